@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env.ts';
+
+describe('configuration', () => {
+  it('fails fast with a message naming each bad variable', () => {
+    const attempt = () => parseEnv({ DATABASE_URL: 'mysql://x', PORT: 'eighty' });
+    expect(attempt).toThrowError(/DATABASE_URL: must be a postgresql:\/\/ URL/);
+    expect(attempt).toThrowError(/PORT: /);
+  });
+
+  it('says how to get a database when DATABASE_URL is missing', () => {
+    expect(() => parseEnv({})).toThrowError(/DATABASE_URL: is required \(run `pnpm dev`/);
+  });
+
+  it('derives the HTTP API URL from a wss:// LiveKit URL', () => {
+    const env = parseEnv({ DATABASE_URL: 'postgresql://localhost/db', LIVEKIT_URL: 'wss://demo.livekit.cloud' });
+    expect(env.LIVEKIT_API_URL).toBe('https://demo.livekit.cloud');
+  });
+
+  it('requires a real AUTH_SECRET in production', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'postgresql://localhost/db', NODE_ENV: 'production' })).toThrowError(/AUTH_SECRET/);
+  });
+});

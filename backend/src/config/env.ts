@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** Turns "ws(s)://host" into "http(s)://host": the server SDK speaks Twirp over HTTP. */
+function toHttpUrl(url: string): string {
+  return url.replace(/^ws(s?):\/\//, 'http$1://');
+}
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string({ error: 'is required (run `pnpm dev`, which starts an embedded PostgreSQL, or set it)' })
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  /** The URL browsers connect to. */
+  LIVEKIT_URL: z.string().regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL').default('ws://127.0.0.1:7880'),
+  /** The URL the backend calls; defaults to LIVEKIT_URL over HTTP. */
+  LIVEKIT_API_URL: z.url().optional(),
+  LIVEKIT_API_KEY: z.string().min(1).default('devkey'),
+  LIVEKIT_API_SECRET: z.string().min(6).default('secret'),
+  /** Lifetime of viewer, guest and creator tokens. */
+  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  /** The address people open in a browser; sign-in accepts requests from this origin. */
+  PUBLIC_URL: z.url().default('http://localhost:5173'),
+  /** Signs session cookies. Required in production. */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').default('dev-only-secret-change-me-0123456789abcdef'),
+  /** Where the built frontend lives; when set, the backend serves it (single origin in production and e2e). */
+  STATIC_DIR: z.string().optional(),
+});
+
+export type Env = Omit<z.infer<typeof envSchema>, 'LIVEKIT_API_URL'> & { LIVEKIT_API_URL: string };
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const parsed = result.data;
+  if (parsed.NODE_ENV === 'production' && source.AUTH_SECRET === undefined) {
+    throw new Error('Invalid configuration:\n  - AUTH_SECRET: is required in production (32+ random characters)');
+  }
+  return { ...parsed, LIVEKIT_API_URL: parsed.LIVEKIT_API_URL ?? toHttpUrl(parsed.LIVEKIT_URL) };
+}
+
+/** Parsed once at boot; the only reader of process.env. */
+export const env: Env = (() => {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+})();

@@ -1,0 +1,31 @@
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'RATE_LIMITED'
+  | 'NOT_READY'
+  | 'UPSTREAM_FAILED'
+  | 'INTERNAL';
+
+/** An error the client may see: a code, an HTTP status and a human sentence. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (message: string) => new AppError(404, 'NOT_FOUND', message);
+export const forbidden = (message: string, details?: Record<string, unknown>) =>
+  new AppError(403, 'FORBIDDEN', message, details);
+export const unauthenticated = (message = 'Sign in to do that.') => new AppError(401, 'UNAUTHENTICATED', message);
+export const conflict = (message: string) => new AppError(409, 'CONFLICT', message);

@@ -1,0 +1,19 @@
+import { pino } from 'pino';
+import { env } from '../config/env.ts';
+
+/** Secrets never reach a log line: stream keys, tokens, cookies. */
+export const logger = pino({
+  level: env.LOG_LEVEL,
+  redact: {
+    paths: [
+      'streamKey',
+      '*.streamKey',
+      'token',
+      '*.token',
+      'req.headers.authorization',
+      'req.headers.cookie',
+      'res.headers["set-cookie"]',
+    ],
+    censor: '[redacted]',
+  },
+});

@@ -1,0 +1,34 @@
+import { prisma } from '../../lib/prisma.ts';
+import { roomService } from '../../lib/livekit.ts';
+
+export type Dependency = 'database' | 'livekit';
+export type ReadinessReport = { ready: boolean; checks: Record<Dependency, 'ok' | string> };
+
+const CHECK_TIMEOUT_MS = 2000;
+
+async function check(probe: () => Promise<unknown>): Promise<'ok' | string> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([probe(), timeout]);
+    return 'ok';
+  } catch (error) {
+    return (error as Error).message.split('\n')[0] || 'failed';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export type ReadinessProbes = Record<Dependency, () => Promise<unknown>>;
+
+const defaultProbes: ReadinessProbes = {
+  database: () => prisma.$queryRaw`SELECT 1`,
+  livekit: () => roomService.listRooms(),
+};
+
+export async function checkReadiness(probes: ReadinessProbes = defaultProbes): Promise<ReadinessReport> {
+  const [database, livekit] = await Promise.all([check(probes.database), check(probes.livekit)]);
+  return { ready: database === 'ok' && livekit === 'ok', checks: { database, livekit } };
+}

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { AccessToken } from 'livekit-server-sdk';
+import { env } from '../../config/env.ts';
+import { prisma } from '../../lib/prisma.ts';
+import { notFound } from '../../http/errors.ts';
+import { GRANTS, selfViewIdentity, type TokenRole } from './tokens.grants.ts';
+
+export type RoomToken = { token: string; identity: string; name: string; wsUrl: string; roomName: string };
+
+/** The room is always the host's user id: derived here, never taken from a client. */
+async function mint(role: TokenRole, roomName: string, identity: string, name: string): Promise<RoomToken> {
+  const accessToken = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, {
+    identity,
+    name,
+    ttl: env.TOKEN_TTL_SECONDS,
+    metadata: JSON.stringify({ role }),
+  });
+  accessToken.addGrant({ roomJoin: true, room: roomName, ...GRANTS[role] });
+  return { token: await accessToken.toJwt(), identity, name, wsUrl: env.LIVEKIT_URL, roomName };
+}
+
+function guestIdentity(): string {
+  return `guest-${Date.now()}-${randomBytes(4).toString('hex')}`;
+}
+
+async function findHost(ref: { hostId?: string; username?: string }) {
+  const host = await prisma.user.findUnique({
+    where: ref.hostId ? { id: ref.hostId } : { username: ref.username!.toLowerCase() },
+    select: { id: true, username: true, displayUsername: true },
+  });
+  if (!host) throw notFound('No creator with that name.');
+  return host;
+}
+
+export async function mintPublisherToken(user: { id: string; name: string }): Promise<RoomToken> {
+  return mint('creatorPublisher', user.id, user.id, user.name);
+}
+
+export async function mintSelfViewToken(user: { id: string; name: string }): Promise<RoomToken> {
+  return mint('creatorSelfView', user.id, selfViewIdentity(user.id), user.name);
+}
+
+export async function mintViewerToken(input: {
+  host: { hostId?: string; username?: string };
+  viewer?: { id: string; name: string };
+  guestName?: string;
+}): Promise<RoomToken> {
+  const host = await findHost(input.host);
+  const { viewer } = input;
+  if (viewer?.id === host.id) return mintSelfViewToken(viewer);
+  if (viewer) return mint('viewer', host.id, viewer.id, viewer.name);
+  return mint('guest', host.id, guestIdentity(), input.guestName ?? 'Guest');
+}

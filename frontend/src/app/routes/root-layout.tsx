@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { Link, Outlet } from 'react-router';
+import { paths } from '@/config/paths.ts';
+import { UserMenu } from '@/features/auth/components/user-menu.tsx';
+import { useSessionStore } from '@/features/auth/stores/session-store.ts';
+
+export function RootLayout() {
+  const loadSession = useSessionStore((state) => state.load);
+  // Once per page load: who is signed in.
+  useEffect(() => {
+    void loadSession();
+  }, [loadSession]);
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-zinc-900 focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-40 border-b border-zinc-800/80 bg-zinc-950/90 backdrop-blur">
+        <div className="mx-auto flex h-14 max-w-screen-2xl items-center justify-between gap-4 px-4">
+          <Link to={paths.home.to()} className="flex items-center gap-2 text-lg font-bold tracking-tight">
+            <img src="/favicon.svg" alt="" className="size-7" />
+            <span>Streamhouse</span>
+          </Link>
+          <UserMenu />
+        </div>
+      </header>
+      <main id="main" className="flex-1">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

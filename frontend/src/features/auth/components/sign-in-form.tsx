@@ -1,0 +1,47 @@
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/button.tsx';
+import { TextField } from '@/components/text-field.tsx';
+import { ApiError } from '@/lib/api-client.ts';
+import { signIn } from '../api/auth-api.ts';
+import { useSessionStore } from '../stores/session-store.ts';
+
+export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
+  const setUser = useSessionStore((state) => state.setUser);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string>();
+  const [submitting, setSubmitting] = useState(false);
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!username.trim() || !password) {
+      setError('Enter your username and password.');
+      return;
+    }
+    setSubmitting(true);
+    setError(undefined);
+    try {
+      setUser(await signIn({ username: username.trim(), password }));
+      onSignedIn();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'Sign-in failed. Please try again.');
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <form onSubmit={handleSubmit} noValidate className="flex flex-col gap-4">
+      <TextField label="Username" name="username" autoComplete="username" value={username} onChange={(event) => setUsername(event.target.value)} />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
+      {error && (
+        <p role="alert" className="rounded-lg bg-red-500/10 px-3 py-2 text-sm text-red-300">
+          {error}
+        </p>
+      )}
+      <Button type="submit" loading={submitting}>
+        Sign in
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * `pnpm dev`: the whole site with no setup. Starts what is not configured (embedded PostgreSQL,
+ * LiveKit server, Redis + ingress), applies migrations, then the backend and the Vite dev server.
+ */
+import path from 'node:path';
+import { startStack } from './stack/index.ts';
+import { startProcess, exitedEarly } from './stack/processes.ts';
+import { isPortFree, waitForHttp } from './stack/wait.ts';
+import { PROFILES } from './stack/profiles.ts';
+import { REPO_ROOT } from './stack/livekit.ts';
+
+const profile = PROFILES.dev;
+
+for (const port of [profile.backendPort, profile.frontendPort]) {
+  if (!(await isPortFree(port))) {
+    console.error(`Port ${port} is already in use — is \`pnpm dev\` already running? Stop it (or the other program) and try again.`);
+    process.exit(1);
+  }
+}
+
+const stack = await startStack('dev', { databaseUrl: process.env.DATABASE_URL, livekitUrl: process.env.LIVEKIT_URL });
+const publicUrl = `http://localhost:${profile.frontendPort}`;
+
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping…');
+  await stack.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+
+try {
+  const backend = startProcess('backend', 'pnpm', ['exec', 'tsx', 'watch', 'src/server.ts'], {
+    cwd: path.join(REPO_ROOT, 'backend'),
+    env: { ...stack.env, PORT: String(profile.backendPort), PUBLIC_URL: publicUrl },
+  });
+  await Promise.race([waitForHttp(`http://127.0.0.1:${profile.backendPort}/health`, 60_000), exitedEarly(backend, 'backend')]);
+  startProcess('frontend', 'pnpm', ['exec', 'vite'], {
+    cwd: path.join(REPO_ROOT, 'frontend'),
+    env: { BACKEND_URL: `http://127.0.0.1:${profile.backendPort}`, FRONTEND_PORT: String(profile.frontendPort) },
+  });
+  await waitForHttp(`http://127.0.0.1:${profile.frontendPort}/`, 60_000);
+} catch (error) {
+  console.error(`\nStart-up failed: ${(error as Error).message}`);
+  await stop(1);
+}
+
+console.log(`
+  \x1b[1mStreamhouse is running\x1b[0m
+    Site:     \x1b[36m${publicUrl}\x1b[0m
+    API:      http://127.0.0.1:${profile.backendPort}  (health: /health, readiness: /ready)
+    LiveKit:  ${stack.env.LIVEKIT_URL}
+    RTMP/WHIP keys: ${stack.ingressAvailable ? 'available' : 'unavailable (see the ingress line above)'}
+  Press Ctrl+C to stop.
+`);

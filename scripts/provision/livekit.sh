@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Provisions the pinned LiveKit pieces into a git-ignored bin folder (default .tools/bin):
+#   livekit-server (required) and the ingress service for RTMP/WHIP keys (optional: needs GStreamer).
+# Uses what is already on PATH or in the folder; otherwise builds with Go from the module proxy.
+set -euo pipefail
+
+LIVEKIT_SERVER_VERSION="v1.13.5"
+BIN_DIR="$(mkdir -p "${1:-.tools/bin}" && cd "${1:-.tools/bin}" && pwd)"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# Built binaries are also kept per version in a machine-wide cache, so a fresh clone reuses them.
+CACHE_DIR="${STREAMHOUSE_TOOLS_CACHE:-$HOME/.cache/streamhouse/tools}"
+mkdir -p "$CACHE_DIR"
+export STREAMHOUSE_TOOLS_CACHE="$CACHE_DIR"
+
+say() { printf '[provision] %s\n' "$*"; }
+
+if [[ -x "$BIN_DIR/livekit-server" ]]; then
+  say "livekit-server: $BIN_DIR/livekit-server"
+elif command -v livekit-server >/dev/null 2>&1; then
+  say "livekit-server: $(command -v livekit-server) (from PATH)"
+elif [[ -x "$CACHE_DIR/livekit-server-$LIVEKIT_SERVER_VERSION" ]]; then
+  cp "$CACHE_DIR/livekit-server-$LIVEKIT_SERVER_VERSION" "$BIN_DIR/livekit-server"
+  say "livekit-server: $LIVEKIT_SERVER_VERSION from $CACHE_DIR"
+elif command -v go >/dev/null 2>&1; then
+  say "livekit-server: building $LIVEKIT_SERVER_VERSION with Go (a few minutes the first time)…"
+  tmp="$(mktemp -d)"
+  CGO_ENABLED=0 GOBIN="$tmp" go install "github.com/livekit/livekit-server/cmd/server@$LIVEKIT_SERVER_VERSION"
+  mv "$tmp/server" "$CACHE_DIR/livekit-server-$LIVEKIT_SERVER_VERSION"
+  rmdir "$tmp"
+  cp "$CACHE_DIR/livekit-server-$LIVEKIT_SERVER_VERSION" "$BIN_DIR/livekit-server"
+  say "livekit-server: installed to $BIN_DIR/livekit-server"
+else
+  cat >&2 <<MSG
+[provision] livekit-server $LIVEKIT_SERVER_VERSION is not installed and Go is not available to build it.
+Get it one of these ways, then run the command again:
+  - Docker:   docker compose up livekit        (uses docker-compose.yml in this repo)
+  - LiveKit:  curl -sSL https://get.livekit.io | bash   (puts livekit-server on PATH)
+  - Go 1.24+: install Go, and this script builds it for you
+  - Or point the app at LiveKit Cloud / your cluster: set LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET
+MSG
+  exit 2
+fi
+
+# The ingress service is optional: without it, browser go-live still works, RTMP/WHIP keys do not.
+if [[ -x "$BIN_DIR/ingress" ]] || command -v ingress >/dev/null 2>&1; then
+  say "ingress: $( [[ -x "$BIN_DIR/ingress" ]] && echo "$BIN_DIR/ingress" || command -v ingress )"
+elif [[ -f "$HERE/build-ingress.sh" ]]; then
+  if ! bash "$HERE/build-ingress.sh" "$BIN_DIR"; then
+    say "ingress: not available (see the message above); RTMP/WHIP stream keys are disabled, browser go-live works."
+  fi
+fi

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { PROFILES, type StackProfile } from './profiles.ts';
+import { ensureDatabase, recreateDatabase, startEmbeddedPostgres } from './postgres.ts';
+import { startRedis } from './redis.ts';
+import { REPO_ROOT, findBinary, provisionLiveKit, startIngress, startLiveKitServer } from './livekit.ts';
+import { applyMigrations } from '../db/schema-engine.ts';
+import { stopAll } from './processes.ts';
+
+export type Stack = {
+  profile: StackProfile;
+  /** Environment for the backend (and the tests) that points at this stack. */
+  env: Record<string, string>;
+  ingressAvailable: boolean;
+  stop: () => Promise<void>;
+};
+
+const log = (line: string) => console.log(`\x1b[2mstack    │\x1b[0m ${line}`);
+
+/**
+ * Starts what is not configured: embedded PostgreSQL unless a database URL is given, a local
+ * LiveKit server (plus Redis and the ingress service when available) unless LIVEKIT_URL is given.
+ */
+export async function startStack(
+  name: StackProfile['name'],
+  options: { databaseUrl?: string; livekitUrl?: string; freshDatabase?: boolean; quiet?: boolean } = {},
+): Promise<Stack> {
+  const profile = PROFILES[name];
+  const dataRoot = path.join(REPO_ROOT, '.data', name);
+  const stops: Array<() => Promise<void>> = [];
+
+  let databaseUrl = options.databaseUrl;
+  if (databaseUrl) {
+    log(`database: ${redactPassword(databaseUrl)} (from configuration)`);
+    if (options.freshDatabase) await recreateDatabase(databaseUrl);
+  } else {
+    const database = await startEmbeddedPostgres({ dataRoot, port: profile.postgresPort, database: `streamhouse_${name}`, log });
+    databaseUrl = database.url;
+    stops.push(database.stop);
+    if (options.freshDatabase) await recreateDatabase(databaseUrl);
+    else await ensureDatabase(databaseUrl);
+    log(`database: embedded PostgreSQL on 127.0.0.1:${profile.postgresPort} (data in .data/${name}/postgres)`);
+  }
+  const { applied } = await applyMigrations(databaseUrl);
+  log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
+
+  const env: Record<string, string> = { DATABASE_URL: databaseUrl };
+  let ingressAvailable = false;
+
+  if (options.livekitUrl) {
+    log(`livekit: ${options.livekitUrl} (from configuration; no local server started)`);
+    env.LIVEKIT_URL = options.livekitUrl;
+  } else {
+    provisionLiveKit();
+    const redisAddress = await startRedis(profile.redisPort, options.quiet);
+    if (!redisAddress) log('redis-server not found: RTMP/WHIP stream keys are unavailable (browser go-live works).');
+    const livekit = await startLiveKitServer({ profile, dataRoot, redisAddress, quiet: options.quiet });
+    Object.assign(env, { LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret });
+    log(`livekit: ${livekit.url} (local server, keys from livekit.yaml)`);
+    if (redisAddress && findBinary('ingress')) {
+      await startIngress({ profile, dataRoot, redisAddress, livekit, quiet: options.quiet });
+      ingressAvailable = true;
+      log(`ingress: RTMP on :${profile.rtmpPort}, WHIP on :${profile.whipPort}`);
+    } else if (redisAddress) {
+      log('ingress service not installed (`pnpm provision` builds it; needs GStreamer): RTMP/WHIP stream keys are unavailable.');
+    }
+  }
+
+  return {
+    profile,
+    env,
+    ingressAvailable,
+    stop: async () => {
+      await stopAll();
+      for (const stop of stops.reverse()) await stop();
+    },
+  };
+}
+
+function redactPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}

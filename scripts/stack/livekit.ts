@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import YAML from 'yaml';
+import { startProcess, exitedEarly } from './processes.ts';
+import { waitForHttp, waitForPort } from './wait.ts';
+import type { StackProfile } from './profiles.ts';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+export const TOOLS_BIN = path.join(REPO_ROOT, '.tools/bin');
+
+type LiveKitYaml = {
+  port: number;
+  rtc: Record<string, unknown>;
+  keys: Record<string, string>;
+  redis?: { address: string };
+  ingress?: { rtmp_base_url: string; whip_base_url: string };
+  webhook?: { api_key: string; urls: string[] };
+  logging?: { level: string };
+  [key: string]: unknown;
+};
+
+export function readBaseConfig(): LiveKitYaml {
+  return YAML.parse(fs.readFileSync(path.join(REPO_ROOT, 'livekit.yaml'), 'utf8')) as LiveKitYaml;
+}
+
+/** Finds a binary in .tools/bin or on PATH. */
+export function findBinary(name: string): string | undefined {
+  const local = path.join(TOOLS_BIN, name);
+  if (fs.existsSync(local)) return local;
+  try {
+    return execFileSync('which', [name], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs the provisioning script (fast when everything is already there). */
+export function provisionLiveKit(): void {
+  execFileSync('bash', [path.join(REPO_ROOT, 'scripts/provision/livekit.sh'), TOOLS_BIN], { stdio: 'inherit' });
+}
+
+export type LiveKitServer = { url: string; apiKey: string; apiSecret: string; ingressEnabled: boolean };
+
+export async function startLiveKitServer(options: {
+  profile: StackProfile;
+  dataRoot: string;
+  redisAddress?: string;
+  logLevel?: string;
+  quiet?: boolean;
+}): Promise<LiveKitServer> {
+  const { profile } = options;
+  const binary = findBinary('livekit-server');
+  if (!binary) throw new Error('livekit-server is not installed: run `pnpm provision`');
+  const base = readBaseConfig();
+  const [apiKey, apiSecret] = Object.entries(base.keys)[0]!;
+  const config: LiveKitYaml = {
+    ...base,
+    port: profile.livekitPort,
+    rtc: { ...base.rtc, tcp_port: profile.livekitTcpPort, udp_port: profile.livekitUdpPort },
+    webhook: { api_key: apiKey, urls: [`http://127.0.0.1:${profile.backendPort}/api/webhook/livekit`] },
+    logging: { level: options.logLevel ?? base.logging?.level ?? 'info' },
+  };
+  if (options.redisAddress) {
+    config.redis = { address: options.redisAddress };
+    config.ingress = {
+      rtmp_base_url: `rtmp://127.0.0.1:${profile.rtmpPort}/x`,
+      whip_base_url: `http://127.0.0.1:${profile.whipPort}/w`,
+    };
+  } else {
+    delete config.redis;
+    delete config.ingress;
+  }
+  fs.mkdirSync(options.dataRoot, { recursive: true });
+  const configPath = path.join(options.dataRoot, 'livekit.yaml');
+  fs.writeFileSync(configPath, YAML.stringify(config));
+  const child = startProcess('livekit', binary, ['--config', configPath], { quiet: options.quiet });
+  await Promise.race([waitForHttp(`http://127.0.0.1:${profile.livekitPort}/`), exitedEarly(child, 'livekit-server')]);
+  return { url: `ws://127.0.0.1:${profile.livekitPort}`, apiKey, apiSecret, ingressEnabled: Boolean(options.redisAddress) };
+}
+
+/** The ingress service turns RTMP/WHIP pushes (OBS, ffmpeg) into a LiveKit participant. */
+export async function startIngress(options: {
+  profile: StackProfile;
+  dataRoot: string;
+  redisAddress: string;
+  livekit: LiveKitServer;
+  quiet?: boolean;
+}): Promise<void> {
+  const binary = findBinary('ingress');
+  if (!binary) throw new Error('the ingress service is not installed');
+  const { profile } = options;
+  const config = {
+    api_key: options.livekit.apiKey,
+    api_secret: options.livekit.apiSecret,
+    ws_url: options.livekit.url,
+    redis: { address: options.redisAddress },
+    rtmp_port: profile.rtmpPort,
+    whip_port: profile.whipPort,
+    http_relay_port: profile.ingressHttpRelayPort,
+    health_port: profile.ingressHealthPort,
+    logging: { level: 'info' },
+  };
+  const configPath = path.join(options.dataRoot, 'ingress.yaml');
+  fs.writeFileSync(configPath, YAML.stringify(config));
+  // It re-executes itself as `ingress run-handler`, so its folder must be on PATH.
+  const child = startProcess('ingress', binary, ['--config', configPath], {
+    env: { PATH: `${path.dirname(binary)}:${process.env.PATH}` },
+    quiet: options.quiet,
+  });
+  await Promise.race([waitForPort(profile.rtmpPort), exitedEarly(child, 'ingress')]);
+}

@@ -1,0 +1,49 @@
+/**
+ * Ports per stack, so the test stack can run beside a running dev stack.
+ * The dev ports match livekit.yaml and docker-compose.yml (a test checks they agree).
+ */
+export type StackProfile = {
+  name: 'dev' | 'test';
+  backendPort: number;
+  frontendPort: number;
+  postgresPort: number;
+  redisPort: number;
+  livekitPort: number;
+  livekitTcpPort: number;
+  livekitUdpPort: number;
+  rtmpPort: number;
+  whipPort: number;
+  ingressHttpRelayPort: number;
+  ingressHealthPort: number;
+};
+
+export const PROFILES: Record<StackProfile['name'], StackProfile> = {
+  dev: {
+    name: 'dev',
+    backendPort: 4000,
+    frontendPort: 5173,
+    postgresPort: 5433,
+    redisPort: 6380,
+    livekitPort: 7880,
+    livekitTcpPort: 7881,
+    livekitUdpPort: 7882,
+    rtmpPort: 1935,
+    whipPort: 8085,
+    ingressHttpRelayPort: 9090,
+    ingressHealthPort: 9091,
+  },
+  test: {
+    name: 'test',
+    backendPort: 4100,
+    frontendPort: 4100,
+    postgresPort: 5434,
+    redisPort: 6381,
+    livekitPort: 7980,
+    livekitTcpPort: 7981,
+    livekitUdpPort: 7982,
+    rtmpPort: 1936,
+    whipPort: 8185,
+    ingressHttpRelayPort: 9190,
+    ingressHealthPort: 9191,
+  },
+};
