@@ -18,7 +18,7 @@ for (const port of [profile.backendPort, profile.frontendPort]) {
   }
 }
 
-const stack = await startStack('dev', { databaseUrl: process.env.DATABASE_URL, livekitUrl: process.env.LIVEKIT_URL });
+const stack = await startStack(profile, { databaseUrl: process.env.DATABASE_URL, livekitUrl: process.env.LIVEKIT_URL });
 const publicUrl = `http://localhost:${profile.frontendPort}`;
 
 let stopping = false;

@@ -5,6 +5,7 @@
  * against the built frontend served by the backend.
  *   --unit-only / --e2e-only   run one half
  *   any other arguments        are passed to Playwright (e.g. a test file or -g "title")
+ *   TEST_PORT_OFFSET=1000      shifts every port, so several runs can share a machine
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { startStack } from './stack/index.ts';
 import { startProcess, exitedEarly } from './stack/processes.ts';
 import { waitForHttp } from './stack/wait.ts';
-import { PROFILES } from './stack/profiles.ts';
+import { testProfile } from './stack/profiles.ts';
 import { REPO_ROOT } from './stack/livekit.ts';
 
 const args = process.argv.slice(2);
@@ -20,9 +21,10 @@ const runUnit = !args.includes('--e2e-only');
 const runE2e = !args.includes('--unit-only');
 const playwrightArgs = args.filter((arg) => !arg.startsWith('--unit-only') && !arg.startsWith('--e2e-only'));
 
-const profile = PROFILES.test;
+// TEST_PORT_OFFSET shifts every port (and the data folder), so two test runs can share a machine.
+const profile = testProfile(Number(process.env.TEST_PORT_OFFSET ?? 0));
 const baseUrl = `http://127.0.0.1:${profile.backendPort}`;
-const reportsDir = path.join(REPO_ROOT, '.data/test/reports');
+const reportsDir = path.join(REPO_ROOT, '.data', profile.dataName, 'reports');
 fs.mkdirSync(reportsDir, { recursive: true });
 
 function run(command: string, commandArgs: string[], cwd: string, env: Record<string, string>): Promise<number> {
@@ -32,7 +34,7 @@ function run(command: string, commandArgs: string[], cwd: string, env: Record<st
   });
 }
 
-const stack = await startStack('test', { databaseUrl: process.env.TEST_DATABASE_URL, freshDatabase: true, quiet: true });
+const stack = await startStack(profile, { databaseUrl: process.env.TEST_DATABASE_URL, freshDatabase: true, quiet: true });
 const testEnv = {
   ...stack.env,
   NODE_ENV: 'test',

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { PROFILES, type StackProfile } from './profiles.ts';
+import type { StackProfile } from './profiles.ts';
 import { ensureDatabase, recreateDatabase, startEmbeddedPostgres } from './postgres.ts';
 import { startRedis } from './redis.ts';
 import { REPO_ROOT, findBinary, provisionLiveKit, startIngress, startLiveKitServer } from './livekit.ts';
@@ -21,11 +21,11 @@ const log = (line: string) => console.log(`\x1b[2mstack    │\x1b[0m ${line}`);
  * LiveKit server (plus Redis and the ingress service when available) unless LIVEKIT_URL is given.
  */
 export async function startStack(
-  name: StackProfile['name'],
+  profile: StackProfile,
   options: { databaseUrl?: string; livekitUrl?: string; freshDatabase?: boolean; quiet?: boolean } = {},
 ): Promise<Stack> {
-  const profile = PROFILES[name];
-  const dataRoot = path.join(REPO_ROOT, '.data', name);
+  const name = profile.name;
+  const dataRoot = path.join(REPO_ROOT, '.data', profile.dataName);
   const stops: Array<() => Promise<void>> = [];
 
   let databaseUrl = options.databaseUrl;
@@ -38,7 +38,7 @@ export async function startStack(
     stops.push(database.stop);
     if (options.freshDatabase) await recreateDatabase(databaseUrl);
     else await ensureDatabase(databaseUrl);
-    log(`database: embedded PostgreSQL on 127.0.0.1:${profile.postgresPort} (data in .data/${name}/postgres)`);
+    log(`database: embedded PostgreSQL on 127.0.0.1:${profile.postgresPort} (data in .data/${profile.dataName}/postgres)`);
   }
   const { applied } = await applyMigrations(databaseUrl);
   log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');

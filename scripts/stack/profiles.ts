@@ -4,6 +4,8 @@
  */
 export type StackProfile = {
   name: 'dev' | 'test';
+  /** Folder under .data/ for this stack's database and generated configs. */
+  dataName: string;
   backendPort: number;
   frontendPort: number;
   postgresPort: number;
@@ -20,6 +22,7 @@ export type StackProfile = {
 export const PROFILES: Record<StackProfile['name'], StackProfile> = {
   dev: {
     name: 'dev',
+    dataName: 'dev',
     backendPort: 4000,
     frontendPort: 5173,
     postgresPort: 5433,
@@ -34,6 +37,7 @@ export const PROFILES: Record<StackProfile['name'], StackProfile> = {
   },
   test: {
     name: 'test',
+    dataName: 'test',
     backendPort: 4100,
     frontendPort: 4100,
     postgresPort: 5434,
@@ -47,3 +51,14 @@ export const PROFILES: Record<StackProfile['name'], StackProfile> = {
     ingressHealthPort: 9191,
   },
 };
+
+/**
+ * The test profile shifted by TEST_PORT_OFFSET (e.g. 1000), so several test runs can share a machine.
+ */
+export function testProfile(offset: number): StackProfile {
+  if (!offset) return PROFILES.test;
+  const shifted = Object.fromEntries(
+    Object.entries(PROFILES.test).map(([key, value]) => [key, typeof value === 'number' ? value + offset : value]),
+  ) as StackProfile;
+  return { ...shifted, dataName: `test-${offset}` };
+}
