@@ -8,6 +8,7 @@ import { auth } from './lib/auth.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { healthRouter } from './modules/health/health.routes.ts';
 import { tokensRouter } from './modules/tokens/tokens.routes.ts';
+import { uploadsRouter } from './modules/uploads/uploads.routes.ts';
 
 /** Builds the app without listening, so tests drive it directly. */
 export function createApp() {
@@ -27,6 +28,7 @@ export function createApp() {
 
   app.use(express.json({ limit: '100kb' }));
   app.use('/api', tokensRouter);
+  app.use('/api', uploadsRouter);
   app.use('/api', notFoundHandler);
 
   if (env.STATIC_DIR) {

@@ -1,5 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll } from 'vitest';
+import request from 'supertest';
+import type { Express } from 'express';
+import { env } from '../config/env.ts';
 import { prisma } from '../lib/prisma.ts';
 
 const createdUserIds: string[] = [];
@@ -23,3 +26,20 @@ export async function createTestUser(prefix = 'user') {
 afterAll(async () => {
   await prisma.user.deleteMany({ where: { id: { in: createdUserIds } } });
 });
+
+/**
+ * Signs up through the real auth endpoint and returns a supertest agent that carries the session
+ * cookie (and the Origin header a browser would send).
+ */
+export async function signedInAgent(app: Express, prefix = 'member') {
+  const agent = request.agent(app);
+  const displayUsername = `${prefix}_${randomBytes(4).toString('hex')}`.slice(0, 24);
+  const response = await agent
+    .post('/api/auth/sign-up/email')
+    .set('Origin', env.PUBLIC_URL)
+    .send({ email: `${displayUsername.toLowerCase()}@example.test`, password: 'correct-horse-battery', name: displayUsername, username: displayUsername });
+  if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
+  const user = response.body.user as { id: string; username: string; displayUsername: string; name: string };
+  createdUserIds.push(user.id);
+  return { agent, user };
+}
