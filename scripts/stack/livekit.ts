@@ -99,6 +99,10 @@ export async function startIngress(options: {
     whip_port: profile.whipPort,
     http_relay_port: profile.ingressHttpRelayPort,
     health_port: profile.ingressHealthPort,
+    rtc_config: { udp_port: profile.ingressWhipUdpPort, use_external_ip: false },
+    // The ingress refuses streams when the whole machine looks busy (min_idle_ratio 0.3 by default);
+    // a dev or test machine runs browsers and builds beside it, so accept streams regardless.
+    cpu_cost: { rtmp_cpu_cost: 0.01, whip_cpu_cost: 0.01, whip_bypass_transcoding_cpu_cost: 0.01, url_cpu_cost: 0.01, min_idle_ratio: 0.01 },
     logging: { level: 'info' },
   };
   const configPath = path.join(options.dataRoot, 'ingress.yaml');

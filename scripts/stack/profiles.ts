@@ -17,6 +17,8 @@ export type StackProfile = {
   whipPort: number;
   ingressHttpRelayPort: number;
   ingressHealthPort: number;
+  /** UDP port of the ingress service's own WebRTC endpoint (WHIP input). */
+  ingressWhipUdpPort: number;
 };
 
 export const PROFILES: Record<StackProfile['name'], StackProfile> = {
@@ -34,6 +36,7 @@ export const PROFILES: Record<StackProfile['name'], StackProfile> = {
     whipPort: 8085,
     ingressHttpRelayPort: 9090,
     ingressHealthPort: 9091,
+    ingressWhipUdpPort: 7885,
   },
   test: {
     name: 'test',
@@ -49,6 +52,7 @@ export const PROFILES: Record<StackProfile['name'], StackProfile> = {
     whipPort: 8185,
     ingressHttpRelayPort: 9190,
     ingressHealthPort: 9191,
+    ingressWhipUdpPort: 7985,
   },
 };
 

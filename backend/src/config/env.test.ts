@@ -17,6 +17,18 @@ describe('configuration', () => {
     expect(env.LIVEKIT_API_URL).toBe('https://demo.livekit.cloud');
   });
 
+  it('reads the go-live gate and the trusted proxy setting', () => {
+    const base = { DATABASE_URL: 'postgresql://localhost/db' };
+    expect(parseEnv(base)).toMatchObject({ MIN_FOLLOWERS_TO_STREAM: 0, REQUIRE_CREATOR_APPROVAL: false, TRUST_PROXY: 'loopback' });
+    expect(parseEnv({ ...base, MIN_FOLLOWERS_TO_STREAM: '10', REQUIRE_CREATOR_APPROVAL: 'true', TRUST_PROXY: '1' })).toMatchObject({
+      MIN_FOLLOWERS_TO_STREAM: 10,
+      REQUIRE_CREATOR_APPROVAL: true,
+      TRUST_PROXY: 1,
+    });
+    expect(() => parseEnv({ ...base, REQUIRE_CREATOR_APPROVAL: 'yes' })).toThrowError(/REQUIRE_CREATOR_APPROVAL: must be true or false/);
+    expect(() => parseEnv({ ...base, MIN_FOLLOWERS_TO_STREAM: '-1' })).toThrowError(/MIN_FOLLOWERS_TO_STREAM/);
+  });
+
   it('requires a real AUTH_SECRET in production', () => {
     expect(() => parseEnv({ DATABASE_URL: 'postgresql://localhost/db', NODE_ENV: 'production' })).toThrowError(/AUTH_SECRET/);
   });

@@ -25,6 +25,23 @@ export const envSchema = z.object({
   PUBLIC_URL: z.url().default('http://localhost:5173'),
   /** Signs session cookies. Required in production. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').default('dev-only-secret-change-me-0123456789abcdef'),
+  /**
+   * Which proxies may set X-Forwarded-For (Express "trust proxy"): per-IP sign-in limits key on the client
+   * address. `loopback` trusts a proxy on the same machine; use a hop count or subnets behind a load balancer.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform((value): boolean | number | string =>
+      value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value,
+    ),
+  /** The go-live gate: followers a user needs before they may create a stream key. */
+  MIN_FOLLOWERS_TO_STREAM: z.coerce.number().int().min(0).default(0),
+  /** When true, only users an admin approved (User.creatorApproved) may create a stream key. */
+  REQUIRE_CREATOR_APPROVAL: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
   /** Where the built frontend lives; when set, the backend serves it (single origin in production and e2e). */
   STATIC_DIR: z.string().optional(),
 });

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { fromNodeHeaders } from 'better-auth/node';
 import { auth, type SessionUser } from '../lib/auth.ts';
-import { unauthenticated } from './errors.ts';
+import { forbidden, unauthenticated } from './errors.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -33,3 +33,16 @@ export function signedInUser(user: SessionUser | undefined): SessionUser {
   if (!user) throw unauthenticated();
   return user;
 }
+
+/**
+ * Creator-owner only: the signed-in user must own the channel named by the route's `:username`
+ * (401 when signed out, 403 for anyone else), so handlers never compare ids themselves.
+ */
+export const requireChannelOwner: RequestHandler = async (req, _res, next) => {
+  const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
+  if (!session) throw unauthenticated();
+  const named = typeof req.params.username === 'string' ? req.params.username.toLowerCase() : undefined;
+  if (named !== session.user.username) throw forbidden('Only the owner of this channel can do that.');
+  req.user = session.user;
+  next();
+};

@@ -1,9 +1,15 @@
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { username } from 'better-auth/plugins/username';
 import { env } from '../config/env.ts';
 import { prisma } from './prisma.ts';
-import { isUsernameAllowed } from '../modules/auth/username-rules.ts';
+import { logger } from './logger.ts';
+import { isUsernameAllowed, usernameProblem } from '../modules/auth/username-rules.ts';
+import { signUpProblem } from '../modules/auth/sign-up-rules.ts';
+import { forgiveSignInAttempts } from '../modules/auth/sign-in-limit.service.ts';
+
+const authLogger = logger.child({ name: 'better-auth' });
 
 /** localhost and 127.0.0.1 are the same machine to a person, different origins to a browser. */
 function originsFor(publicUrl: string): string[] {
@@ -26,10 +32,31 @@ export const auth = betterAuth({
       usernameValidator: isUsernameAllowed,
     }),
   ],
+  // Profile fields change through PATCH /api/users/:username (validated there), never through better-auth.
+  disabledPaths: ['/update-user'],
+  // Sign-in attempts are limited in PostgreSQL by modules/auth (shared by every instance), not in memory here.
+  rateLimit: { customRules: { '/sign-in/*': false } },
+  hooks: {
+    before: createAuthMiddleware(async (ctx) => {
+      const problem =
+        ctx.path === '/sign-up/email'
+          ? signUpProblem(ctx.body ?? {})
+          : ctx.path === '/is-username-available' && typeof ctx.body?.username === 'string'
+            ? usernameProblem(ctx.body.username)
+            : undefined;
+      if (problem) throw new APIError('BAD_REQUEST', problem);
+    }),
+    after: createAuthMiddleware(async (ctx) => {
+      const newSession = ctx.context.newSession;
+      if (ctx.path.startsWith('/sign-in/') && newSession) await forgiveSignInAttempts(newSession.user.id);
+    }),
+  },
   advanced: {
     useSecureCookies: env.PUBLIC_URL.startsWith('https://'),
     defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
   },
+  // One log stream (and LOG_LEVEL) for everything, instead of better-auth's own console lines.
+  logger: { log: (level, message, ...args) => authLogger[level](args.length ? { args } : {}, message) },
   telemetry: { enabled: false },
 });
 

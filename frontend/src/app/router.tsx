@@ -6,6 +6,11 @@ import { SignInRoute } from './routes/sign-in.tsx';
 import { SignUpRoute } from './routes/sign-up.tsx';
 import { GoLiveRoute } from './routes/go-live.tsx';
 import { WatchRoute } from './routes/watch.tsx';
+import { SearchRoute } from './routes/search.tsx';
+import { DashboardAnalyticsRoute } from './routes/dashboard-analytics.tsx';
+import { ProfileRoute } from './routes/profile.tsx';
+import { SettingsRoute } from './routes/settings.tsx';
+import { FollowingRoute } from './routes/following.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
 
 export const router = createBrowserRouter([
@@ -16,7 +21,12 @@ export const router = createBrowserRouter([
       { path: paths.signIn.pattern, element: <SignInRoute /> },
       { path: paths.signUp.pattern, element: <SignUpRoute /> },
       { path: paths.goLive.pattern, element: <GoLiveRoute /> },
+      { path: paths.search.pattern, element: <SearchRoute /> },
+      { path: paths.analytics.pattern, element: <DashboardAnalyticsRoute /> },
+      { path: paths.settings.pattern, element: <SettingsRoute /> },
+      { path: paths.following.pattern, element: <FollowingRoute /> },
       { path: paths.watch.pattern, element: <WatchRoute /> },
+      { path: paths.profile.pattern, element: <ProfileRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -3,6 +3,7 @@ import { optionalUser, requireUser, signedInUser } from '../../http/auth-guards.
 import { parse } from '../../http/validate.ts';
 import { viewerTokenBody } from './tokens.schemas.ts';
 import { mintPublisherToken, mintSelfViewToken, mintViewerToken } from './tokens.service.ts';
+import { assertEligibleToStream } from '../eligibility/eligibility.service.ts';
 
 export const tokensRouter = Router();
 
@@ -17,6 +18,7 @@ tokensRouter.post('/viewer/token', optionalUser, async (req, res) => {
 });
 
 tokensRouter.post('/stream/publisher-token', requireUser, async (req, res) => {
+  await assertEligibleToStream(signedInUser(req.user).id);
   const { roomName: _room, ...token } = await mintPublisherToken(signedInUser(req.user));
   res.json(token);
 });

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
 import { env } from '../../config/env.ts';
 import { prisma } from '../../lib/prisma.ts';
-import { notFound } from '../../http/errors.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
+import { isBlockedBy } from '../social/social.service.ts';
 import { GRANTS, selfViewIdentity, type TokenRole } from './tokens.grants.ts';
 
 export type RoomToken = { token: string; identity: string; name: string; wsUrl: string; roomName: string };
@@ -48,6 +49,8 @@ export async function mintViewerToken(input: {
   const host = await findHost(input.host);
   const { viewer } = input;
   if (viewer?.id === host.id) return mintSelfViewToken(viewer);
+  if (viewer && (await isBlockedBy(host.id, viewer.id)))
+    throw forbidden('This channel is unavailable to you.', { reason: 'BLOCKED' });
   if (viewer) return mint('viewer', host.id, viewer.id, viewer.name);
   return mint('guest', host.id, guestIdentity(), input.guestName ?? 'Guest');
 }

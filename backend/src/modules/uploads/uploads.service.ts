@@ -30,3 +30,9 @@ export async function getImage(id: string): Promise<{ contentType: string; bytes
   if (!upload) throw notFound('No such image.');
   return { contentType: upload.contentType, bytes: Buffer.from(upload.bytes) };
 }
+
+/** Whether an upload exists and belongs to this user (avatars must be the user's own images). */
+export async function isUploadOwnedBy(id: string, ownerId: string): Promise<boolean> {
+  const upload = await prisma.upload.findUnique({ where: { id }, select: { ownerId: true } });
+  return upload?.ownerId === ownerId;
+}

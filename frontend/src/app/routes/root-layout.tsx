@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useNavigate } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import { UserMenu } from '@/features/auth/components/user-menu.tsx';
 import { useSessionStore } from '@/features/auth/stores/session-store.ts';
+import { SearchBox } from '@/features/discovery/components/search-box.tsx';
 
 export function RootLayout() {
   const loadSession = useSessionStore((state) => state.load);
+  const navigate = useNavigate();
   // Once per page load: who is signed in.
   useEffect(() => {
     void loadSession();
@@ -20,8 +22,11 @@ export function RootLayout() {
         <div className="mx-auto flex h-14 max-w-screen-2xl items-center justify-between gap-4 px-4">
           <Link to={paths.home.to()} className="flex items-center gap-2 text-lg font-bold tracking-tight">
             <img src="/favicon.svg" alt="" className="size-7" />
-            <span>Streamhouse</span>
+            <span className="hidden sm:inline">Streamhouse</span>
           </Link>
+          <div className="flex flex-1 justify-center">
+            <SearchBox onSearch={(query) => navigate(paths.search.to(query))} />
+          </div>
           <UserMenu />
         </div>
       </header>

@@ -1,27 +1,67 @@
 import { Suspense, lazy } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { paths } from '@/config/paths.ts';
 import { Spinner } from '@/components/spinner.tsx';
+import { StatusPanel } from '@/components/status-panel.tsx';
+import { ApiError } from '@/lib/api-client.ts';
+import { useQuery } from '@/lib/use-query.ts';
+import { getPublicStream } from '@/features/watch/api/get-public-stream.ts';
+import { useSessionStore } from '@/features/auth/stores/session-store.ts';
+import { FollowButton } from '@/features/social/components/follow-button.tsx';
 
-// LiveKit is large: only the watch page downloads it.
-const LivePlayer = lazy(() => import('@/features/watch/components/live-player.tsx'));
+// LiveKit is large: only the watch page downloads it, starting as soon as this page renders
+// (in parallel with the channel lookup) rather than after it.
+const loadWatchRoom = () => import('@/features/watch/components/watch-room.tsx');
+const WatchRoom = lazy(loadWatchRoom);
+
+function Loading() {
+  return (
+    <div className="flex justify-center py-24 text-zinc-400" role="status">
+      <Spinner />
+      <span className="sr-only">Loading channel…</span>
+    </div>
+  );
+}
 
 export function WatchRoute() {
   const { username = '' } = useParams();
+  const { state, reload, setData } = useQuery(`stream:${username}`, (signal) => getPublicStream(username, signal));
+  const sessionStatus = useSessionStore((session) => session.status);
+  void loadWatchRoom();
+
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error' && state.error instanceof ApiError && state.error.status === 404)
+    return (
+      <StatusPanel title="Channel not found" icon={<span className="text-4xl">🔍</span>}>
+        <p>There is no creator called “{username}”.</p>
+        <Link className="mt-3 inline-block font-semibold text-accent-400 hover:underline" to={paths.home.to()}>
+          Find someone live
+        </Link>
+      </StatusPanel>
+    );
+  if (state.status === 'error')
+    return <StatusPanel title="Could not load this channel">{state.error instanceof Error ? state.error.message : 'Please try again.'}</StatusPanel>;
+
+  const stream = state.data;
+  const followAction =
+    sessionStatus === 'signed-out' ? (
+      <Link
+        to={paths.signIn.to(paths.watch.to(stream.username))}
+        className="rounded-lg bg-accent-600 px-4 py-2 text-sm font-semibold text-white hover:bg-accent-500"
+      >
+        Follow
+      </Link>
+    ) : sessionStatus === 'signed-in' && !stream.isOwner ? (
+      <FollowButton
+        username={stream.username}
+        following={stream.isFollowing}
+        onChange={({ following, followerCount }) => setData((current) => ({ ...current, isFollowing: following, followerCount }))}
+      />
+    ) : undefined;
+
   return (
-    <section className="mx-auto flex max-w-screen-2xl flex-col gap-4 p-0 sm:p-4">
-      <div className="aspect-video w-full overflow-hidden bg-black sm:rounded-xl">
-        <Suspense
-          fallback={
-            <div className="flex h-full items-center justify-center text-zinc-400" role="status">
-              <Spinner />
-              <span className="sr-only">Loading player…</span>
-            </div>
-          }
-        >
-          <LivePlayer username={username} />
-        </Suspense>
-      </div>
-      <h1 className="px-4 text-xl font-bold sm:px-0">{username}</h1>
-    </section>
+    <Suspense fallback={<Loading />}>
+      <WatchRoom stream={stream} onHostChange={reload} actions={followAction} />
+    </Suspense>
   );
 }

@@ -29,3 +29,9 @@ export async function signIn(input: { username: string; password: string }): Pro
 export async function signOut(): Promise<void> {
   await api('/api/auth/sign-out', { body: {} });
 }
+
+/** Whether a username can be had; a name against the rules (or reserved) answers ApiError with the reason. */
+export async function isUsernameAvailable(username: string, signal?: AbortSignal): Promise<boolean> {
+  const result = await api<{ available: boolean }>('/api/auth/is-username-available', { body: { username }, signal });
+  return result.available;
+}

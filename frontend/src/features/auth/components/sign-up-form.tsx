@@ -1,20 +1,35 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/button.tsx';
 import { TextField } from '@/components/text-field.tsx';
 import { ApiError } from '@/lib/api-client.ts';
-import { signUp } from '../api/auth-api.ts';
+import { isUsernameAvailable, signUp } from '../api/auth-api.ts';
 import { useSessionStore } from '../stores/session-store.ts';
 
 type Fields = { username: string; email: string; password: string };
-type FieldErrors = Partial<Record<keyof Fields | 'form', string>>;
+type FieldName = keyof Fields;
+type FieldErrors = Partial<Record<FieldName | 'form', string>>;
+
+const RULES: Record<FieldName, (value: string) => string | undefined> = {
+  username: (value) => (/^[A-Za-z0-9_]{3,24}$/.test(value) ? undefined : 'Use 3–24 letters, digits or underscores.'),
+  email: (value) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? undefined : 'Enter a valid email address.'),
+  password: (value) => (value.length >= 8 ? undefined : 'Use at least 8 characters.'),
+};
 
 function validate(fields: Fields): FieldErrors {
   const errors: FieldErrors = {};
-  if (!/^[A-Za-z0-9_]{3,24}$/.test(fields.username))
-    errors.username = 'Use 3–24 letters, digits or underscores.';
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(fields.email)) errors.email = 'Enter a valid email address.';
-  if (fields.password.length < 8) errors.password = 'Use at least 8 characters.';
+  for (const name of Object.keys(RULES) as FieldName[]) {
+    const error = RULES[name](fields[name]);
+    if (error) errors[name] = error;
+  }
   return errors;
+}
+
+/** better-auth's error codes say which field a refusal is about. */
+function fieldFor(code: string): FieldName | 'form' {
+  if (code.includes('USERNAME')) return 'username';
+  if (code.includes('EMAIL') || code.includes('USER_ALREADY_EXISTS')) return 'email';
+  if (code.includes('PASSWORD')) return 'password';
+  return 'form';
 }
 
 export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
@@ -22,11 +37,35 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
   const [fields, setFields] = useState<Fields>({ username: '', email: '', password: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
+  const availabilityCheck = useRef<AbortController | null>(null);
 
-  const update = (name: keyof Fields) => (event: React.ChangeEvent<HTMLInputElement>) => {
+  const update = (name: FieldName) => (event: React.ChangeEvent<HTMLInputElement>) => {
+    if (name === 'username') availabilityCheck.current?.abort();
     setFields((current) => ({ ...current, [name]: event.target.value }));
     setErrors((current) => ({ ...current, [name]: undefined, form: undefined }));
   };
+
+  /** Inline feedback as soon as a field is left, not only on submit. */
+  const check = (name: FieldName) => () => {
+    const value = fields[name];
+    if (!value) return;
+    const error = RULES[name](value);
+    setErrors((current) => ({ ...current, [name]: error }));
+    if (name === 'username' && !error) void checkAvailability(value);
+  };
+
+  async function checkAvailability(username: string) {
+    availabilityCheck.current?.abort();
+    const controller = new AbortController();
+    availabilityCheck.current = controller;
+    try {
+      const available = await isUsernameAvailable(username, controller.signal);
+      if (!available) setErrors((current) => ({ ...current, username: `"${username}" is already taken. Please try another.` }));
+    } catch (error) {
+      // Reserved names come back as a refusal with the reason; other failures wait for submit.
+      if (error instanceof ApiError && error.status === 400) setErrors((current) => ({ ...current, username: error.message }));
+    }
+  }
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -38,12 +77,8 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
       setUser(await signUp(fields));
       onSignedUp();
     } catch (error) {
-      const message = error instanceof ApiError ? error.message : 'Sign-up failed. Please try again.';
-      const code = error instanceof ApiError ? error.code : '';
-      if (code.includes('USERNAME')) setErrors({ username: message });
-      else if (code.includes('EMAIL') || code.includes('USER_ALREADY_EXISTS')) setErrors({ email: message });
-      else if (code.includes('PASSWORD')) setErrors({ password: message });
-      else setErrors({ form: message });
+      if (error instanceof ApiError) setErrors({ [fieldFor(error.code)]: error.message });
+      else setErrors({ form: 'Sign-up failed. Please try again.' });
     } finally {
       setSubmitting(false);
     }
@@ -51,9 +86,30 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
 
   return (
     <form onSubmit={handleSubmit} noValidate className="flex flex-col gap-4">
-      <TextField label="Username" name="username" autoComplete="username" value={fields.username} onChange={update('username')} error={errors.username} hint="Your channel lives at /your-username." />
-      <TextField label="Email" name="email" type="email" autoComplete="email" value={fields.email} onChange={update('email')} error={errors.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" value={fields.password} onChange={update('password')} error={errors.password} hint="At least 8 characters." />
+      <TextField
+        label="Username"
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        value={fields.username}
+        onChange={update('username')}
+        onBlur={check('username')}
+        error={errors.username}
+        hint="3–24 letters, digits or underscores. Your channel lives at /your-username."
+      />
+      <TextField label="Email" name="email" type="email" autoComplete="email" value={fields.email} onChange={update('email')} onBlur={check('email')} error={errors.email} />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        value={fields.password}
+        onChange={update('password')}
+        onBlur={check('password')}
+        error={errors.password}
+        hint="At least 8 characters."
+      />
       {errors.form && (
         <p role="alert" className="rounded-lg bg-red-500/10 px-3 py-2 text-sm text-red-300">
           {errors.form}

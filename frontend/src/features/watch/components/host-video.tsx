@@ -1,33 +1,63 @@
-import { useState } from 'react';
-import { Track } from 'livekit-client';
-import { RoomAudioRenderer, VideoTrack, useRoomContext, useTracks } from '@livekit/components-react';
+import { useRef, useState } from 'react';
+import { Track, ConnectionQuality } from 'livekit-client';
+import {
+  RoomAudioRenderer,
+  VideoTrack,
+  useConnectionQualityIndicator,
+  useLocalParticipant,
+  type TrackReference,
+} from '@livekit/components-react';
+import { MutedIcon } from '@/components/icons.tsx';
+import { usePlayerPreferences } from '../stores/player-preferences-store.ts';
+import { PlayerControls } from './player-controls.tsx';
 
-/** The host's picture (screen share first, else camera), muted until the viewer asks for sound. */
-export function HostVideo({ offline }: { offline: React.ReactNode }) {
-  const room = useRoomContext();
+const QUALITY_LABEL: Record<ConnectionQuality, string> = {
+  [ConnectionQuality.Excellent]: 'excellent',
+  [ConnectionQuality.Good]: 'good',
+  [ConnectionQuality.Poor]: 'poor',
+  [ConnectionQuality.Lost]: 'lost',
+  [ConnectionQuality.Unknown]: 'unknown',
+};
+
+/** The host's picture with sound muted until the viewer asks (browsers block unmuted autoplay). */
+export function HostVideo({ trackRef }: { trackRef: TrackReference }) {
+  const containerRef = useRef<HTMLDivElement>(null);
   const [muted, setMuted] = useState(true);
-  // The room is named after the host's user id, and the host (browser or ingress) joins with that identity.
-  const hostTracks = useTracks([Track.Source.ScreenShare, Track.Source.Camera], { onlySubscribed: true }).filter(
-    (track) => track.participant.identity === room.name,
-  );
-  const hostTrack =
-    hostTracks.find((track) => track.source === Track.Source.ScreenShare) ?? hostTracks[0];
+  const volume = usePlayerPreferences((state) => state.volume);
+  const { localParticipant } = useLocalParticipant();
+  const { quality } = useConnectionQualityIndicator({ participant: localParticipant });
+  const height = trackRef.publication.dimensions?.height;
 
-  if (!hostTrack) return <>{offline}</>;
+  function toggleFullscreen() {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void containerRef.current?.requestFullscreen();
+  }
 
   return (
-    <div className="relative h-full w-full">
-      <VideoTrack trackRef={hostTrack} className="h-full w-full object-contain" data-testid="host-video" />
-      <RoomAudioRenderer muted={muted} />
+    <div ref={containerRef} className="group relative h-full w-full bg-black">
+      <VideoTrack
+        trackRef={trackRef}
+        className="h-full w-full object-contain"
+        data-testid="host-video"
+        data-source={trackRef.source === Track.Source.ScreenShare ? 'screen' : 'camera'}
+      />
+      <RoomAudioRenderer muted={muted} volume={volume} />
       {muted && (
         <button
           type="button"
           onClick={() => setMuted(false)}
-          className="absolute bottom-4 left-4 rounded-lg bg-black/70 px-3 py-2 text-sm font-semibold text-white backdrop-blur hover:bg-black/90"
+          className="absolute left-3 top-3 inline-flex items-center gap-2 rounded-lg bg-black/70 px-3 py-2 text-sm font-semibold text-white backdrop-blur hover:bg-black/90"
         >
-          🔇 Click to unmute
+          <MutedIcon /> Click to unmute
         </button>
       )}
+      <PlayerControls
+        muted={muted}
+        onToggleMute={() => setMuted((current) => !current)}
+        onToggleFullscreen={toggleFullscreen}
+        quality={height ? `${height}p` : undefined}
+        connectionQuality={QUALITY_LABEL[quality]}
+      />
     </div>
   );
 }

@@ -1,0 +1,81 @@
+import { prisma } from '../../lib/prisma.ts';
+import { AppError, forbidden } from '../../http/errors.ts';
+import type { ChatSender } from './chat-sender.service.ts';
+import type { ChatRoom } from './chat-settings.service.ts';
+import type { SenderRole } from './chat.events.ts';
+
+/** Why someone may not take part at all: the creator blocked them, a moderator banned or timed them out. */
+export type ChatRestriction = { reason: 'BLOCKED' } | { reason: 'BANNED' } | { reason: 'TIMED_OUT'; expiresAt: Date };
+
+/** Where a sender stands in a room right now, read from PostgreSQL so every backend instance agrees. */
+export type ChatStanding = {
+  isOwner: boolean;
+  canModerate: boolean;
+  isFollowing: boolean;
+  restriction: ChatRestriction | null;
+};
+
+export async function chatStanding(hostId: string, sender: ChatSender): Promise<ChatStanding> {
+  const { userId } = sender;
+  if (userId === hostId) return { isOwner: true, canModerate: true, isFollowing: true, restriction: null };
+  const [moderator, follow, block, sanctions] = await Promise.all([
+    userId ? prisma.chatModerator.findUnique({ where: { hostId_userId: { hostId, userId } }, select: { userId: true } }) : null,
+    userId ? prisma.follow.findUnique({ where: { followerId_followingId: { followerId: userId, followingId: hostId } }, select: { createdAt: true } }) : null,
+    userId ? prisma.block.findUnique({ where: { blockerId_blockedId: { blockerId: hostId, blockedId: userId } }, select: { createdAt: true } }) : null,
+    prisma.chatSanction.findMany({
+      where: { hostId, identity: sender.identity, OR: [{ kind: 'BAN' }, { expiresAt: { gt: new Date() } }] },
+      select: { kind: true, expiresAt: true },
+    }),
+  ]);
+  const timeout = sanctions
+    .filter((sanction) => sanction.kind === 'TIMEOUT' && sanction.expiresAt)
+    .sort((a, b) => b.expiresAt!.getTime() - a.expiresAt!.getTime())[0];
+  const restriction: ChatRestriction | null = block
+    ? { reason: 'BLOCKED' }
+    : sanctions.some((sanction) => sanction.kind === 'BAN')
+      ? { reason: 'BANNED' }
+      : timeout
+        ? { reason: 'TIMED_OUT', expiresAt: timeout.expiresAt! }
+        : null;
+  return { isOwner: false, canModerate: Boolean(moderator), isFollowing: Boolean(follow), restriction };
+}
+
+export function badgeFor(standing: ChatStanding): SenderRole {
+  return standing.isOwner ? 'creator' : standing.canModerate ? 'moderator' : null;
+}
+
+function minutesLeft(expiresAt: Date): string {
+  const minutes = Math.max(1, Math.ceil((expiresAt.getTime() - Date.now()) / 60_000));
+  return minutes === 1 ? 'a minute' : `${minutes} minutes`;
+}
+
+/** Blocked, banned and timed-out senders may neither chat nor react. */
+export function assertNotRestricted(standing: ChatStanding): void {
+  const restriction = standing.restriction;
+  if (!restriction) return;
+  if (restriction.reason === 'BLOCKED') throw forbidden("You can't chat in this channel.", { reason: 'BLOCKED' });
+  if (restriction.reason === 'BANNED') throw forbidden('You are banned from this chat.', { reason: 'BANNED' });
+  throw forbidden(`You are timed out. You can chat again in ${minutesLeft(restriction.expiresAt)}.`, {
+    reason: 'TIMED_OUT',
+    retryAfterMs: Math.max(0, restriction.expiresAt.getTime() - Date.now()),
+  });
+}
+
+/** Every rule except the rate limit and slow mode (those count time, see chat.service.ts). */
+export function assertMayChat(room: ChatRoom, sender: ChatSender, standing: ChatStanding): void {
+  if (!room.settings.isChatEnabled) throw forbidden('Chat is turned off for this stream.', { reason: 'CHAT_DISABLED' });
+  assertNotRestricted(standing);
+  if (room.settings.isChatFollowersOnly && !standing.canModerate && !standing.isFollowing) {
+    const how = sender.isGuest ? `Sign in and follow ${room.hostName} to chat.` : `Follow ${room.hostName} to chat.`;
+    throw forbidden(`This chat is for followers only. ${how}`, { reason: 'FOLLOWERS_ONLY' });
+  }
+}
+
+export const tooFast = (retryAfterMs: number) =>
+  new AppError(429, 'RATE_LIMITED', "You're sending messages too fast. Wait a moment.", { reason: 'RATE_LIMIT', retryAfterMs });
+
+export const slowModeRefusal = (retryAfterMs: number) =>
+  new AppError(429, 'RATE_LIMITED', `Slow mode is on: you can send another message in ${Math.ceil(retryAfterMs / 1000)} s.`, {
+    reason: 'SLOW_MODE',
+    retryAfterMs,
+  });

@@ -1,0 +1,63 @@
+import type { Request, RequestHandler } from 'express';
+import { fromNodeHeaders } from 'better-auth/node';
+import { auth } from '../../lib/auth.ts';
+import { forbidden, unauthenticated } from '../../http/errors.ts';
+import { signedInUser } from '../../http/auth-guards.ts';
+import { parse } from '../../http/validate.ts';
+import { hostParams } from './chat.schemas.ts';
+import { resolveChatSender, type ChatSender } from './chat-sender.service.ts';
+import { canModerate } from './chat-moderation.service.ts';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** Set by the chat sender guards: who is chatting in the route's room. */
+      chatSender?: ChatSender;
+    }
+  }
+}
+
+function bearerToken(req: Request): string | undefined {
+  const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+  return match?.[1];
+}
+
+async function attachChatSender(req: Request): Promise<void> {
+  const { hostId } = parse(hostParams, req.params);
+  const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
+  req.user = session?.user;
+  req.chatSender = await resolveChatSender({ hostId, user: session?.user, bearerToken: bearerToken(req) });
+}
+
+/** Anyone; attaches the sender when the request proves one (session, or a guest's room token). */
+export const optionalChatSender: RequestHandler = async (req, _res, next) => {
+  await attachChatSender(req);
+  next();
+};
+
+/** A signed-in user (session) or a guest (`Authorization: Bearer <their LiveKit token for this room>`). */
+export const requireChatSender: RequestHandler = async (req, _res, next) => {
+  await attachChatSender(req);
+  if (!req.chatSender) throw unauthenticated('Join the stream to chat.');
+  next();
+};
+
+export function chatSenderOf(req: Request): ChatSender {
+  if (!req.chatSender) throw unauthenticated('Join the stream to chat.');
+  return req.chatSender;
+}
+
+/** After requireUser: the creator of the route's room or one of their moderators. */
+export const requireChatModerator: RequestHandler = async (req, _res, next) => {
+  const { hostId } = parse(hostParams, req.params);
+  if (!(await canModerate(hostId, signedInUser(req.user).id))) throw forbidden('Only the creator and their moderators can do that.');
+  next();
+};
+
+/** After requireUser: the creator of the route's room only. */
+export const requireChatOwner: RequestHandler = (req, _res, next) => {
+  const { hostId } = parse(hostParams, req.params);
+  if (signedInUser(req.user).id !== hostId) throw forbidden('Only the creator can do that.');
+  next();
+};

@@ -1,0 +1,170 @@
+import type { ChatMessage } from '../../generated/prisma/client.ts';
+import { prisma } from '../../lib/prisma.ts';
+import { notFound } from '../../http/errors.ts';
+import { hitRateLimit } from '../rate-limit/rate-limit.service.ts';
+import { colorForIdentity } from './chat-colors.ts';
+import { publishChatEvent } from './chat-broadcast.service.ts';
+import type { ChatSender } from './chat-sender.service.ts';
+import { getChatRoom } from './chat-settings.service.ts';
+import { assertMayChat, badgeFor, chatStanding, slowModeRefusal, tooFast, type ChatRestriction } from './chat-standing.service.ts';
+import type { ChatMessageView, SenderRole } from './chat.events.ts';
+import type { ChatSettings, HistoryQuery } from './chat.schemas.ts';
+
+/** At most this many messages per second per sender, in any room. */
+export const MESSAGES_PER_SECOND = 5;
+
+export function toMessageView(row: ChatMessage, role: SenderRole): ChatMessageView {
+  return {
+    id: row.id,
+    senderIdentity: row.senderIdentity,
+    senderName: row.senderName,
+    color: row.color,
+    isGuest: row.isGuest,
+    role,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Badges as they are now: the creator, and whoever the creator appointed. */
+export async function roleLookup(hostId: string): Promise<(row: ChatMessage) => SenderRole> {
+  const moderators = new Set(
+    (await prisma.chatModerator.findMany({ where: { hostId }, select: { userId: true } })).map((row) => row.userId),
+  );
+  return (row) => (row.senderUserId === hostId ? 'creator' : row.senderUserId && moderators.has(row.senderUserId) ? 'moderator' : null);
+}
+
+type Db = Pick<typeof prisma, '$queryRaw'>;
+
+/** The database's clock and the sender's last accepted message in this room (deleted ones count too). */
+async function senderClock(db: Db, hostId: string, identity: string): Promise<{ nowMs: number; lastMs: number | null }> {
+  const [row] = await db.$queryRaw<Array<{ nowMs: number; lastMs: number | null }>>`
+    SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::float8 AS "nowMs",
+      (SELECT EXTRACT(EPOCH FROM max("createdAt")) * 1000 FROM "ChatMessage"
+        WHERE "hostId" = ${hostId} AND "senderIdentity" = ${identity})::float8 AS "lastMs"`;
+  return row!;
+}
+
+function slowModeWaitMs(clock: { nowMs: number; lastMs: number | null }, slowModeSeconds: number): number {
+  if (!slowModeSeconds || clock.lastMs === null) return 0;
+  return Math.max(0, Math.ceil(clock.lastMs + slowModeSeconds * 1000 - clock.nowMs));
+}
+
+type NewMessage = { hostId: string; sender: ChatSender; name: string; body: string };
+
+function messageData({ hostId, sender, name, body }: NewMessage) {
+  return {
+    hostId,
+    senderIdentity: sender.identity,
+    senderUserId: sender.userId,
+    senderName: name,
+    color: colorForIdentity(sender.identity),
+    isGuest: sender.isGuest,
+    body,
+  };
+}
+
+/**
+ * Slow mode: the check and the insert run under a per-sender advisory lock, so two requests racing on
+ * two backend instances cannot both pass; the times are the database's, so instances' clocks do not matter.
+ */
+async function storeWithSlowMode(message: NewMessage, slowModeSeconds: number): Promise<ChatMessage> {
+  if (!slowModeSeconds) return prisma.chatMessage.create({ data: messageData(message) });
+  return prisma.$transaction(async (tx) => {
+    const lockKey = `chat:${message.hostId}:${message.sender.identity}`;
+    await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
+    const clock = await senderClock(tx, message.hostId, message.sender.identity);
+    const waitMs = slowModeWaitMs(clock, slowModeSeconds);
+    if (waitMs > 0) throw slowModeRefusal(waitMs);
+    return tx.chatMessage.create({ data: { ...messageData(message), createdAt: new Date(clock.nowMs) } });
+  });
+}
+
+/** Applies every rule, stores the message and publishes it to the room. */
+export async function sendChatMessage(input: {
+  hostId: string;
+  sender: ChatSender;
+  body: string;
+  guestName?: string;
+}): Promise<ChatMessageView> {
+  const { hostId, sender, body } = input;
+  const [room, standing] = await Promise.all([getChatRoom(hostId), chatStanding(hostId, sender)]);
+  assertMayChat(room, sender, standing);
+  const rate = await hitRateLimit(`chat:message:${sender.identity}`, MESSAGES_PER_SECOND, 1000);
+  if (!rate.allowed) throw tooFast(rate.retryAfterMs);
+  const name = sender.isGuest ? (input.guestName ?? sender.name) : sender.name;
+  const slowModeSeconds = standing.canModerate ? 0 : room.settings.slowModeSeconds;
+  const row = await storeWithSlowMode({ hostId, sender, name, body }, slowModeSeconds);
+  const message = toMessageView(row, badgeFor(standing));
+  await publishChatEvent(hostId, { type: 'message', message });
+  return message;
+}
+
+/** Newest `limit` messages before a message (or the newest overall), returned oldest first. */
+export async function listChatMessages(hostId: string, query: HistoryQuery): Promise<{ messages: ChatMessageView[]; hasMore: boolean }> {
+  const [hostCount, cursor] = await Promise.all([
+    prisma.user.count({ where: { id: hostId } }),
+    query.before ? prisma.chatMessage.findFirst({ where: { id: query.before, hostId }, select: { id: true, createdAt: true } }) : null,
+  ]);
+  if (!hostCount) throw notFound('No creator with that id.');
+  if (query.before && !cursor) throw notFound('That message is not in this chat.');
+  const rows = await prisma.chatMessage.findMany({
+    where: {
+      hostId,
+      deletedAt: null,
+      ...(cursor && { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }),
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: query.limit + 1,
+  });
+  const roleOf = await roleLookup(hostId);
+  return {
+    messages: rows.slice(0, query.limit).reverse().map((row) => toMessageView(row, roleOf(row))),
+    hasMore: rows.length > query.limit,
+  };
+}
+
+export type ChatViewerState = {
+  identity: string;
+  name: string;
+  isGuest: boolean;
+  isOwner: boolean;
+  canModerate: boolean;
+  isFollowing: boolean;
+  restriction: { reason: ChatRestriction['reason']; expiresAt: string | null } | null;
+  /** Slow mode time left from this viewer's last message. */
+  slowModeRetryAfterMs: number;
+};
+
+export type ChatState = { settings: ChatSettings; pinned: ChatMessageView | null; viewer: ChatViewerState | null };
+
+/** What a chat panel needs when it opens: the rules, the pinned message and where this viewer stands. */
+export async function getChatState(hostId: string, sender?: ChatSender): Promise<ChatState> {
+  const room = await getChatRoom(hostId);
+  const [pinnedRow, standing, clock, roleOf] = await Promise.all([
+    room.pinnedMessageId ? prisma.chatMessage.findFirst({ where: { id: room.pinnedMessageId, hostId, deletedAt: null } }) : null,
+    sender ? chatStanding(hostId, sender) : undefined,
+    sender ? senderClock(prisma, hostId, sender.identity) : undefined,
+    roleLookup(hostId),
+  ]);
+  const pinned = pinnedRow ? toMessageView(pinnedRow, roleOf(pinnedRow)) : null;
+  if (!sender || !standing || !clock) return { settings: room.settings, pinned, viewer: null };
+  const restriction = standing.restriction;
+  return {
+    settings: room.settings,
+    pinned,
+    viewer: {
+      identity: sender.identity,
+      name: sender.name,
+      isGuest: sender.isGuest,
+      isOwner: standing.isOwner,
+      canModerate: standing.canModerate,
+      isFollowing: standing.isFollowing,
+      restriction: restriction && {
+        reason: restriction.reason,
+        expiresAt: restriction.reason === 'TIMED_OUT' ? restriction.expiresAt.toISOString() : null,
+      },
+      slowModeRetryAfterMs: standing.canModerate ? 0 : slowModeWaitMs(clock, room.settings.slowModeSeconds),
+    },
+  };
+}

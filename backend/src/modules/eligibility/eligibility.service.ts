@@ -1,0 +1,53 @@
+import { env } from '../../config/env.ts';
+import { prisma } from '../../lib/prisma.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
+
+export type EligibilityRules = { minFollowers: number; requireApproval: boolean };
+
+export type Eligibility = {
+  eligible: boolean;
+  /** A sentence for the creator when not eligible; null when they may go live. */
+  reason: string | null;
+  followerCount: number;
+  required: number;
+};
+
+/** The configured go-live gate; tests pass their own rules. */
+export const configuredRules = (): EligibilityRules => ({
+  minFollowers: env.MIN_FOLLOWERS_TO_STREAM,
+  requireApproval: env.REQUIRE_CREATOR_APPROVAL,
+});
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Whether a user may create a stream key, and if not, why in words. */
+export async function getEligibility(userId: string, rules: EligibilityRules = configuredRules()): Promise<Eligibility> {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { creatorApproved: true, _count: { select: { followers: true } } },
+  });
+  if (!user) throw notFound('No such user.');
+  const followerCount = user._count.followers;
+  const required = rules.minFollowers;
+  let reason: string | null = null;
+  if (rules.requireApproval && !user.creatorApproved) {
+    reason = 'Streaming on this site needs approval from an admin, and your account has not been approved yet.';
+  } else if (followerCount < required) {
+    reason = `You need at least ${plural(required, 'follower')} to go live; you have ${followerCount} so far.`;
+  }
+  return { eligible: reason === null, reason, followerCount, required };
+}
+
+/** The go-live gate for services that create stream keys: throws 403 with the sentence when not eligible. */
+export async function assertEligibleToStream(userId: string, rules: EligibilityRules = configuredRules()): Promise<void> {
+  const eligibility = await getEligibility(userId, rules);
+  if (!eligibility.eligible) {
+    throw forbidden(eligibility.reason!, {
+      reason: 'NOT_ELIGIBLE',
+      followerCount: eligibility.followerCount,
+      required: eligibility.required,
+    });
+  }
+}

@@ -1,0 +1,108 @@
+import type { WebhookEvent } from 'livekit-server-sdk';
+import { webhookReceiver } from '../../lib/livekit.ts';
+import { prisma } from '../../lib/prisma.ts';
+import { AppError, unauthenticated } from '../../http/errors.ts';
+import { goLive, goOffline, lockStream, markApplied, viewerJoined, viewerLeft } from './live-state.service.ts';
+import { isViewerIdentity, readRoomState } from './room-state.service.ts';
+
+/** What happened to a delivery: LiveKit only needs a 2xx, the outcome is for logs and tests. */
+export type WebhookOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored';
+
+/** DisconnectReason.DUPLICATE_IDENTITY: the same viewer opened the stream again; their new connection stays. */
+const DUPLICATE_IDENTITY = 2;
+
+type Change =
+  | { kind: 'live' }
+  /** The host stopped something; offline unless LiveKit shows them still publishing (e.g. camera → screen). */
+  | { kind: 'maybe-offline' }
+  | { kind: 'offline' }
+  | { kind: 'viewer-joined'; identity: string }
+  | { kind: 'viewer-left'; identity: string };
+
+/** Which creator's stream (room name = user id) an event concerns, and what it means for it. */
+function interpret(event: WebhookEvent): { hostId: string; change: Change } | undefined {
+  const ingressRoom = event.ingressInfo?.roomName;
+  const room = event.room?.name;
+  const identity = event.participant?.identity;
+  switch (event.event) {
+    case 'ingress_started':
+      return ingressRoom ? { hostId: ingressRoom, change: { kind: 'live' } } : undefined;
+    case 'ingress_ended':
+      return ingressRoom ? { hostId: ingressRoom, change: { kind: 'maybe-offline' } } : undefined;
+    case 'track_published':
+      return room && identity === room ? { hostId: room, change: { kind: 'live' } } : undefined;
+    case 'track_unpublished':
+      return room && identity === room ? { hostId: room, change: { kind: 'maybe-offline' } } : undefined;
+    case 'room_finished':
+      return room ? { hostId: room, change: { kind: 'offline' } } : undefined;
+    case 'participant_joined':
+      return room && identity && isViewerIdentity(identity, room) && event.participant?.kind === 0
+        ? { hostId: room, change: { kind: 'viewer-joined', identity } }
+        : undefined;
+    case 'participant_left':
+    case 'participant_connection_aborted':
+      return room && identity && isViewerIdentity(identity, room) && event.participant?.disconnectReason !== DUPLICATE_IDENTITY
+        ? { hostId: room, change: { kind: 'viewer-left', identity } }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Checks the signature over the raw body (401 when missing or wrong), then reads the event. */
+async function verify(rawBody: string, authorization: string | undefined): Promise<WebhookEvent> {
+  try {
+    return await webhookReceiver.receive(rawBody, authorization);
+  } catch (error) {
+    // receive() checks the signature before parsing, so a parse failure means a correctly signed but unreadable body.
+    const unreadable = error instanceof SyntaxError || (error as Error).message.startsWith('cannot decode');
+    if (unreadable) throw new AppError(400, 'BAD_REQUEST', 'The webhook body is not a LiveKit event.');
+    throw unauthenticated('The webhook signature is missing or does not match the body.');
+  }
+}
+
+/** LiveKit stamps events in whole seconds. */
+function eventTime(event: WebhookEvent): Date {
+  return event.createdAt > 0n ? new Date(Number(event.createdAt) * 1000) : new Date();
+}
+
+/**
+ * Applies a LiveKit webhook. The event id is stored in the same transaction as its effect, so a repeat is a
+ * no-op and a failure (answered 5xx) leaves nothing behind for LiveKit's retry. Live-state events older than
+ * the last one applied to the stream are ignored: ingress and room events travel in separate queues.
+ */
+export async function receiveLiveKitWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookOutcome> {
+  const event = await verify(rawBody, authorization);
+  if (!event.id) throw new AppError(400, 'BAD_REQUEST', 'The webhook event has no id.');
+  const at = eventTime(event);
+  const target = interpret(event);
+  // LiveKit is asked before the transaction, so no row lock is held across a network call.
+  const room =
+    target && (target.change.kind === 'live' || target.change.kind === 'maybe-offline') ? await readRoomState(target.hostId) : undefined;
+
+  return prisma.$transaction(async (tx) => {
+    const recorded = await tx.webhookEvent.createMany({
+      data: [{ id: event.id, event: event.event, createdAt: at }],
+      skipDuplicates: true,
+    });
+    if (recorded.count === 0) return 'duplicate';
+    if (!target) return 'ignored';
+    const stream = await lockStream(tx, target.hostId);
+    if (!stream) return 'ignored';
+
+    const { change } = target;
+    if (change.kind === 'viewer-joined') {
+      await viewerJoined(tx, stream, change.identity, at);
+      return 'applied';
+    }
+    if (change.kind === 'viewer-left') {
+      await viewerLeft(tx, stream, change.identity, at);
+      return 'applied';
+    }
+    if (stream.lastEventAt && at < stream.lastEventAt) return 'stale';
+    await markApplied(tx, stream, at);
+    if (change.kind === 'live') await goLive(tx, stream, at, room?.viewers ?? []);
+    else if (change.kind === 'offline' || !room?.hostPublishing) await goOffline(tx, stream, at);
+    return 'applied';
+  });
+}

@@ -1,0 +1,26 @@
+import { api } from '@/lib/api-client.ts';
+
+export type StreamCard = {
+  hostId: string;
+  username: string;
+  displayName: string;
+  avatarUrl: string | null;
+  title: string;
+  thumbnailUrl: string | null;
+  isLive: boolean;
+  viewerCount: number;
+  startedAt: string | null;
+};
+
+export type Page<T> = { items: T[]; total: number; page: number; limit: number; totalPages: number };
+
+export const getLiveStreams = (page: number, limit: number, signal?: AbortSignal) =>
+  api<Page<StreamCard>>(`/api/viewer/live?page=${page}&limit=${limit}`, { signal });
+
+export const getFollowedCreators = (signal?: AbortSignal) => api<{ items: StreamCard[] }>('/api/viewer/following', { signal });
+
+export const getRecommended = (limit: number, signal?: AbortSignal) =>
+  api<{ items: StreamCard[] }>(`/api/viewer/recommended?limit=${limit}`, { signal });
+
+export const searchCreators = (q: string, signal?: AbortSignal) =>
+  api<{ items: StreamCard[] }>(`/api/viewer/search?q=${encodeURIComponent(q)}`, { signal });

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { Button } from '@/components/button.tsx';
+import { getLiveStreams, type StreamCard } from '../api/discovery-api.ts';
+import { useQuery } from '@/lib/use-query.ts';
+import { StreamGrid } from './stream-grid.tsx';
+
+const PAGE_SIZE = 12;
+
+/** Everyone live right now, most watched first, a page at a time. */
+export function LiveNowSection({ cardHref, emptyAction, refreshKey }: { cardHref: (card: StreamCard) => string; emptyAction?: React.ReactNode; refreshKey?: number }) {
+  const [page, setPage] = useState(1);
+  const { state, reload } = useQuery(`live:${page}:${refreshKey ?? 0}`, (signal) => getLiveStreams(page, PAGE_SIZE, signal));
+  const totalPages = state.status === 'ready' ? state.data.totalPages : 0;
+  const items = state.status === 'ready' ? { status: 'ready' as const, data: state.data.items } : state;
+
+  return (
+    <StreamGrid
+      title="Live now"
+      state={items}
+      cardHref={cardHref}
+      onRetry={reload}
+      empty={
+        <div className="flex flex-col items-center gap-3">
+          <p>Nobody is live right now.</p>
+          {emptyAction}
+        </div>
+      }
+      footer={
+        totalPages > 1 && (
+          <nav className="flex items-center justify-center gap-3" aria-label="Live now pages">
+            <Button variant="secondary" disabled={page <= 1} onClick={() => setPage((current) => current - 1)}>
+              Previous
+            </Button>
+            <span className="text-sm text-zinc-400" aria-live="polite">
+              Page {page} of {totalPages}
+            </span>
+            <Button variant="secondary" disabled={page >= totalPages} onClick={() => setPage((current) => current + 1)}>
+              Next
+            </Button>
+          </nav>
+        )
+      }
+    />
+  );
+}

@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import { Button } from '@/components/button.tsx';
+import type { StreamCard as StreamCardData } from '../api/discovery-api.ts';
+import type { QueryState } from '@/lib/use-query.ts';
+import { StreamCard } from './stream-card.tsx';
+
+const GRID = 'grid grid-cols-1 gap-x-4 gap-y-6 min-[480px]:grid-cols-2 md:grid-cols-3 xl:grid-cols-4';
+
+/** A titled list of channels with its loading, error and empty states. */
+export function StreamGrid({
+  title,
+  state,
+  cardHref,
+  empty,
+  onRetry,
+  footer,
+}: {
+  title: string;
+  state: QueryState<StreamCardData[]>;
+  cardHref: (card: StreamCardData) => string;
+  empty: ReactNode;
+  onRetry: () => void;
+  footer?: ReactNode;
+}) {
+  const headingId = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <section aria-labelledby={headingId} className="flex flex-col gap-4">
+      <h2 id={headingId} className="text-xl font-bold tracking-tight">
+        {title}
+      </h2>
+      {state.status === 'loading' && (
+        <div className={GRID} aria-busy="true" aria-label={`Loading ${title}`}>
+          {Array.from({ length: 4 }, (_, index) => (
+            <div key={index} className="aspect-video animate-pulse rounded-xl bg-zinc-900" />
+          ))}
+        </div>
+      )}
+      {state.status === 'error' && (
+        <div className="flex items-center gap-3 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4 text-sm text-zinc-300" role="alert">
+          {state.error instanceof Error ? state.error.message : `Could not load ${title}.`}
+          <Button variant="secondary" onClick={onRetry}>
+            Retry
+          </Button>
+        </div>
+      )}
+      {state.status === 'ready' &&
+        (state.data.length === 0 ? (
+          <div className="rounded-xl border border-dashed border-zinc-800 p-6 text-center text-sm text-zinc-400">{empty}</div>
+        ) : (
+          <div className={GRID}>
+            {state.data.map((card) => (
+              <StreamCard key={card.hostId} card={card} href={cardHref(card)} />
+            ))}
+          </div>
+        ))}
+      {footer}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { EyeIcon } from '@/components/icons.tsx';
+import type { QueryState } from '@/lib/use-query.ts';
+import type { StreamStatus } from '../api/stream-status-api.ts';
+import { useElapsed } from '../hooks/use-elapsed.ts';
+
+const plural = (count: number) => `${count} ${count === 1 ? 'viewer' : 'viewers'}`;
+
+/** "LIVE · 3 viewers · 12:04" or "Offline", announced to screen readers when it changes. */
+export function LiveStatus({ state }: { state: QueryState<StreamStatus> }) {
+  const status = state.status === 'ready' ? state.data : undefined;
+  const elapsed = useElapsed(status?.isLive ? status.startedAt : null);
+  return (
+    <div role="status" aria-live="polite" data-testid="dashboard-live-status" data-live={status?.isLive ?? false} className="flex items-center gap-2 text-sm">
+      {state.status === 'loading' && <span className="h-7 w-24 animate-pulse rounded-full bg-zinc-800" aria-label="Loading stream status" />}
+      {state.status === 'error' && <span className="text-zinc-400">Status unavailable</span>}
+      {status?.isLive && (
+        <>
+          <span className="inline-flex items-center gap-1.5 rounded-full bg-red-600 px-2.5 py-1 text-xs font-bold tracking-wide text-white uppercase">
+            <span className="size-1.5 animate-pulse rounded-full bg-white" aria-hidden="true" />
+            Live
+          </span>
+          <span className="inline-flex items-center gap-1 text-zinc-200 tabular-nums" data-testid="dashboard-viewer-count">
+            <EyeIcon className="size-4 text-zinc-400" />
+            {plural(status.viewerCount)}
+          </span>
+          {elapsed && (
+            <span className="text-zinc-400 tabular-nums">
+              <span className="sr-only">live for </span>
+              {elapsed}
+            </span>
+          )}
+        </>
+      )}
+      {status && !status.isLive && (
+        <span className="inline-flex items-center gap-1.5 rounded-full border border-zinc-700 px-2.5 py-1 text-xs font-semibold tracking-wide text-zinc-300 uppercase">
+          <span className="size-1.5 rounded-full bg-zinc-500" aria-hidden="true" />
+          Offline
+        </span>
+      )}
+    </div>
+  );
+}

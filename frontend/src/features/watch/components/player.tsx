@@ -1,0 +1,65 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { ConnectionState } from 'livekit-client';
+import { useConnectionState } from '@livekit/components-react';
+import { Spinner } from '@/components/spinner.tsx';
+import type { PublicStream } from '../api/get-public-stream.ts';
+import { HostVideo } from './host-video.tsx';
+import { OfflineCard } from './offline-card.tsx';
+import { useHostTrack } from '../hooks/use-host-track.ts';
+
+type PlayerProps = {
+  stream: PublicStream;
+  /** Called when the host's video appears or goes away, so the page re-reads the channel. */
+  onHostChange: () => void;
+  overlay?: ReactNode;
+  offlineActions?: ReactNode;
+};
+
+/** Connecting, offline, live, reconnecting and ended, all in the player's frame. */
+export function Player({ stream, onHostChange, overlay, offlineActions }: PlayerProps) {
+  const connection = useConnectionState();
+  const hostTrack = useHostTrack();
+  const hasVideo = Boolean(hostTrack);
+  const [seenLive, setSeenLive] = useState(false);
+
+  // The host's tracks come and go as LiveKit events; mirror the transitions into the page once each.
+  useEffect(() => {
+    if (hasVideo) setSeenLive(true);
+    onHostChange();
+  }, [hasVideo, onHostChange]);
+
+  let content: ReactNode;
+  if (hostTrack) content = <HostVideo trackRef={hostTrack} />;
+  else if (connection === ConnectionState.Connecting)
+    content = (
+      <div className="flex h-full items-center justify-center gap-3 text-zinc-300" role="status">
+        <Spinner /> Connecting…
+      </div>
+    );
+  else if (seenLive)
+    content = (
+      <OfflineCard stream={stream} heading="Stream ended" message="Thanks for watching! It picks up here if they come back." actions={offlineActions} />
+    );
+  else if (stream.isLive)
+    content = (
+      <div className="flex h-full items-center justify-center gap-3 text-zinc-300" role="status">
+        <Spinner /> Starting the stream…
+      </div>
+    );
+  else
+    content = (
+      <OfflineCard stream={stream} heading={`${stream.username} is offline`} message="The stream starts right here as soon as they go live." actions={offlineActions} />
+    );
+
+  return (
+    <div className="relative h-full w-full" aria-live="polite">
+      {content}
+      {hostTrack && overlay}
+      {connection === ConnectionState.Reconnecting && (
+        <div className="absolute inset-0 flex items-center justify-center gap-3 bg-black/60 text-white" role="status">
+          <Spinner /> Reconnecting…
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { DisconnectReason, RoomEvent } from 'livekit-client';
+import { LiveKitRoom, useRoomContext } from '@livekit/components-react';
+import { Button } from '@/components/button.tsx';
+import { Spinner } from '@/components/spinner.tsx';
+import { StatusPanel } from '@/components/status-panel.tsx';
+import { ApiError } from '@/lib/api-client.ts';
+import { getViewerToken, type ViewerToken } from '../api/get-viewer-token.ts';
+import type { PublicStream } from '../api/get-public-stream.ts';
+import { useHostTrack } from '../hooks/use-host-track.ts';
+import { usePlayerPreferences } from '../stores/player-preferences-store.ts';
+import { Player } from './player.tsx';
+import { StreamInfoBar } from './stream-info-bar.tsx';
+
+export type WatchRoomSlots = {
+  /** Beside the player on wide screens, below it on phones (the chat). Rendered inside the LiveKit room. */
+  sidebar?: ReactNode;
+  /** Over the live video (reactions). Rendered inside the LiveKit room. */
+  overlay?: ReactNode;
+  /** Buttons for the channel (follow). */
+  actions?: ReactNode;
+};
+
+type TokenState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; token: ViewerToken }
+  | { kind: 'unavailable'; message: string }
+  | { kind: 'error'; message: string };
+
+function WatchLayout({ player, info, sidebar }: { player: ReactNode; info: ReactNode; sidebar?: ReactNode }) {
+  const theatre = usePlayerPreferences((state) => state.theatre);
+  return (
+    <div className={`mx-auto flex w-full flex-col gap-4 lg:flex-row ${theatre ? 'max-w-none lg:gap-0' : 'max-w-screen-2xl sm:p-4'}`}>
+      <div className="flex min-w-0 flex-1 flex-col gap-3">
+        <div className={`w-full overflow-hidden bg-black ${theatre ? 'aspect-video lg:aspect-auto lg:h-[calc(100dvh-3.5rem)]' : 'aspect-video sm:rounded-xl'}`}>
+          {player}
+        </div>
+        {!theatre && info}
+      </div>
+      {sidebar && (
+        <aside
+          aria-label="Chat"
+          className={`flex h-[28rem] shrink-0 flex-col border-zinc-800 lg:w-[22rem] ${theatre ? 'lg:h-[calc(100dvh-3.5rem)] lg:border-l' : 'lg:h-[calc(100dvh-6rem)] lg:rounded-xl lg:border'}`}
+        >
+          {sidebar}
+        </aside>
+      )}
+    </div>
+  );
+}
+
+type RoomContentsProps = {
+  stream: PublicStream;
+  onHostChange: () => void;
+  onDisconnected: (reason: DisconnectReason | undefined) => void;
+  slots: WatchRoomSlots;
+};
+
+function RoomContents({ stream, onHostChange, onDisconnected, slots }: RoomContentsProps) {
+  const room = useRoomContext();
+  const hostTrack = useHostTrack();
+  // The reason a room closed (removed, network) only arrives as a LiveKit event.
+  useEffect(() => {
+    room.on(RoomEvent.Disconnected, onDisconnected);
+    return () => {
+      room.off(RoomEvent.Disconnected, onDisconnected);
+    };
+  }, [room, onDisconnected]);
+  return (
+    <WatchLayout
+      player={<Player stream={stream} onHostChange={onHostChange} overlay={slots.overlay} offlineActions={slots.actions} />}
+      info={<StreamInfoBar stream={stream} isLive={Boolean(hostTrack) || stream.isLive} actions={slots.actions} />}
+      sidebar={slots.sidebar}
+    />
+  );
+}
+
+/** Joins the creator's room with a subscribe-only token. Default export: loaded lazily (LiveKit is large). */
+export default function WatchRoom({ stream, onHostChange, ...slots }: { stream: PublicStream; onHostChange: () => void } & WatchRoomSlots) {
+  const [state, setState] = useState<TokenState>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const handleDisconnected = useCallback((reason: DisconnectReason | undefined) => {
+    if (reason === DisconnectReason.PARTICIPANT_REMOVED)
+      setState({ kind: 'unavailable', message: 'You were removed from this stream.' });
+    else if (reason !== DisconnectReason.CLIENT_INITIATED)
+      setState({ kind: 'error', message: 'The connection to the stream was lost.' });
+  }, []);
+
+  // A token per channel (and per retry): synchronising with the page's channel.
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ kind: 'loading' });
+    getViewerToken(stream.username, controller.signal)
+      .then((token) => setState({ kind: 'ready', token }))
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.status === 403) setState({ kind: 'unavailable', message: error.message });
+        else setState({ kind: 'error', message: error instanceof Error ? error.message : 'Please try again.' });
+      });
+    return () => controller.abort();
+  }, [stream.username, attempt]);
+
+  if (state.kind === 'unavailable')
+    return (
+      <StatusPanel title="This channel is unavailable" icon={<span className="text-4xl">🚫</span>}>
+        {state.message}
+      </StatusPanel>
+    );
+  if (state.kind === 'error')
+    return (
+      <StatusPanel title="Could not load the stream">
+        <p>{state.message}</p>
+        <Button className="mt-4" variant="secondary" onClick={() => setAttempt((current) => current + 1)}>
+          Try again
+        </Button>
+      </StatusPanel>
+    );
+  if (state.kind === 'loading')
+    return (
+      <WatchLayout
+        player={
+          <div className="flex h-full items-center justify-center text-zinc-400" role="status">
+            <Spinner />
+            <span className="sr-only">Loading stream…</span>
+          </div>
+        }
+        info={null}
+      />
+    );
+
+  return (
+    <LiveKitRoom
+      serverUrl={state.token.wsUrl}
+      token={state.token.token}
+      connect
+      audio={false}
+      video={false}
+      style={{ display: 'contents' }}
+    >
+      <RoomContents
+        stream={stream}
+        onHostChange={onHostChange}
+        slots={slots}
+        onDisconnected={handleDisconnected}
+      />
+    </LiveKitRoom>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * `pnpm bench`: starts a private stack (like `pnpm test`), runs every scripts/bench/*.bench.ts and writes
+ * docs/benchmarks.md with the machine, the versions and each benchmark's section.
+ * A benchmark module's default export: (context) => Promise<markdown section>.
+ *   pnpm bench [name …]   runs only the named benchmarks (file names without .bench.ts)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync, spawn } from 'node:child_process';
+import { startStack } from './stack/index.ts';
+import { startProcess, exitedEarly } from './stack/processes.ts';
+import { waitForHttp } from './stack/wait.ts';
+import { testProfile } from './stack/profiles.ts';
+import { REPO_ROOT, findBinary } from './stack/livekit.ts';
+import type { BenchContext } from './bench/context.ts';
+
+const only = process.argv.slice(2);
+const profile = testProfile(Number(process.env.BENCH_PORT_OFFSET ?? 7000));
+const baseUrl = `http://127.0.0.1:${profile.backendPort}`;
+
+const benchDir = path.join(REPO_ROOT, 'scripts/bench');
+const names = fs
+  .readdirSync(benchDir)
+  .filter((file) => file.endsWith('.bench.ts'))
+  .map((file) => file.replace(/\.bench\.ts$/, ''))
+  .filter((name) => only.length === 0 || only.includes(name))
+  .sort();
+
+function build(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], { cwd: path.join(REPO_ROOT, 'frontend'), stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('frontend build failed'))));
+  });
+}
+
+const stack = await startStack(profile, { freshDatabase: true, quiet: true });
+const sections: string[] = [];
+try {
+  await build();
+  const backend = startProcess('backend', 'pnpm', ['exec', 'tsx', 'src/server.ts'], {
+    cwd: path.join(REPO_ROOT, 'backend'),
+    env: { ...stack.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-only-secret-0123456789abcdef-xyz', PORT: String(profile.backendPort), PUBLIC_URL: baseUrl, STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'), LOG_LEVEL: 'warn' },
+  });
+  await Promise.race([waitForHttp(`${baseUrl}/ready`, 60_000), exitedEarly(backend, 'backend')]);
+  const context: BenchContext = { baseUrl, env: stack.env, repoRoot: REPO_ROOT };
+  for (const name of names) {
+    console.log(`\n── benchmark: ${name}`);
+    const module = (await import(path.join(benchDir, `${name}.bench.ts`))) as { default: (context: BenchContext) => Promise<string> };
+    sections.push(await module.default(context));
+  }
+} finally {
+  await stack.stop();
+}
+
+const livekitVersion = (() => {
+  try {
+    return execFileSync(findBinary('livekit-server')!, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+const header = `# Benchmarks
+
+Written by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}. Numbers are from one machine; compare runs on the same machine.
+
+| Machine | |
+|---|---|
+| CPU | ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length} |
+| Memory | ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB |
+| OS | ${os.type()} ${os.release()} |
+| Node.js | ${process.version} |
+| LiveKit server | ${livekitVersion} |
+| Chromium | ${(() => { try { return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim(); } catch { return 'unknown'; } })()} |
+`;
+
+const target = path.join(REPO_ROOT, 'docs/benchmarks.md');
+// Running a subset keeps the other sections of the existing file.
+const previous = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
+const kept = only.length
+  ? previous.split(/\n(?=## )/).slice(1).filter((section) => !sections.some((fresh) => fresh.split('\n')[0] === section.split('\n')[0]))
+  : [];
+fs.writeFileSync(target, [header, ...kept.map((section) => section.trim() + '\n'), ...sections].join('\n'));
+console.log(`\nWrote ${path.relative(REPO_ROOT, target)}`);
+process.exit(0);
