@@ -5,6 +5,11 @@ import { HomeRoute } from './routes/home.tsx';
 import { SignInRoute } from './routes/sign-in.tsx';
 import { SignUpRoute } from './routes/sign-up.tsx';
 import { GoLiveRoute } from './routes/go-live.tsx';
+import { DashboardLayout } from './routes/dashboard-layout.tsx';
+import { DashboardOverviewRoute } from './routes/dashboard-overview.tsx';
+import { DashboardKeysRoute } from './routes/dashboard-keys.tsx';
+import { DashboardStreamRoute } from './routes/dashboard-stream.tsx';
+import { DashboardChatRoute } from './routes/dashboard-chat.tsx';
 import { WatchRoute } from './routes/watch.tsx';
 import { SearchRoute } from './routes/search.tsx';
 import { DashboardAnalyticsRoute } from './routes/dashboard-analytics.tsx';
@@ -20,9 +25,20 @@ export const router = createBrowserRouter([
       { path: paths.home.pattern, element: <HomeRoute /> },
       { path: paths.signIn.pattern, element: <SignInRoute /> },
       { path: paths.signUp.pattern, element: <SignUpRoute /> },
-      { path: paths.goLive.pattern, element: <GoLiveRoute /> },
+      {
+        // The creator's pages: children of this layout (one line each; paths from config/paths.ts).
+        path: paths.dashboard.pattern,
+        element: <DashboardLayout />,
+        children: [
+          { index: true, element: <DashboardOverviewRoute /> },
+          { path: paths.goLive.pattern, element: <GoLiveRoute /> },
+          { path: paths.dashboardKeys.pattern, element: <DashboardKeysRoute /> },
+          { path: paths.dashboardStream.pattern, element: <DashboardStreamRoute /> },
+          { path: paths.dashboardChat.pattern, element: <DashboardChatRoute /> },
+          { path: paths.analytics.pattern, element: <DashboardAnalyticsRoute /> },
+        ],
+      },
       { path: paths.search.pattern, element: <SearchRoute /> },
-      { path: paths.analytics.pattern, element: <DashboardAnalyticsRoute /> },
       { path: paths.settings.pattern, element: <SettingsRoute /> },
       { path: paths.following.pattern, element: <FollowingRoute /> },
       { path: paths.watch.pattern, element: <WatchRoute /> },

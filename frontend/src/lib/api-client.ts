@@ -11,7 +11,7 @@ export class ApiError extends Error {
   }
 }
 
-type RequestOptions = { method?: string; body?: unknown; signal?: AbortSignal };
+type RequestOptions = { method?: string; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> };
 
 /** One fetch wrapper: JSON in, JSON out, cookies included, errors as ApiError. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -20,7 +20,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     response = await fetch(path, {
       method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
       credentials: 'include',
-      headers: options.body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      headers: { ...options.headers, ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });

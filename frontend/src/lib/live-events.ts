@@ -16,11 +16,12 @@ export type LiveEventFilter = { hostId?: string } | null;
 
 /**
  * Live updates without polling: subscribes to the server's event stream while the component is mounted.
- * `onReconnect` runs when the stream re-opens after a drop; events may have been missed, so re-read the data.
+ * `onOpen` runs each time the stream opens (first time and after a drop): events sent before that, e.g.
+ * between the page's first read and the subscription, were missed, so re-read the data.
  */
-export function useLiveEvents(filter: LiveEventFilter, onEvent: (event: LiveEvent) => void, onReconnect?: () => void): void {
+export function useLiveEvents(filter: LiveEventFilter, onEvent: (event: LiveEvent) => void, onOpen?: () => void): void {
   const handleEvent = useEffectEvent(onEvent);
-  const handleReconnect = useEffectEvent(() => onReconnect?.());
+  const handleOpen = useEffectEvent(() => onOpen?.());
   const enabled = filter !== null;
   const hostId = filter?.hostId;
 
@@ -29,11 +30,7 @@ export function useLiveEvents(filter: LiveEventFilter, onEvent: (event: LiveEven
     if (!enabled) return;
     const url = hostId ? `/api/live/events?hostId=${encodeURIComponent(hostId)}` : '/api/live/events';
     const source = new EventSource(url, { withCredentials: true });
-    let opened = false;
-    source.onopen = () => {
-      if (opened) handleReconnect();
-      opened = true;
-    };
+    source.onopen = () => handleOpen();
     source.onmessage = (message: MessageEvent<string>) => {
       handleEvent(JSON.parse(message.data) as LiveEvent);
     };

@@ -15,8 +15,9 @@ export type RoomState = {
 
 const EMPTY_ROOM: RoomState = { hostPublishing: false, viewers: [] };
 
-export function isViewerIdentity(identity: string, hostId: string): boolean {
-  return identity !== hostId && identity !== selfViewIdentity(hostId);
+/** A person watching: not the host (browser or ingress, identity = user id), not the host's self-preview, not a bot. */
+export function isViewer(participant: { identity: string; kind: number }, hostId: string): boolean {
+  return participant.kind === STANDARD_PARTICIPANT && participant.identity !== hostId && participant.identity !== selfViewIdentity(hostId);
 }
 
 export async function readRoomState(hostId: string): Promise<RoomState> {
@@ -30,7 +31,7 @@ export async function readRoomState(hostId: string): Promise<RoomState> {
   }
   const host = participants.find((participant) => participant.identity === hostId);
   const viewers = participants
-    .filter((participant) => participant.kind === STANDARD_PARTICIPANT && isViewerIdentity(participant.identity, hostId))
+    .filter((participant) => isViewer(participant, hostId))
     .map((participant) => participant.identity);
   return { hostPublishing: Boolean(host && host.tracks.length > 0), viewers: [...new Set(viewers)] };
 }

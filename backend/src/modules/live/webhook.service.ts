@@ -3,7 +3,7 @@ import { webhookReceiver } from '../../lib/livekit.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { AppError, unauthenticated } from '../../http/errors.ts';
 import { goLive, goOffline, lockStream, markApplied, viewerJoined, viewerLeft } from './live-state.service.ts';
-import { isViewerIdentity, readRoomState } from './room-state.service.ts';
+import { isViewer, readRoomState } from './room-state.service.ts';
 
 /** What happened to a delivery: LiveKit only needs a 2xx, the outcome is for logs and tests. */
 export type WebhookOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored';
@@ -23,7 +23,8 @@ type Change =
 function interpret(event: WebhookEvent): { hostId: string; change: Change } | undefined {
   const ingressRoom = event.ingressInfo?.roomName;
   const room = event.room?.name;
-  const identity = event.participant?.identity;
+  const participant = event.participant;
+  const identity = participant?.identity;
   switch (event.event) {
     case 'ingress_started':
       return ingressRoom ? { hostId: ingressRoom, change: { kind: 'live' } } : undefined;
@@ -36,13 +37,13 @@ function interpret(event: WebhookEvent): { hostId: string; change: Change } | un
     case 'room_finished':
       return room ? { hostId: room, change: { kind: 'offline' } } : undefined;
     case 'participant_joined':
-      return room && identity && isViewerIdentity(identity, room) && event.participant?.kind === 0
-        ? { hostId: room, change: { kind: 'viewer-joined', identity } }
+      return room && participant && isViewer(participant, room)
+        ? { hostId: room, change: { kind: 'viewer-joined', identity: participant.identity } }
         : undefined;
     case 'participant_left':
     case 'participant_connection_aborted':
-      return room && identity && isViewerIdentity(identity, room) && event.participant?.disconnectReason !== DUPLICATE_IDENTITY
-        ? { hostId: room, change: { kind: 'viewer-left', identity } }
+      return room && participant && isViewer(participant, room) && participant.disconnectReason !== DUPLICATE_IDENTITY
+        ? { hostId: room, change: { kind: 'viewer-left', identity: participant.identity } }
         : undefined;
     default:
       return undefined;

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { useLiveEvents } from '@/lib/live-events.ts';
 import { paths } from '@/config/paths.ts';
 import { useSessionStore } from '@/features/auth/stores/session-store.ts';
 import { LiveNowSection } from '@/features/discovery/components/live-now-section.tsx';
@@ -10,6 +12,9 @@ const watchHref = (card: StreamCard) => paths.watch.to(card.username);
 
 export function HomeRoute() {
   const { status, user } = useSessionStore();
+  // One subscription for the whole page; each list re-reads itself when anything goes live or ends.
+  const [liveVersion, setLiveVersion] = useState(0);
+  useLiveEvents({}, () => setLiveVersion((current) => current + 1), () => setLiveVersion((current) => current + 1));
   return (
     <div className="mx-auto flex max-w-screen-2xl flex-col gap-10 px-4 py-6 sm:py-8">
       {status === 'signed-out' && (
@@ -25,6 +30,7 @@ export function HomeRoute() {
       )}
       <LiveNowSection
         cardHref={watchHref}
+        liveVersion={liveVersion}
         emptyAction={
           user ? (
             <Link to={paths.goLive.to()} className="font-semibold text-accent-400 hover:underline">
@@ -33,8 +39,8 @@ export function HomeRoute() {
           ) : undefined
         }
       />
-      {user && <FollowingSection cardHref={watchHref} />}
-      <RecommendedSection cardHref={watchHref} />
+      {user && <FollowingSection cardHref={watchHref} liveVersion={liveVersion} />}
+      <RecommendedSection cardHref={watchHref} liveVersion={liveVersion} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { Spinner } from '@/components/spinner.tsx';
 import { StatusPanel } from '@/components/status-panel.tsx';
 import { ApiError } from '@/lib/api-client.ts';
 import { useQuery } from '@/lib/use-query.ts';
+import { useLiveEvents } from '@/lib/live-events.ts';
 import { getPublicStream } from '@/features/watch/api/get-public-stream.ts';
 import { useSessionStore } from '@/features/auth/stores/session-store.ts';
 import { FollowButton } from '@/features/social/components/follow-button.tsx';
@@ -13,6 +14,8 @@ import { FollowButton } from '@/features/social/components/follow-button.tsx';
 // (in parallel with the channel lookup) rather than after it.
 const loadWatchRoom = () => import('@/features/watch/components/watch-room.tsx');
 const WatchRoom = lazy(loadWatchRoom);
+const ChatPanel = lazy(() => import('@/features/chat/components/chat-panel.tsx'));
+const ReactionsOverlay = lazy(() => import('@/features/chat/components/reactions-overlay.tsx'));
 
 function Loading() {
   return (
@@ -27,6 +30,12 @@ export function WatchRoute() {
   const { username = '' } = useParams();
   const { state, reload, setData } = useQuery(`stream:${username}`, (signal) => getPublicStream(username, signal));
   const sessionStatus = useSessionStore((session) => session.status);
+  // Title, live state and viewer count change while the page is open (e.g. the creator renames the stream).
+  useLiveEvents(
+    state.status === 'ready' ? { hostId: state.data.hostId } : null,
+    ({ isLive, viewerCount, startedAt, title }) => setData((current) => ({ ...current, isLive, viewerCount, startedAt, title })),
+    reload,
+  );
   void loadWatchRoom();
 
   if (state.status === 'loading') return <Loading />;
@@ -61,7 +70,21 @@ export function WatchRoute() {
 
   return (
     <Suspense fallback={<Loading />}>
-      <WatchRoom stream={stream} onHostChange={reload} actions={followAction} />
+      <WatchRoom
+        stream={stream}
+        onHostChange={reload}
+        actions={followAction}
+        sidebar={({ token }) => (
+          <Suspense fallback={null}>
+            <ChatPanel hostId={stream.hostId} hostName={stream.username} roomToken={token} initialSettings={stream.chat} isFollowing={stream.isFollowing} />
+          </Suspense>
+        )}
+        overlay={({ token }) => (
+          <Suspense fallback={null}>
+            <ReactionsOverlay hostId={stream.hostId} roomToken={token} />
+          </Suspense>
+        )}
+      />
     </Suspense>
   );
 }

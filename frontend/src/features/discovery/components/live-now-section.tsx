@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '@/components/button.tsx';
 import { getLiveStreams, type StreamCard } from '../api/discovery-api.ts';
 import { useQuery } from '@/lib/use-query.ts';
@@ -7,9 +7,13 @@ import { StreamGrid } from './stream-grid.tsx';
 const PAGE_SIZE = 12;
 
 /** Everyone live right now, most watched first, a page at a time. */
-export function LiveNowSection({ cardHref, emptyAction, refreshKey }: { cardHref: (card: StreamCard) => string; emptyAction?: React.ReactNode; refreshKey?: number }) {
+export function LiveNowSection({ cardHref, emptyAction, liveVersion }: { cardHref: (card: StreamCard) => string; emptyAction?: React.ReactNode; liveVersion?: number }) {
   const [page, setPage] = useState(1);
-  const { state, reload } = useQuery(`live:${page}:${refreshKey ?? 0}`, (signal) => getLiveStreams(page, PAGE_SIZE, signal));
+  const { state, reload } = useQuery(`live:${page}`, (signal) => getLiveStreams(page, PAGE_SIZE, signal));
+  // A stream went live, ended or changed somewhere: re-read the list (keeping it on screen meanwhile).
+  useEffect(() => {
+    if (liveVersion) reload();
+  }, [liveVersion, reload]);
   const totalPages = state.status === 'ready' ? state.data.totalPages : 0;
   const items = state.status === 'ready' ? { status: 'ready' as const, data: state.data.items } : state;
 

@@ -12,11 +12,14 @@ import { usePlayerPreferences } from '../stores/player-preferences-store.ts';
 import { Player } from './player.tsx';
 import { StreamInfoBar } from './stream-info-bar.tsx';
 
+/** A slot's contents, or a function of the room's join token (chat sends it to prove a guest's identity). */
+type RoomSlot = ReactNode | ((room: { token: string }) => ReactNode);
+
 export type WatchRoomSlots = {
   /** Beside the player on wide screens, below it on phones (the chat). Rendered inside the LiveKit room. */
-  sidebar?: ReactNode;
+  sidebar?: RoomSlot;
   /** Over the live video (reactions). Rendered inside the LiveKit room. */
-  overlay?: ReactNode;
+  overlay?: RoomSlot;
   /** Buttons for the channel (follow). */
   actions?: ReactNode;
 };
@@ -54,9 +57,10 @@ type RoomContentsProps = {
   onHostChange: () => void;
   onDisconnected: (reason: DisconnectReason | undefined) => void;
   slots: WatchRoomSlots;
+  token: string;
 };
 
-function RoomContents({ stream, onHostChange, onDisconnected, slots }: RoomContentsProps) {
+function RoomContents({ stream, onHostChange, onDisconnected, slots, token }: RoomContentsProps) {
   const room = useRoomContext();
   const hostTrack = useHostTrack();
   // The reason a room closed (removed, network) only arrives as a LiveKit event.
@@ -66,11 +70,12 @@ function RoomContents({ stream, onHostChange, onDisconnected, slots }: RoomConte
       room.off(RoomEvent.Disconnected, onDisconnected);
     };
   }, [room, onDisconnected]);
+  const fill = (slot: RoomSlot) => (typeof slot === 'function' ? slot({ token }) : slot);
   return (
     <WatchLayout
-      player={<Player stream={stream} onHostChange={onHostChange} overlay={slots.overlay} offlineActions={slots.actions} />}
+      player={<Player stream={stream} onHostChange={onHostChange} overlay={fill(slots.overlay)} offlineActions={slots.actions} />}
       info={<StreamInfoBar stream={stream} isLive={Boolean(hostTrack) || stream.isLive} actions={slots.actions} />}
-      sidebar={slots.sidebar}
+      sidebar={fill(slots.sidebar)}
     />
   );
 }
@@ -141,6 +146,7 @@ export default function WatchRoom({ stream, onHostChange, ...slots }: { stream: 
         stream={stream}
         onHostChange={onHostChange}
         slots={slots}
+        token={state.token.token}
         onDisconnected={handleDisconnected}
       />
     </LiveKitRoom>

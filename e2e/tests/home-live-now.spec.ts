@@ -1,0 +1,42 @@
+import { test, expect } from '@playwright/test';
+import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
+import { expectVideoPlaying } from '../support/video.ts';
+import { endBrowserStream, goLiveFromBrowser } from '../support/go-live.ts';
+
+const created: TestUser[] = [];
+test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
+
+test('the home page lists a live stream with its viewer count, and drops it when the stream ends, without a reload', async ({ browser }) => {
+  const creatorContext = await browser.newContext();
+  const creator = await signUpViaApi(creatorContext.request, 'homelive');
+  created.push(creator);
+
+  const homePage = await (await browser.newContext()).newPage();
+  await homePage.goto('/');
+  await expect(homePage.getByRole('heading', { name: 'Live now' })).toBeVisible();
+  const liveNow = homePage.getByRole('region', { name: 'Live now' });
+  const card = liveNow.getByTestId('stream-card').filter({ hasText: creator.username });
+  await expect(card).toHaveCount(0);
+
+  const creatorPage = await creatorContext.newPage();
+  await goLiveFromBrowser(creatorPage);
+  await expect(card).toBeVisible();
+  await expect(card.getByText('Live', { exact: true })).toBeVisible();
+
+  const guestContext = await browser.newContext();
+  const guestPage = await guestContext.newPage();
+  await guestPage.goto(`/${creator.username}/live`);
+  await expectVideoPlaying(guestPage.getByTestId('host-video'));
+  await expect(card.getByTestId('card-viewers')).toHaveText('1 viewer');
+
+  await card.click();
+  await expect(homePage).toHaveURL(new RegExp(`/${creator.username}/live$`));
+  await expectVideoPlaying(homePage.getByTestId('host-video'));
+  await homePage.goBack();
+  await expect(card.getByTestId('card-viewers')).toHaveText('1 viewer');
+
+  await endBrowserStream(creatorPage);
+  await expect(card).toHaveCount(0);
+
+  await Promise.all([creatorContext.close(), guestContext.close()]);
+});

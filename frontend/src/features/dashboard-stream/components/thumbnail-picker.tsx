@@ -1,0 +1,83 @@
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { Button } from '@/components/button.tsx';
+import { ApiError } from '@/lib/api-client.ts';
+import { ACCEPTED_IMAGE_TYPES, checkImageFile, uploadImage } from '@/lib/upload-image.ts';
+
+type ThumbnailPickerProps = { url: string | null; title: string; onChange: (url: string | null) => void; error?: string };
+
+/** Uploads the offline thumbnail straight away (type and size checked here and on the server) and previews it as a card. */
+export function ThumbnailPicker({ url, title, onChange, error: serverError }: ThumbnailPickerProps) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const hintId = useId();
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<string>();
+  const shownError = error ?? serverError;
+
+  async function handleFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const problem = checkImageFile(file);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setUploading(true);
+    setError(undefined);
+    try {
+      onChange((await uploadImage(file)).url);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'The upload failed. Please try again.');
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  return (
+    <fieldset className="flex flex-col gap-2">
+      <legend className="mb-1.5 text-sm font-medium text-zinc-300">Thumbnail</legend>
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+        <figure className="w-full max-w-xs shrink-0 overflow-hidden rounded-lg border border-zinc-800 bg-zinc-950">
+          <div className="relative aspect-video">
+            {url ? (
+              <img src={url} alt="Thumbnail preview" className="h-full w-full object-cover" data-testid="thumbnail-preview" />
+            ) : (
+              <div className="flex h-full items-center justify-center bg-gradient-to-br from-accent-600/30 to-zinc-900 text-xs text-zinc-400">
+                No thumbnail yet
+              </div>
+            )}
+          </div>
+          <figcaption className="truncate px-3 py-2 text-sm font-medium text-zinc-200">{title.trim() || 'Untitled stream'}</figcaption>
+        </figure>
+        <div className="flex flex-col items-start gap-2">
+          <input
+            ref={inputRef}
+            type="file"
+            accept={ACCEPTED_IMAGE_TYPES.join(',')}
+            className="sr-only"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={handleFile}
+            data-testid="thumbnail-file"
+          />
+          <Button variant="secondary" loading={uploading} onClick={() => inputRef.current?.click()} aria-describedby={hintId}>
+            {url ? 'Change thumbnail' : 'Upload thumbnail'}
+          </Button>
+          {url && (
+            <Button variant="ghost" onClick={() => onChange(null)}>
+              Remove
+            </Button>
+          )}
+          <p id={hintId} className="text-xs text-zinc-500">
+            Shown on your stream’s card in lists. PNG, JPEG, WebP or GIF, up to 2 MB; 16:9 looks best (1280×720).
+          </p>
+        </div>
+      </div>
+      {shownError && (
+        <p role="alert" className="text-sm text-red-400">
+          {shownError}
+        </p>
+      )}
+    </fieldset>
+  );
+}
