@@ -8,8 +8,8 @@ import { assertNotRestricted, chatStanding } from './chat-standing.service.ts';
 import type { Reaction } from './chat.schemas.ts';
 
 /** Per sender: enough for a burst of excitement, not enough to bury the picture. */
-export const REACTIONS_PER_WINDOW = 3;
-export const REACTION_WINDOW_MS = 2000;
+const REACTIONS_PER_WINDOW = 3;
+const REACTION_WINDOW_MS = 2000;
 
 /**
  * Reactions are not chat: they are not stored and ignore followers-only and slow mode, but blocked, banned

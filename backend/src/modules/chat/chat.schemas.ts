@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { guestNameSchema } from '../tokens/tokens.schemas.ts';
 
-export const MESSAGE_MAX_LENGTH = 500;
-export const SLOW_MODE_MAX_SECONDS = 600;
-export const TIMEOUT_MAX_MINUTES = 1440;
-export const REACTIONS = ['like', 'love', 'fire', 'clap', 'wow'] as const;
+const MESSAGE_MAX_LENGTH = 500;
+const SLOW_MODE_MAX_SECONDS = 600;
+const TIMEOUT_MAX_MINUTES = 1440;
+const REACTIONS = ['like', 'love', 'fire', 'clap', 'wow'] as const;
 export type Reaction = (typeof REACTIONS)[number];
 
 /** Control characters and bidirectional overrides (used to disguise text) never reach other viewers. */

@@ -11,7 +11,7 @@ import type { ChatMessageView, SenderRole } from './chat.events.ts';
 import type { ChatSettings, HistoryQuery } from './chat.schemas.ts';
 
 /** At most this many messages per second per sender, in any room. */
-export const MESSAGES_PER_SECOND = 5;
+const MESSAGES_PER_SECOND = 5;
 
 export function toMessageView(row: ChatMessage, role: SenderRole): ChatMessageView {
   return {

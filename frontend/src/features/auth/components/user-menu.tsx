@@ -126,6 +126,9 @@ export function UserMenu() {
             <Link role="menuitem" tabIndex={-1} to={paths.following.to()} className={ITEM} onClick={() => setOpen(false)}>
               Following
             </Link>
+            <Link role="menuitem" tabIndex={-1} to={paths.dashboard.to()} className={ITEM} onClick={() => setOpen(false)}>
+              Creator dashboard
+            </Link>
             <Link role="menuitem" tabIndex={-1} to={paths.goLive.to()} className={ITEM} onClick={() => setOpen(false)}>
               Go live
             </Link>

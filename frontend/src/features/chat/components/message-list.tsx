@@ -20,13 +20,17 @@ export function MessageList({ hostId, messages, viewer, pinnedId, hasMore, empty
   const listRef = useRef<HTMLDivElement>(null);
   const { hasNew, onScroll, scrollToBottom } = useAutoScroll(listRef, messages.at(-1)?.id);
   const [loadingOlder, setLoadingOlder] = useState(false);
+  const [olderFailed, setOlderFailed] = useState(false);
 
   async function loadOlder() {
     const list = listRef.current;
     const fromBottom = list ? list.scrollHeight - list.scrollTop : 0;
     setLoadingOlder(true);
+    setOlderFailed(false);
     try {
       await onLoadOlder();
+    } catch {
+      setOlderFailed(true);
     } finally {
       setLoadingOlder(false);
       // Keep the reader's place: older rows were added above what they were reading.
@@ -42,7 +46,7 @@ export function MessageList({ hostId, messages, viewer, pinnedId, hasMore, empty
         {hasMore && messages.length > 0 && (
           <div className="flex justify-center pb-2">
             <button type="button" onClick={loadOlder} disabled={loadingOlder} className="rounded-full px-3 py-1 text-xs font-medium text-zinc-400 hover:bg-zinc-800 hover:text-white">
-              {loadingOlder ? 'Loading…' : 'Show earlier messages'}
+              {loadingOlder ? 'Loading…' : olderFailed ? 'Could not load them. Try again' : 'Show earlier messages'}
             </button>
           </div>
         )}

@@ -16,7 +16,8 @@ const decoder = new TextDecoder();
 /** Rises from the bottom right and fades; a plain fade for people who ask for less motion. */
 function animateFloat(element: HTMLElement, drift: number): Animation {
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const rise = Math.round((element.parentElement?.clientHeight ?? 300) * 0.6);
+  // From just above the player bar to just below the picker, whatever the player's height.
+  const rise = Math.max(60, Math.round(((element.parentElement?.clientHeight ?? 300) - 110) * 0.8));
   const frames = reduced
     ? [{ opacity: 0 }, { opacity: 1, offset: 0.2 }, { opacity: 0 }]
     : [
@@ -88,7 +89,7 @@ export default function ReactionsOverlay({ hostId, roomToken }: ReactionsOverlay
 
   return (
     <div className="pointer-events-none absolute inset-0 overflow-hidden" data-testid="reactions-overlay">
-      <div aria-hidden="true">
+      <div aria-hidden="true" className="absolute inset-0">
         {floating.map((item) => (
           <FloatingReaction key={item.id} item={item} onDone={remove} />
         ))}

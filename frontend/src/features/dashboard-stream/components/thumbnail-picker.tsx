@@ -1,7 +1,7 @@
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useId, useRef } from 'react';
 import { Button } from '@/components/button.tsx';
-import { ApiError } from '@/lib/api-client.ts';
-import { ACCEPTED_IMAGE_TYPES, checkImageFile, uploadImage } from '@/lib/upload-image.ts';
+import { ACCEPTED_IMAGE_TYPES } from '@/lib/upload-image.ts';
+import { useImageUpload } from '@/lib/use-image-upload.ts';
 
 type ThumbnailPickerProps = { url: string | null; title: string; onChange: (url: string | null) => void; error?: string };
 
@@ -9,29 +9,8 @@ type ThumbnailPickerProps = { url: string | null; title: string; onChange: (url:
 export function ThumbnailPicker({ url, title, onChange, error: serverError }: ThumbnailPickerProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const hintId = useId();
-  const [uploading, setUploading] = useState(false);
-  const [error, setError] = useState<string>();
+  const { handleFile, uploading, error } = useImageUpload((uploaded) => onChange(uploaded));
   const shownError = error ?? serverError;
-
-  async function handleFile(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    const problem = checkImageFile(file);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setUploading(true);
-    setError(undefined);
-    try {
-      onChange((await uploadImage(file)).url);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'The upload failed. Please try again.');
-    } finally {
-      setUploading(false);
-    }
-  }
 
   return (
     <fieldset className="flex flex-col gap-2">

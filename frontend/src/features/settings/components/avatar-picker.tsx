@@ -1,36 +1,14 @@
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useId, useRef } from 'react';
 import { Avatar } from '@/components/avatar.tsx';
 import { Button } from '@/components/button.tsx';
-import { ApiError } from '@/lib/api-client.ts';
-import { ACCEPTED_IMAGE_TYPES, checkImageFile, uploadImage } from '@/lib/upload-image.ts';
+import { ACCEPTED_IMAGE_TYPES } from '@/lib/upload-image.ts';
+import { useImageUpload } from '@/lib/use-image-upload.ts';
 
 /** Uploads a picture straight away (checked here and again on the server); the form saves the URL. */
 export function AvatarPicker({ url, name, onChange }: { url: string | null; name: string; onChange: (url: string | null) => void }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const hintId = useId();
-  const [uploading, setUploading] = useState(false);
-  const [error, setError] = useState<string>();
-
-  async function handleFile(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    const problem = checkImageFile(file);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setUploading(true);
-    setError(undefined);
-    try {
-      onChange((await uploadImage(file)).url);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'The upload failed. Please try again.');
-    } finally {
-      setUploading(false);
-    }
-  }
-
+  const { handleFile, uploading, error } = useImageUpload((uploaded) => onChange(uploaded));
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className="mb-1.5 text-sm font-medium text-zinc-300">Profile picture</legend>

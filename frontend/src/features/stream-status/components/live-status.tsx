@@ -1,7 +1,7 @@
 import { EyeIcon } from '@/components/icons.tsx';
 import type { QueryState } from '@/lib/use-query.ts';
 import type { StreamStatus } from '../api/stream-status-api.ts';
-import { useElapsed } from '../hooks/use-elapsed.ts';
+import { useElapsed } from '@/lib/use-elapsed.ts';
 
 const plural = (count: number) => `${count} ${count === 1 ? 'viewer' : 'viewers'}`;
 
