@@ -86,6 +86,7 @@ test('slow mode shows a countdown after a message, then lets the viewer send aga
   const creator = await member(browser, 'host');
   const viewer = await member(browser, 'viewer');
   await viewer.page.goto(`/${creator.user.username}/live`);
+  await expect(chatInput(viewer.page)).toBeEnabled();
 
   await creator.page.goto('/dashboard/chat');
   await creator.page.getByLabel('Slow mode').selectOption('3');

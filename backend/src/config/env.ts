@@ -18,7 +18,7 @@ export const envSchema = z.object({
   /** The URL the backend calls; defaults to LIVEKIT_URL over HTTP. */
   LIVEKIT_API_URL: z.url().optional(),
   LIVEKIT_API_KEY: z.string().min(1).default('devkey'),
-  LIVEKIT_API_SECRET: z.string().min(6).default('secret'),
+  LIVEKIT_API_SECRET: z.string().min(6).default('devsecret-change-me-in-production-0123'),
   /** Lifetime of viewer, guest and creator tokens. */
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   /** The address people open in a browser; sign-in accepts requests from this origin. */

@@ -15,11 +15,14 @@ export type ChatRoomState = {
   deletedIds: ReadonlySet<string>;
   /** Client time of the last "clear": history loaded from before it is dropped. */
   clearedAt: number | null;
+  /** Messages on screen when the last load started: the load's history is the truth about them. */
+  snapshotIds: ReadonlySet<string>;
   /** When this viewer may send again under slow mode (epoch ms). */
   nextMessageAt: number | null;
 };
 
 export type ChatRoomAction =
+  | { type: 'load-started' }
   | { type: 'loaded'; state: ChatState; history: ChatHistory; requestedAt: number }
   | { type: 'load-failed'; error: string }
   | { type: 'older-loaded'; history: ChatHistory }
@@ -40,6 +43,7 @@ export function initialChatRoom(settings: ChatSettings): ChatRoomState {
     viewer: null,
     deletedIds: new Set(),
     clearedAt: null,
+    snapshotIds: new Set(),
     nextMessageAt: null,
   };
 }
@@ -54,21 +58,36 @@ function merge(current: ChatMessage[], incoming: ChatMessage[], state: ChatRoomS
   return [...current, ...fresh].sort(byTime);
 }
 
+/**
+ * After a reload: a message that was on screen when the load started, falls inside the loaded window and is not
+ * in it was deleted meanwhile (its delete event was missed while disconnected).
+ */
+function withoutMissedDeletes(state: ChatRoomState, history: ChatHistory): ChatMessage[] {
+  const loaded = new Set(history.messages.map((message) => message.id));
+  const oldest = history.messages[0]?.createdAt;
+  const covered = (message: ChatMessage) =>
+    state.snapshotIds.has(message.id) && (!history.hasMore || (oldest !== undefined && message.createdAt >= oldest));
+  return state.messages.filter((message) => loaded.has(message.id) || !covered(message));
+}
+
 function trimmed(messages: ChatMessage[]): { messages: ChatMessage[]; dropped: boolean } {
   return messages.length > MAX_MESSAGES ? { messages: messages.slice(-MAX_MESSAGES), dropped: true } : { messages, dropped: false };
 }
 
 export function chatRoomReducer(state: ChatRoomState, action: ChatRoomAction): ChatRoomState {
   switch (action.type) {
+    case 'load-started':
+      return { ...state, snapshotIds: new Set(state.messages.map((message) => message.id)) };
     case 'loaded': {
       const cleared = state.clearedAt !== null && action.requestedAt <= state.clearedAt;
       const history = cleared ? [] : action.history.messages;
+      const current = cleared ? state.messages : withoutMissedDeletes(state, action.history);
       const { viewer } = action.state;
       return {
         ...state,
         status: 'ready',
         error: null,
-        messages: merge(state.messages, history, state),
+        messages: merge(current, history, state),
         hasMore: !cleared && action.history.hasMore,
         settings: action.state.settings,
         pinned: action.state.pinned,

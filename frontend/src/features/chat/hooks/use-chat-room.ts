@@ -32,6 +32,7 @@ export function useChatRoom(hostId: string, roomToken: string, initialSettings: 
   useEffect(() => {
     const controller = new AbortController();
     const requestedAt = Date.now();
+    dispatch({ type: 'load-started' });
     Promise.all([getChatState(hostId, roomToken, controller.signal), getChatHistory(hostId, { signal: controller.signal })])
       .then(([chatState, history]) => dispatch({ type: 'loaded', state: chatState, history, requestedAt }))
       .catch((error: unknown) => {
@@ -40,10 +41,13 @@ export function useChatRoom(hostId: string, roomToken: string, initialSettings: 
     return () => controller.abort();
   }, [hostId, roomToken, loadCount]);
 
-  // Events published while the connection was down never arrive: reload once it is back.
+  // Events published before the room connection was up (the panel loads in parallel with joining), or while it
+  // was down, never arrive: load again once it is up.
   useEffect(() => {
+    room.on(RoomEvent.Connected, reload);
     room.on(RoomEvent.Reconnected, reload);
     return () => {
+      room.off(RoomEvent.Connected, reload);
       room.off(RoomEvent.Reconnected, reload);
     };
   }, [room, reload]);
