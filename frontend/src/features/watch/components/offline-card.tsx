@@ -9,12 +9,15 @@ export function OfflineCard({ stream, heading, message, actions }: { stream: Pub
       {stream.thumbnailUrl && (
         <img src={stream.thumbnailUrl} alt="" className="absolute inset-0 h-full w-full scale-110 object-cover opacity-25 blur-md" />
       )}
-      <div className="relative flex max-w-md flex-col items-center gap-3 px-6 text-center">
-        <Avatar url={stream.avatarUrl} name={stream.username} size="lg" />
+      {/* A phone's 16:9 frame is short: the avatar and the longer line only show from sm up. */}
+      <div className="relative flex max-w-md flex-col items-center gap-2 px-6 text-center sm:gap-3">
+        <span className="hidden sm:block">
+          <Avatar url={stream.avatarUrl} name={stream.username} size="lg" />
+        </span>
         <h2 className="text-lg font-bold text-white sm:text-xl">{heading}</h2>
-        <p className="text-sm text-zinc-300">{message}</p>
+        <p className="hidden text-sm text-zinc-300 sm:block">{message}</p>
         {stream.title && (
-          <p className="text-xs text-zinc-400">
+          <p className="line-clamp-1 text-xs text-zinc-400">
             Last stream: <span className="text-zinc-200">{stream.title}</span>
           </p>
         )}
