@@ -82,4 +82,5 @@ const kept = only.length
   : [];
 fs.writeFileSync(target, [header, ...kept.map((section) => section.trim() + '\n'), ...sections].join('\n'));
 console.log(`\nWrote ${path.relative(REPO_ROOT, target)}`);
+// Benchmarks load native clients (rtc-node's FFI, pg pools) whose handles would keep Node alive after the report.
 process.exit(0);

@@ -4,7 +4,6 @@ import { auth, type SessionUser } from '../lib/auth.ts';
 import { forbidden, unauthenticated } from './errors.ts';
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Request {
       /** Set by the guards below; undefined for anonymous requests. */

@@ -1,14 +1,14 @@
 import { useEffect, useRef } from 'react';
-import { Link, NavLink, Navigate, Outlet, useLocation, useOutletContext } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useOutletContext } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import { Avatar } from '@/components/avatar.tsx';
 import { Spinner } from '@/components/spinner.tsx';
 import type { QueryState } from '@/lib/use-query.ts';
 import type { SessionUser } from '@/features/auth/api/auth-api.ts';
-import { useSessionStore } from '@/features/auth/stores/session-store.ts';
 import type { StreamStatus } from '@/features/stream-status/api/stream-status-api.ts';
 import { LiveStatus } from '@/features/stream-status/components/live-status.tsx';
 import { useStreamStatus } from '@/features/stream-status/hooks/use-stream-status.ts';
+import { SignedInOnly } from './signed-in-only.tsx';
 
 /** What every dashboard page gets from the layout (read it with useDashboard()). */
 export type DashboardContext = { user: SessionUser; status: QueryState<StreamStatus> };
@@ -80,15 +80,5 @@ function DashboardFrame({ user }: { user: SessionUser }) {
 
 /** /dashboard/…: the creator's pages share this frame (live status, navigation). Signed-in only. */
 export function DashboardLayout() {
-  const { status, user } = useSessionStore();
-  const location = useLocation();
-  if (status === 'loading')
-    return (
-      <div className="flex justify-center py-20" role="status">
-        <Spinner />
-        <span className="sr-only">Loading…</span>
-      </div>
-    );
-  if (!user) return <Navigate to={paths.signIn.to(location.pathname)} replace />;
-  return <DashboardFrame user={user} />;
+  return <SignedInOnly>{(user) => <DashboardFrame user={user} />}</SignedInOnly>;
 }

@@ -1,9 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/button.tsx';
 import { Spinner } from '@/components/spinner.tsx';
 import { StatusPanel } from '@/components/status-panel.tsx';
 import { TextField } from '@/components/text-field.tsx';
-import { ApiError } from '@/lib/api-client.ts';
+import { TextAreaField } from '@/components/text-area-field.tsx';
+import { useEditForm, type FormErrors } from '@/lib/use-edit-form.ts';
 import { useQuery } from '@/lib/use-query.ts';
 import { getStreamInfo, saveStreamInfo, type StreamInfo } from '../api/stream-info-api.ts';
 import { ThumbnailPicker } from './thumbnail-picker.tsx';
@@ -11,22 +11,14 @@ import { ThumbnailPicker } from './thumbnail-picker.tsx';
 const TITLE_MAX = 140;
 const DESCRIPTION_MAX = 2000;
 
-type FieldErrors = Partial<Record<'title' | 'description' | 'thumbnailUrl' | 'form', string>>;
+const FIELD_NAMES = ['title', 'description', 'thumbnailUrl'] as const;
+type FieldErrors = FormErrors<(typeof FIELD_NAMES)[number]>;
 
 function validate(fields: StreamInfo): FieldErrors {
   const errors: FieldErrors = {};
   if (fields.title.trim().length > TITLE_MAX) errors.title = `Use at most ${TITLE_MAX} characters.`;
   if ((fields.description ?? '').trim().length > DESCRIPTION_MAX) errors.description = `Use at most ${DESCRIPTION_MAX} characters.`;
   return errors;
-}
-
-/** The server names each bad field; show each message beside its field. */
-function errorsFromServer(error: unknown): FieldErrors {
-  if (!(error instanceof ApiError)) return { form: 'Saving failed. Please try again.' };
-  const fields = Array.isArray(error.body.fields) ? (error.body.fields as Array<{ path: string; message: string }>) : [];
-  const known = fields.filter((field) => ['title', 'description', 'thumbnailUrl'].includes(field.path));
-  if (!known.length) return { form: error.message };
-  return Object.fromEntries(known.map((field) => [field.path, `${field.message.charAt(0).toUpperCase()}${field.message.slice(1)}.`]));
 }
 
 function changedFields(saved: StreamInfo, fields: StreamInfo): Partial<StreamInfo> {
@@ -38,40 +30,15 @@ function changedFields(saved: StreamInfo, fields: StreamInfo): Partial<StreamInf
 }
 
 function Form({ initial }: { initial: StreamInfo }) {
-  const descriptionId = useId();
-  const [saved, setSaved] = useState(initial);
-  const [fields, setFields] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState('');
-  const [saving, setSaving] = useState(false);
-  const changes = changedFields(saved, fields);
-  const dirty = Object.keys(changes).length > 0;
+  const { fields, update, errors, status, saving, dirty, handleSubmit } = useEditForm({
+    initial,
+    fieldNames: FIELD_NAMES,
+    validate,
+    changed: changedFields,
+    save: saveStreamInfo,
+    savedMessage: 'Stream info saved.',
+  });
 
-  function update(patch: Partial<StreamInfo>) {
-    setFields((current) => ({ ...current, ...patch }));
-    setErrors({});
-    setStatus('');
-  }
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const found = validate(fields);
-    setErrors(found);
-    if (Object.keys(found).length || !dirty) return;
-    setSaving(true);
-    try {
-      const result = await saveStreamInfo(changes);
-      setSaved(result);
-      setFields(result);
-      setStatus('Stream info saved.');
-    } catch (error) {
-      setErrors(errorsFromServer(error));
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  const descriptionLength = (fields.description ?? '').trim().length;
   const titleLength = fields.title.trim().length;
   return (
     <form onSubmit={handleSubmit} noValidate className="flex flex-col gap-6 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4 sm:p-5">
@@ -85,28 +52,17 @@ function Form({ initial }: { initial: StreamInfo }) {
         error={errors.title}
         hint={`Shown above your player and on your stream card. ${titleLength}/${TITLE_MAX}`}
       />
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor={descriptionId} className="text-sm font-medium text-zinc-300">
-          Description
-        </label>
-        <textarea
-          id={descriptionId}
-          name="description"
-          rows={5}
-          value={fields.description ?? ''}
-          onChange={(event) => update({ description: event.target.value })}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={`${descriptionId}-help`}
-          className={`resize-y rounded-lg border bg-zinc-900 px-3 py-2 text-zinc-100 placeholder:text-zinc-500 focus:outline-none focus:ring-2 focus:ring-accent-500 ${errors.description ? 'border-red-500' : 'border-zinc-700'}`}
-          placeholder="Schedule, rules, links: anything viewers should know."
-        />
-        <p id={`${descriptionId}-help`} className={`flex justify-between gap-3 text-xs ${errors.description ? 'text-red-400' : 'text-zinc-500'}`}>
-          <span role={errors.description ? 'alert' : undefined}>{errors.description ?? 'Shown under your player.'}</span>
-          <span className={descriptionLength > DESCRIPTION_MAX ? 'text-red-400' : undefined}>
-            {descriptionLength}/{DESCRIPTION_MAX}
-          </span>
-        </p>
-      </div>
+      <TextAreaField
+        label="Description"
+        name="description"
+        rows={5}
+        value={fields.description ?? ''}
+        onChange={(event) => update({ description: event.target.value })}
+        max={DESCRIPTION_MAX}
+        hint="Shown under your player."
+        error={errors.description}
+        placeholder="Schedule, rules, links: anything viewers should know."
+      />
       <ThumbnailPicker url={fields.thumbnailUrl} title={fields.title} onChange={(thumbnailUrl) => update({ thumbnailUrl })} error={errors.thumbnailUrl} />
       {errors.form && (
         <p role="alert" className="rounded-lg bg-red-500/10 px-3 py-2 text-sm text-red-300">
