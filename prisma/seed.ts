@@ -17,7 +17,7 @@ process.env.DATABASE_URL = database.url;
 await applyMigrations(database.url);
 
 // Imported after DATABASE_URL is known: the backend parses its config on import.
-const { auth } = await import('../backend/src/lib/auth.ts');
+const { auth } = await import('../backend/src/modules/auth/auth.service.ts');
 const { prisma } = await import('../backend/src/lib/prisma.ts');
 
 try {

@@ -38,7 +38,7 @@ const stack = await startStack(profile, { freshDatabase: true, quiet: true });
 const sections: string[] = [];
 try {
   await build();
-  const backend = startProcess('backend', 'pnpm', ['exec', 'tsx', 'src/server.ts'], {
+  const backend = startProcess('backend', process.execPath, ['src/server.ts'], {
     cwd: path.join(REPO_ROOT, 'backend'),
     env: { ...stack.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-only-secret-0123456789abcdef-xyz', PORT: String(profile.backendPort), PUBLIC_URL: baseUrl, STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'), LOG_LEVEL: 'warn' },
   });

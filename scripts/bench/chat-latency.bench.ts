@@ -83,7 +83,7 @@ async function startSubscribers(env: Record<string, string>, hostId: string, cou
     const tokens = Array.from({ length: Math.min(SUBSCRIBERS_PER_WORKER, count - first) }, (_, index) =>
       subscriberToken(env, hostId, `bench-subscriber-${first + index}`),
     );
-    const worker = fork(WORKER, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, NODE_ENV: 'production' } });
+    const worker = fork(WORKER, [], { env: { ...process.env, NODE_ENV: 'production' } });
     workers.push(worker);
     worker.on('message', (report: WorkerReport) => {
       if (report.event === 'got') received.get(report.body)?.push(report.at);

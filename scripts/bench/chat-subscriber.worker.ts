@@ -47,6 +47,6 @@ process.on('message', async (command: WorkerCommand) => {
     await Promise.all(rooms.map((room) => room.disconnect()));
     await dispose();
     report({ event: 'left' });
-    process.disconnect();
+    process.disconnect?.();
   }
 });

@@ -14,14 +14,16 @@ export type ErrorCode =
 
 /** An error the client may see: a code, an HTTP status and a human sentence. */
 export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+
+  constructor(status: number, code: ErrorCode, message: string, details?: Record<string, unknown>) {
     super(message);
     this.name = 'AppError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
   }
 }
 

@@ -28,6 +28,15 @@ afterAll(async () => {
 });
 
 /**
+ * A made-up client address (10.x.y.z), trusted through the loopback proxy rule: each test client looks like
+ * a different household, so per-address limits (sign-up, sign-in) count per test, not for the whole run.
+ */
+export function testClientIp(): string {
+  const bytes = randomBytes(3);
+  return `10.${bytes[0]}.${bytes[1]}.${bytes[2]}`;
+}
+
+/**
  * Signs up through the real auth endpoint and returns a supertest agent that carries the session
  * cookie (and the Origin header a browser would send).
  */
@@ -37,6 +46,7 @@ export async function signedInAgent(app: Express, prefix = 'member') {
   const response = await agent
     .post('/api/auth/sign-up/email')
     .set('Origin', env.PUBLIC_URL)
+    .set('X-Forwarded-For', testClientIp())
     .send({ email: `${displayUsername.toLowerCase()}@example.test`, password: 'correct-horse-battery', name: displayUsername, username: displayUsername });
   if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
   const user = response.body.user as { id: string; username: string; displayUsername: string; name: string };

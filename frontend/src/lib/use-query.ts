@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 
 export type QueryState<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
 
@@ -19,16 +19,16 @@ export function useQuery<T>(key: string, load: (signal: AbortSignal) => Promise<
     );
   }, []);
 
-  // Synchronises the data with its inputs: an effect is the right tool.
+  const loadLatest = useEffectEvent(load);
+  // Synchronises the data with its inputs (`key` says when they changed): an effect is the right tool.
   useEffect(() => {
     const controller = new AbortController();
-    load(controller.signal)
+    loadLatest(controller.signal)
       .then((data) => setLoaded({ key, result: { status: 'ready', data } }))
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setLoaded({ key, result: { status: 'error', error } });
       });
     return () => controller.abort();
-    // `load` is recreated each render; `key` says when its inputs changed.
   }, [key, version]);
 
   const state: QueryState<T> = loaded && loaded.key === key ? loaded.result : { status: 'loading' };

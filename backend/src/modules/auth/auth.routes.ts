@@ -1,21 +1,18 @@
-import express, { Router } from 'express';
-import { parse } from '../../http/validate.ts';
-import { signInAttemptBody } from './auth.schemas.ts';
-import { countSignInAttempt } from './sign-in-limit.service.ts';
+import { Router } from 'express';
+import { toNodeHandler } from 'better-auth/node';
+import { auth, CLIENT_IP_HEADER } from './auth.service.ts';
 
 /**
- * Runs in front of better-auth's sign-in endpoints. It parses the body itself (better-auth re-reads a
- * parsed body) and keys the per-IP limit on req.ip, which honours TRUST_PROXY.
+ * /api/auth: better-auth's endpoints (sign-up, sign-in, sign-out, session). better-auth reads its own body,
+ * so this router is mounted before the JSON parser. Limits run inside better-auth's hooks (auth.service.ts),
+ * on the path better-auth itself resolved.
  */
-export const signInLimitRouter = Router();
+export const authRouter = Router();
 
-signInLimitRouter.post(
-  '/auth/sign-in/{*method}',
-  express.json({ limit: '10kb' }),
-  express.urlencoded({ extended: false, limit: '10kb' }),
-  async (req, _res, next) => {
-    const body = parse(signInAttemptBody, req.body ?? {});
-    await countSignInAttempt({ ip: req.ip ?? 'unknown', name: body.username ?? body.email });
-    next();
-  },
-);
+const handleAuth = toNodeHandler(auth);
+
+authRouter.all('/{*rest}', (req, res) => {
+  // The address Express trusts (TRUST_PROXY), replacing anything the client sent under this name.
+  req.headers[CLIENT_IP_HEADER] = req.ip ?? 'unknown';
+  return handleAuth(req, res);
+});

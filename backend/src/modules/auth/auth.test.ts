@@ -4,18 +4,15 @@ import request from 'supertest';
 import { createApp } from '../../app.ts';
 import { env } from '../../config/env.ts';
 import { prisma } from '../../lib/prisma.ts';
-import { signedInAgent } from '../../test/fixtures.ts';
-import { SIGN_IN_LIMITS } from './sign-in-limit.service.ts';
+import { signedInAgent, testClientIp } from '../../test/fixtures.ts';
+import { rawRequest } from '../../test/raw-request.ts';
+import { SIGN_IN_LIMITS, SIGN_UP_LIMIT } from './sign-in-limit.service.ts';
 
 const app = createApp();
 const PASSWORD = 'correct-horse-battery';
 
-/** Each test signs in from its own made-up address (trusted through the loopback proxy rule), so the
- * per-IP budget of 127.0.0.1 that the e2e journeys use is left alone. */
-function clientIp(): string {
-  const bytes = randomBytes(3);
-  return `10.${bytes[0]}.${bytes[1]}.${bytes[2]}`;
-}
+/** Each request comes from its own made-up address unless a test says otherwise. */
+const clientIp = testClientIp;
 
 function uniqueName(prefix: string): string {
   return `${prefix}_${randomBytes(4).toString('hex')}`;
@@ -154,7 +151,7 @@ describe('sign-in and sign-out', () => {
       .set('Content-Type', 'application/json')
       .send('{"username": ');
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' });
+    expect(response.body).toEqual({ code: 'BAD_REQUEST', message: expect.stringMatching(/JSON/) });
   });
 
   it('invalidates the session on the server at sign-out: a copy of the old cookie no longer works', async () => {
@@ -181,50 +178,122 @@ describe('sign-in and sign-out', () => {
 });
 
 describe('sign-in brute-force protection', () => {
-  it(`locks an account after ${SIGN_IN_LIMITS.perAccount.limit} attempts with a clear 429, even from other addresses and with the right password`, async () => {
+  const { perAccountAndIp, perAccount, perIp } = SIGN_IN_LIMITS;
+
+  it(`locks an account for one address after ${perAccountAndIp.limit} attempts, by username or email, even with the right password`, async () => {
     const username = uniqueName('target').slice(0, 24);
     await signUp(signUpBody(username));
-    for (let attempt = 0; attempt < SIGN_IN_LIMITS.perAccount.limit; attempt++) {
-      expect((await signIn({ username, password: `guess-${attempt}-xx` })).status).toBe(401);
+    const attacker = clientIp();
+    for (let attempt = 0; attempt < perAccountAndIp.limit; attempt++) {
+      expect((await signIn({ username, password: `guess-${attempt}-xx` }, attacker)).status).toBe(401);
     }
-    const locked = await signIn({ username, password: PASSWORD });
+    const locked = await signIn({ username, password: PASSWORD }, attacker);
     expect(locked.status).toBe(429);
     expect(locked.body).toMatchObject({
       code: 'RATE_LIMITED',
       message: expect.stringMatching(/^Too many failed sign-in attempts for this account\. Please try again in \d+ minutes\.$/),
     });
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
-
-    // The same account by its email counts too.
     const byEmail = await request(app)
       .post('/api/auth/sign-in/email')
       .set('Origin', env.PUBLIC_URL)
-      .set('X-Forwarded-For', clientIp())
+      .set('X-Forwarded-For', attacker)
       .send({ email: `${username}@example.test`, password: PASSWORD });
     expect(byEmail.status).toBe(429);
   });
 
-  it('forgives earlier failures after a successful sign-in', async () => {
+  it('does not lock the owner out: a stranger guessing from their address leaves the owner free to sign in from theirs', async () => {
+    const username = uniqueName('owner').slice(0, 24);
+    await signUp(signUpBody(username));
+    const stranger = clientIp();
+    for (let attempt = 0; attempt <= perAccountAndIp.limit; attempt++) await signIn({ username, password: 'guess-guess' }, stranger);
+    expect((await signIn({ username, password: 'guess-guess' }, stranger)).status).toBe(429);
+    expect((await signIn({ username, password: PASSWORD }, clientIp())).status).toBe(200);
+  });
+
+  it(`caps an account at ${perAccount.limit} attempts from all addresses together`, async () => {
+    const username = uniqueName('spread').slice(0, 24);
+    await signUp(signUpBody(username));
+    for (let attempt = 0; attempt < perAccount.limit; attempt++) {
+      expect((await signIn({ username, password: 'guess-guess' }, clientIp())).status).toBe(401);
+    }
+    expect((await signIn({ username, password: PASSWORD }, clientIp())).status).toBe(429);
+  });
+
+  it('forgives earlier failures from an address after a successful sign-in from it', async () => {
     const username = uniqueName('forgiven').slice(0, 24);
     await signUp(signUpBody(username));
-    const almost = SIGN_IN_LIMITS.perAccount.limit - 1;
-    for (let attempt = 0; attempt < almost; attempt++) await signIn({ username, password: 'wrong-password' });
-    expect((await signIn({ username, password: PASSWORD })).status).toBe(200);
+    const home = clientIp();
+    const almost = perAccountAndIp.limit - 1;
+    for (let attempt = 0; attempt < almost; attempt++) await signIn({ username, password: 'wrong-password' }, home);
+    expect((await signIn({ username, password: PASSWORD }, home)).status).toBe(200);
     for (let attempt = 0; attempt < almost; attempt++) {
-      expect((await signIn({ username, password: 'wrong-password' })).status).toBe(401);
+      expect((await signIn({ username, password: 'wrong-password' }, home)).status).toBe(401);
     }
   });
 
-  it(`limits one address to ${SIGN_IN_LIMITS.perIp.limit} attempts across accounts`, async () => {
+  it(`limits one address to ${perIp.limit} attempts across accounts`, async () => {
     const ip = clientIp();
-    for (let attempt = 0; attempt < SIGN_IN_LIMITS.perIp.limit; attempt++) {
+    for (let attempt = 0; attempt < perIp.limit; attempt++) {
       expect((await signIn({ username: uniqueName('spray'), password: 'password123' }, ip)).status).toBe(401);
     }
     const blocked = await signIn({ username: uniqueName('spray'), password: 'password123' }, ip);
     expect(blocked.status).toBe(429);
     expect(blocked.body.message).toMatch(/^Too many sign-in attempts from your network\. Please try again in \d+ minutes\.$/);
-
-    // Another address is unaffected.
     expect((await signIn({ username: uniqueName('spray'), password: 'password123' })).status).toBe(401);
+  });
+
+  it.each([
+    ['a dot segment', '/api/auth/%2e/sign-in/username'],
+    ['a literal dot segment', '/api/auth/./sign-in/username'],
+    ['a dot-dot segment', '/api/auth/%2e%2e/auth/sign-in/username'],
+  ])('counts attempts sent to a raw path with %s like the plain path: no unlimited guessing', async (_label, rawPath) => {
+    const username = uniqueName('rawpath').slice(0, 24);
+    await signUp(signUpBody(username));
+    const attacker = clientIp();
+    const attempt = (password: string) =>
+      rawRequest(app, {
+        method: 'POST',
+        path: rawPath,
+        headers: { origin: env.PUBLIC_URL, 'x-forwarded-for': attacker, 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
+    for (let tries = 0; tries < perAccountAndIp.limit; tries++) expect((await attempt('guess-guess')).status).toBe(401);
+    const final = await attempt(PASSWORD);
+    expect(final.status).toBe(429);
+    expect(final.body).toMatchObject({ code: 'RATE_LIMITED' });
+    // The plain path agrees: the same budget was spent.
+    expect((await signIn({ username, password: PASSWORD }, attacker)).status).toBe(429);
+  });
+
+  it.each(['/api/auth//sign-in/username', '/API/AUTH/sign-in/username', '/api/auth/sign-in/%75sername'])(
+    'does not sign anyone in through the unrouted raw path %s',
+    async (rawPath) => {
+      const username = uniqueName('unrouted').slice(0, 24);
+      await signUp(signUpBody(username));
+      const response = await rawRequest(app, {
+        method: 'POST',
+        path: rawPath,
+        headers: { origin: env.PUBLIC_URL, 'x-forwarded-for': clientIp(), 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: PASSWORD }),
+      });
+      expect(response.status).toBe(404);
+    },
+  );
+});
+
+describe('sign-up limits', () => {
+  it(`lets one address create ${SIGN_UP_LIMIT.limit} accounts an hour, then says why it refuses`, async () => {
+    const ip = clientIp();
+    for (let account = 0; account < SIGN_UP_LIMIT.limit; account++) {
+      const username = uniqueName('family').slice(0, 24);
+      const response = await request(app).post('/api/auth/sign-up/email').set('Origin', env.PUBLIC_URL).set('X-Forwarded-For', ip).send(signUpBody(username));
+      expect(response.status).toBe(200);
+    }
+    const username = uniqueName('script').slice(0, 24);
+    const refused = await request(app).post('/api/auth/sign-up/email').set('Origin', env.PUBLIC_URL).set('X-Forwarded-For', ip).send(signUpBody(username));
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/^Too many new accounts from your network/) });
+    expect(await prisma.user.count({ where: { username: username.toLowerCase() } })).toBe(0);
   });
 });

@@ -3,54 +3,70 @@ import { hitRateLimit, resetRateLimit } from '../rate-limit/rate-limit.service.t
 import { findUserIdBySignInName } from '../users/users.service.ts';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
+const ONE_HOUR = 60 * 60_000;
 
 /**
- * Brute-force protection for sign-in. Per account: a few guesses, forgiven after a successful sign-in.
- * Per IP address: enough for a household or office sharing one address, too few to spray many accounts.
+ * Brute-force protection for sign-in, in PostgreSQL so every instance counts together.
+ * - Per account and address: a few guesses, forgiven after a successful sign-in from that address. A
+ *   stranger guessing from their address does not lock the owner out of theirs.
+ * - Per account, all addresses together: a larger cap against guessing spread over many addresses.
+ * - Per address: enough for a household or office sharing one address, too few to spray many accounts.
  */
 export const SIGN_IN_LIMITS = {
-  perAccount: { limit: 5, windowMs: FIFTEEN_MINUTES },
+  perAccountAndIp: { limit: 5, windowMs: FIFTEEN_MINUTES },
+  perAccount: { limit: 50, windowMs: FIFTEEN_MINUTES },
   perIp: { limit: 50, windowMs: FIFTEEN_MINUTES },
 } as const;
 
-const accountKey = (userId: string) => `sign-in:account:${userId}`;
+/** New accounts per address: a family signs up together; a script minting accounts does not get far. */
+export const SIGN_UP_LIMIT = { limit: 10, windowMs: ONE_HOUR } as const;
+
+const accountAndIpKey = (account: string, ip: string) => `sign-in:account-ip:${account}:${ip}`;
 
 function inMinutes(ms: number): string {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
   return minutes === 1 ? 'in a minute' : `in ${minutes} minutes`;
 }
 
-function tooManyAttempts(message: string, retryAfterMs: number): AppError {
+function tooMany(message: string, retryAfterMs: number): AppError {
   return new AppError(429, 'RATE_LIMITED', message, { retryAfterMs });
 }
 
-/**
- * Counts a sign-in attempt from `ip` for the account `name` identifies (a username or an email; an
- * unknown name is counted by itself, so probing for accounts is limited too). Throws 429 when over.
- */
+/** The account a sign-in name (username or email) identifies; an unknown name is counted by itself. */
+async function accountOf(name: string): Promise<string> {
+  const userId = await findUserIdBySignInName(name);
+  return userId ? `user:${userId}` : `name:${name}`;
+}
+
+/** Counts a sign-in attempt from `ip` for the account `name` identifies. Throws 429 when over a limit. */
 export async function countSignInAttempt(attempt: { ip: string; name?: string }): Promise<void> {
-  const byIp = await hitRateLimit(`sign-in:ip:${attempt.ip}`, SIGN_IN_LIMITS.perIp.limit, SIGN_IN_LIMITS.perIp.windowMs);
+  const { perIp, perAccount, perAccountAndIp } = SIGN_IN_LIMITS;
+  const byIp = await hitRateLimit(`sign-in:ip:${attempt.ip}`, perIp.limit, perIp.windowMs);
   if (!byIp.allowed)
-    throw tooManyAttempts(
-      `Too many sign-in attempts from your network. Please try again ${inMinutes(byIp.retryAfterMs)}.`,
-      byIp.retryAfterMs,
-    );
+    throw tooMany(`Too many sign-in attempts from your network. Please try again ${inMinutes(byIp.retryAfterMs)}.`, byIp.retryAfterMs);
   const name = attempt.name?.trim().toLowerCase();
   if (!name) return;
-  const userId = await findUserIdBySignInName(name);
-  const byAccount = await hitRateLimit(
-    userId ? accountKey(userId) : `sign-in:name:${name}`,
-    SIGN_IN_LIMITS.perAccount.limit,
-    SIGN_IN_LIMITS.perAccount.windowMs,
-  );
-  if (!byAccount.allowed)
-    throw tooManyAttempts(
-      `Too many failed sign-in attempts for this account. Please try again ${inMinutes(byAccount.retryAfterMs)}.`,
-      byAccount.retryAfterMs,
+  const account = await accountOf(name);
+  const [fromHere, overall] = await Promise.all([
+    hitRateLimit(accountAndIpKey(account, attempt.ip), perAccountAndIp.limit, perAccountAndIp.windowMs),
+    hitRateLimit(`sign-in:account:${account}`, perAccount.limit, perAccount.windowMs),
+  ]);
+  const refused = !fromHere.allowed ? fromHere : !overall.allowed ? overall : undefined;
+  if (refused)
+    throw tooMany(
+      `Too many failed sign-in attempts for this account. Please try again ${inMinutes(refused.retryAfterMs)}.`,
+      refused.retryAfterMs,
     );
 }
 
-/** A successful sign-in forgives the account's earlier failed attempts. */
-export async function forgiveSignInAttempts(userId: string): Promise<void> {
-  await resetRateLimit(accountKey(userId));
+/** A successful sign-in forgives the failed attempts made from that address. */
+export async function forgiveSignInAttempts(userId: string, ip: string): Promise<void> {
+  await resetRateLimit(accountAndIpKey(`user:${userId}`, ip));
+}
+
+/** Counts a sign-up from `ip`. Throws 429 when over. */
+export async function countSignUp(ip: string): Promise<void> {
+  const result = await hitRateLimit(`sign-up:ip:${ip}`, SIGN_UP_LIMIT.limit, SIGN_UP_LIMIT.windowMs);
+  if (!result.allowed)
+    throw tooMany(`Too many new accounts from your network. Please try again ${inMinutes(result.retryAfterMs)}.`, result.retryAfterMs);
 }

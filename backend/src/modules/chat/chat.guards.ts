@@ -1,15 +1,13 @@
 import type { Request, RequestHandler } from 'express';
-import { fromNodeHeaders } from 'better-auth/node';
-import { auth } from '../../lib/auth.ts';
+import { sessionUserOf } from '../auth/auth.service.ts';
 import { forbidden, unauthenticated } from '../../http/errors.ts';
-import { signedInUser } from '../../http/auth-guards.ts';
+import { signedInUser } from '../auth/auth.guards.ts';
 import { parse } from '../../http/validate.ts';
 import { hostParams } from './chat.schemas.ts';
 import { resolveChatSender, type ChatSender } from './chat-sender.service.ts';
 import { canModerate } from './chat-moderation.service.ts';
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Request {
       /** Set by the chat sender guards: who is chatting in the route's room. */
@@ -25,9 +23,8 @@ function bearerToken(req: Request): string | undefined {
 
 async function attachChatSender(req: Request): Promise<void> {
   const { hostId } = parse(hostParams, req.params);
-  const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
-  req.user = session?.user;
-  req.chatSender = await resolveChatSender({ hostId, user: session?.user, bearerToken: bearerToken(req) });
+  req.user = await sessionUserOf(req.headers);
+  req.chatSender = await resolveChatSender({ hostId, user: req.user, bearerToken: bearerToken(req) });
 }
 
 /** Anyone; attaches the sender when the request proves one (session, or a guest's room token). */

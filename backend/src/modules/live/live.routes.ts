@@ -4,20 +4,22 @@ import { liveEventsQuery } from './live.schemas.ts';
 import { receiveLiveKitWebhook } from './webhook.service.ts';
 import { subscribeLiveEvents } from './live-events.service.ts';
 
-/** Mounted before the app's JSON parser: the webhook signature covers the raw bytes. */
-export const liveRouter = Router();
+/** /api/webhook: LiveKit's signed webhooks. Mounted before the app's JSON parser: the signature covers the raw bytes. */
+export const webhookRouter = Router();
 
-/** Proxies drop idle connections; a comment line every so often keeps the event stream open. */
-const KEEP_ALIVE_MS = 25_000;
-
-liveRouter.post('/webhook/livekit', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
+webhookRouter.post('/livekit', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
   const rawBody = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
   const outcome = await receiveLiveKitWebhook(rawBody, req.get('authorization'));
   res.json({ outcome });
 });
 
-/** Server-sent events: a stream going live or offline, and viewer count or title changes. */
-liveRouter.get('/live/events', async (req, res) => {
+/** /api/live: server-sent events — a stream going live or offline, and viewer count or title changes. */
+export const liveEventsRouter = Router();
+
+/** Proxies drop idle connections; a comment line every so often keeps the event stream open. */
+const KEEP_ALIVE_MS = 25_000;
+
+liveEventsRouter.get('/events', async (req, res) => {
   const { hostId } = parse(liveEventsQuery, req.query);
   const send = (chunk: string) => {
     if (!res.writableEnded) res.write(chunk);

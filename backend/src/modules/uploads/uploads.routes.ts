@@ -1,14 +1,15 @@
 import express, { Router } from 'express';
-import { requireUser, signedInUser } from '../../http/auth-guards.ts';
+import { requireUser, signedInUser } from '../auth/auth.guards.ts';
 import { parse } from '../../http/validate.ts';
 import { MAX_IMAGE_BYTES, uploadIdParams } from './uploads.schemas.ts';
 import { getImage, storeImage } from './uploads.service.ts';
 
+/** /api/uploads: images (avatars, thumbnails) stored in PostgreSQL. */
 export const uploadsRouter = Router();
 
 /** The image file is the raw request body (any Content-Type; the bytes decide). */
 uploadsRouter.post(
-  '/uploads',
+  '/',
   requireUser,
   express.raw({ type: () => true, limit: MAX_IMAGE_BYTES }),
   async (req, res) => {
@@ -17,7 +18,7 @@ uploadsRouter.post(
   },
 );
 
-uploadsRouter.get('/uploads/:id', async (req, res) => {
+uploadsRouter.get('/:id', async (req, res) => {
   const { id } = parse(uploadIdParams, req.params);
   const image = await getImage(id);
   res.setHeader('Content-Type', image.contentType);

@@ -71,6 +71,7 @@ export function WatchRoute() {
   return (
     <Suspense fallback={<Loading />}>
       <WatchRoom
+        key={stream.username}
         stream={stream}
         onHostChange={reload}
         actions={followAction}

@@ -6,12 +6,16 @@ export function useCountdown(until: number | null): number {
   // A clock is an external system: tick only while counting down.
   useEffect(() => {
     if (until === null || until <= Date.now()) return;
-    setNow(Date.now());
-    const timer = setInterval(() => {
+    const tick = () => {
       setNow(Date.now());
       if (Date.now() >= until) clearInterval(timer);
-    }, 250);
-    return () => clearInterval(timer);
+    };
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 250);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [until]);
   return until === null ? 0 : Math.max(0, until - now);
 }

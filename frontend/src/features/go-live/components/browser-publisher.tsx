@@ -8,7 +8,6 @@ import {
   Track,
   TrackEvent,
   VideoPresets,
-  type LocalVideoTrack,
   type TrackPublishOptions,
 } from 'livekit-client';
 import { Button } from '@/components/button.tsx';

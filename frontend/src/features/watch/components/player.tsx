@@ -21,10 +21,11 @@ export function Player({ stream, onHostChange, overlay, offlineActions }: Player
   const hostTrack = useHostTrack();
   const hasVideo = Boolean(hostTrack);
   const [seenLive, setSeenLive] = useState(false);
+  // Once the host's video has shown, losing it means the stream ended (state derived while rendering).
+  if (hasVideo && !seenLive) setSeenLive(true);
 
-  // The host's tracks come and go as LiveKit events; mirror the transitions into the page once each.
+  // The host's tracks come and go as LiveKit events; tell the page once per transition.
   useEffect(() => {
-    if (hasVideo) setSeenLive(true);
     onHostChange();
   }, [hasVideo, onHostChange]);
 

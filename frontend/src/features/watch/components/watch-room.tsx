@@ -94,7 +94,6 @@ export default function WatchRoom({ stream, onHostChange, ...slots }: { stream: 
   // A token per channel (and per retry): synchronising with the page's channel.
   useEffect(() => {
     const controller = new AbortController();
-    setState({ kind: 'loading' });
     getViewerToken(stream.username, controller.signal)
       .then((token) => setState({ kind: 'ready', token }))
       .catch((error: unknown) => {
@@ -115,7 +114,10 @@ export default function WatchRoom({ stream, onHostChange, ...slots }: { stream: 
     return (
       <StatusPanel title="Could not load the stream">
         <p>{state.message}</p>
-        <Button className="mt-4" variant="secondary" onClick={() => setAttempt((current) => current + 1)}>
+        <Button className="mt-4" variant="secondary" onClick={() => {
+            setState({ kind: 'loading' });
+            setAttempt((current) => current + 1);
+          }}>
           Try again
         </Button>
       </StatusPanel>

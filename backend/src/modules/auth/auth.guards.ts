@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
-import { fromNodeHeaders } from 'better-auth/node';
-import { auth, type SessionUser } from '../lib/auth.ts';
-import { forbidden, unauthenticated } from './errors.ts';
+import { forbidden, unauthenticated } from '../../http/errors.ts';
+import { sessionUserOf, type SessionUser } from './auth.service.ts';
 
 declare global {
   namespace Express {
@@ -14,16 +13,15 @@ declare global {
 
 /** Anonymous allowed: attaches the user when a valid session cookie is present. */
 export const optionalUser: RequestHandler = async (req, _res, next) => {
-  const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
-  req.user = session?.user;
+  req.user = await sessionUserOf(req.headers);
   next();
 };
 
 /** Signed-in only: 401 otherwise. */
 export const requireUser: RequestHandler = async (req, _res, next) => {
-  const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
-  if (!session) throw unauthenticated();
-  req.user = session.user;
+  const user = await sessionUserOf(req.headers);
+  if (!user) throw unauthenticated();
+  req.user = user;
   next();
 };
 
@@ -38,10 +36,10 @@ export function signedInUser(user: SessionUser | undefined): SessionUser {
  * (401 when signed out, 403 for anyone else), so handlers never compare ids themselves.
  */
 export const requireChannelOwner: RequestHandler = async (req, _res, next) => {
-  const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
-  if (!session) throw unauthenticated();
+  const user = await sessionUserOf(req.headers);
+  if (!user) throw unauthenticated();
   const named = typeof req.params.username === 'string' ? req.params.username.toLowerCase() : undefined;
-  if (named !== session.user.username) throw forbidden('Only the owner of this channel can do that.');
-  req.user = session.user;
+  if (named !== user.username) throw forbidden('Only the owner of this channel can do that.');
+  req.user = user;
   next();
 };

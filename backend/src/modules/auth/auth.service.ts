@@ -1,0 +1,104 @@
+import { betterAuth } from 'better-auth';
+import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { username } from 'better-auth/plugins/username';
+import { fromNodeHeaders } from 'better-auth/node';
+import type { IncomingHttpHeaders } from 'node:http';
+import { env } from '../../config/env.ts';
+import { prisma } from '../../lib/prisma.ts';
+import { logger } from '../../lib/logger.ts';
+import { AppError } from '../../http/errors.ts';
+import { originsFor } from '../../http/origins.ts';
+import { isUsernameAllowed, usernameProblem } from './username-rules.ts';
+import { signUpProblem } from './sign-up-rules.ts';
+import { countSignInAttempt, countSignUp, forgiveSignInAttempts } from './sign-in-limit.service.ts';
+
+const authLogger = logger.child({ name: 'better-auth' });
+
+/**
+ * The client address as Express resolved it (honouring TRUST_PROXY). The auth router overwrites this header
+ * on every request, so a value a client sends never reaches better-auth.
+ */
+export const CLIENT_IP_HEADER = 'x-streamhouse-client-ip';
+
+
+/** Our limits as better-auth errors: same `{code, message, retryAfterMs}` body and a Retry-After header. */
+async function asAuthError(check: () => Promise<void>): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.status !== 429) throw error;
+    const retryAfterMs = Number(error.details?.retryAfterMs ?? 0);
+    throw new APIError(
+      'TOO_MANY_REQUESTS',
+      { code: error.code, message: error.message, retryAfterMs },
+      { 'Retry-After': String(Math.ceil(retryAfterMs / 1000)) },
+    );
+  }
+}
+
+const SIGN_IN_PATHS = new Set(['/sign-in/username', '/sign-in/email']);
+
+/** Sessions live in PostgreSQL, so they survive restarts and any backend instance can read them. */
+export const auth = betterAuth({
+  baseURL: env.PUBLIC_URL,
+  secret: env.AUTH_SECRET,
+  trustedOrigins: originsFor(env.PUBLIC_URL),
+  database: prismaAdapter(prisma, { provider: 'postgresql' }),
+  emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+  plugins: [
+    username({
+      minUsernameLength: 3,
+      maxUsernameLength: 24,
+      usernameValidator: isUsernameAllowed,
+    }),
+  ],
+  // Profile fields change through PATCH /api/users/:username (validated there), never through better-auth.
+  disabledPaths: ['/update-user'],
+  // better-auth's own limiter keeps counters in one process's memory; ours (below) live in PostgreSQL, so
+  // every instance agrees.
+  rateLimit: { enabled: false },
+  hooks: {
+    // Runs on better-auth's own, normalised path: `/api/auth/%2e/sign-in/username` is counted like the plain one.
+    before: createAuthMiddleware(async (ctx) => {
+      const ip = ctx.headers?.get(CLIENT_IP_HEADER) ?? 'unknown';
+      if (SIGN_IN_PATHS.has(ctx.path)) {
+        const body = (ctx.body ?? {}) as { username?: unknown; email?: unknown };
+        const name = typeof body.username === 'string' ? body.username : typeof body.email === 'string' ? body.email : undefined;
+        await asAuthError(() => countSignInAttempt({ ip, name: name?.slice(0, 320) }));
+        return;
+      }
+      if (ctx.path === '/sign-up/email') {
+        const problem = signUpProblem(ctx.body ?? {});
+        if (problem) throw new APIError('BAD_REQUEST', problem);
+        await asAuthError(() => countSignUp(ip));
+        return;
+      }
+      if (ctx.path === '/is-username-available' && typeof ctx.body?.username === 'string') {
+        const problem = usernameProblem(ctx.body.username);
+        if (problem) throw new APIError('BAD_REQUEST', problem);
+      }
+    }),
+    after: createAuthMiddleware(async (ctx) => {
+      const newSession = ctx.context.newSession;
+      if (SIGN_IN_PATHS.has(ctx.path) && newSession)
+        await forgiveSignInAttempts(newSession.user.id, ctx.headers?.get(CLIENT_IP_HEADER) ?? 'unknown');
+    }),
+  },
+  advanced: {
+    useSecureCookies: env.PUBLIC_URL.startsWith('https://'),
+    defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+    ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+  },
+  // One log stream (and LOG_LEVEL) for everything, instead of better-auth's own console lines.
+  logger: { log: (level, message, ...args) => authLogger[level](args.length ? { args } : {}, message) },
+  telemetry: { enabled: false },
+});
+
+export type SessionUser = typeof auth.$Infer.Session.user;
+
+/** The signed-in user a request's cookie names, if any. */
+export async function sessionUserOf(headers: IncomingHttpHeaders): Promise<SessionUser | undefined> {
+  const session = await auth.api.getSession({ headers: fromNodeHeaders(headers) });
+  return session?.user;
+}
