@@ -6,6 +6,7 @@ import { logger } from './lib/logger.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { originsFor } from './http/origins.ts';
 import { sameOriginWrites } from './http/same-origin.ts';
+import { refuseControlCharactersInUrl, refuseNulInBody } from './http/text-policy.ts';
 import { healthRouter } from './modules/health/health.routes.ts';
 import { authRouter } from './modules/auth/auth.routes.ts';
 import { webhookRouter, liveEventsRouter } from './modules/live/live.routes.ts';
@@ -29,6 +30,7 @@ export function createApp() {
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
     }),
   );
+  app.use(refuseControlCharactersInUrl);
   app.use(healthRouter);
   app.use('/api', sameOriginWrites({ trustedOrigins: originsFor(env.PUBLIC_URL), rawBodyPaths: ['/uploads', '/webhook/livekit'] }));
 
@@ -36,7 +38,7 @@ export function createApp() {
   app.use('/api/auth', authRouter);
   app.use('/api/webhook', webhookRouter);
 
-  app.use(express.json({ limit: '100kb' }));
+  app.use(express.json({ limit: '100kb' }), refuseNulInBody);
   app.use('/api/live', liveEventsRouter);
   app.use('/api/viewer', viewerRouter);
   app.use('/api/stream', streamRouter);

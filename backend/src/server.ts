@@ -2,27 +2,16 @@ import { env } from './config/env.ts';
 import { logger } from './lib/logger.ts';
 import { prisma } from './lib/prisma.ts';
 import { createApp } from './app.ts';
-import { reconcileLiveState } from './modules/live/reconcile.service.ts';
 import { closeLiveEvents } from './modules/live/live-events.service.ts';
+import { startScheduledJobs } from './jobs.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
-/** How often live state is compared with LiveKit's, to correct missed webhooks. */
-const RECONCILE_EVERY_MS = 60_000;
 
 const server = createApp().listen(env.PORT, env.HOST, () => {
   logger.info(`backend listening on http://${env.HOST}:${env.PORT}`);
 });
 
-async function reconcile() {
-  try {
-    const report = await reconcileLiveState();
-    if (report.wentLive.length || report.wentOffline.length) logger.info(report, 'live state corrected from LiveKit');
-  } catch (error) {
-    logger.warn({ err: error }, 'live-state reconciliation failed; retrying at the next interval');
-  }
-}
-void reconcile();
-const reconcileTimer = setInterval(reconcile, RECONCILE_EVERY_MS);
+const stopJobs = startScheduledJobs();
 
 let shuttingDown = false;
 function shutDown(signal: string) {
@@ -35,7 +24,7 @@ function shutDown(signal: string) {
     process.exit(1);
   }, SHUTDOWN_GRACE_MS);
   force.unref();
-  clearInterval(reconcileTimer);
+  stopJobs();
   // Open event streams would keep the server from closing.
   void closeLiveEvents();
   server.close(async () => {

@@ -53,6 +53,26 @@ function loadSchemaEngine(): Promise<SchemaEngineClass> {
   return engineClass;
 }
 
+type PgAdapterInternals = { client?: { query: (sql: string) => Promise<unknown> }; onError?: (error: unknown) => never };
+
+/**
+ * adapter-pg runs a migration script by splitting it on every `;`, even inside a `$$ … $$` function body or a
+ * comment. PostgreSQL runs a multi-statement script as one simple query, so hand it the script whole.
+ */
+function runScriptsWhole(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const internals = adapter as unknown as PgAdapterInternals;
+  if (adapter.adapterName !== '@prisma/adapter-pg' || !internals.client || !internals.onError) return adapter;
+  const { client } = internals;
+  adapter.executeScript = async (script: string) => {
+    try {
+      await client.query(script);
+    } catch (error) {
+      internals.onError!(error);
+    }
+  };
+  return adapter;
+}
+
 /**
  * Runs `fn` with a schema engine connected through `factory`, then frees the engine and closes
  * every connection it opened (the engine does not dispose all of them itself, and an open pg pool
@@ -66,7 +86,7 @@ export async function withSchemaEngine<T>(
   const track = (connect: () => Promise<SqlDriverAdapter>) => async () => {
     const adapter = await connect();
     opened.push(adapter);
-    return adapter;
+    return runScriptsWhole(adapter);
   };
   const bound = bindMigrationAwareSqlAdapterFactory({
     provider: factory.provider,

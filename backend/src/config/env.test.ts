@@ -32,4 +32,22 @@ describe('configuration', () => {
   it('requires a real AUTH_SECRET in production', () => {
     expect(() => parseEnv({ DATABASE_URL: 'postgresql://localhost/db', NODE_ENV: 'production' })).toThrowError(/AUTH_SECRET/);
   });
+
+  describe('refuses to start in production with secrets anyone could know', () => {
+    const strong = 'k3P9vXq2LmN8rT5wY7zA1bC4dE6fG0hJ-strong';
+    const production = { DATABASE_URL: 'postgresql://localhost/db', NODE_ENV: 'production', AUTH_SECRET: strong, LIVEKIT_API_SECRET: strong };
+
+    it('starts with long secrets of its own', () => {
+      expect(() => parseEnv(production)).not.toThrow();
+    });
+
+    it.each([
+      ['the LiveKit secret left at its default', { LIVEKIT_API_SECRET: undefined }, /LIVEKIT_API_SECRET: is required in production/],
+      ["livekit.yaml's published dev secret", { LIVEKIT_API_SECRET: 'devsecret-change-me-in-production-0123' }, /LIVEKIT_API_SECRET: is a published example value/],
+      ['a short LiveKit secret', { LIVEKIT_API_SECRET: 'short-secret-123' }, /LIVEKIT_API_SECRET: must be at least 32 characters/],
+      ["docker-compose's example auth secret", { AUTH_SECRET: 'change-me-to-32-or-more-random-characters' }, /AUTH_SECRET: is a published example value/],
+    ])('refuses %s', (_label, override, message) => {
+      expect(() => parseEnv({ ...production, ...override })).toThrowError(message);
+    });
+  });
 });

@@ -42,9 +42,37 @@ export const envSchema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
+  /** Open live-event streams (SSE) one instance holds; more are answered 503 with Retry-After. */
+  LIVE_EVENTS_MAX_STREAMS: z.coerce.number().int().min(1).default(10_000),
+  /** Open live-event streams per client network (tabs of one household); more are answered 503. */
+  LIVE_EVENTS_MAX_PER_NETWORK: z.coerce.number().int().min(1).default(20),
   /** Where the built frontend lives; when set, the backend serves it (single origin in production and e2e). */
   STATIC_DIR: z.string().optional(),
 });
+
+/** Secrets published in this repository (defaults, livekit.yaml, docker-compose.yml): fine locally, never in production. */
+const PUBLISHED_SECRETS = new Set([
+  'devsecret-change-me-in-production-0123',
+  'dev-only-secret-change-me-0123456789abcdef',
+  'change-me-to-32-or-more-random-characters',
+  'secret',
+]);
+const MIN_PRODUCTION_SECRET_LENGTH = 32;
+
+/**
+ * Anyone holding the LiveKit secret can sign webhooks (and so flip streams live) and mint room tokens; anyone
+ * holding AUTH_SECRET can forge sessions. In production both must be set, long, and not ones published here.
+ */
+function productionProblems(parsed: z.infer<typeof envSchema>, source: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  for (const name of ['AUTH_SECRET', 'LIVEKIT_API_SECRET'] as const) {
+    const value = parsed[name];
+    if (source[name] === undefined) problems.push(`${name}: is required in production (${MIN_PRODUCTION_SECRET_LENGTH}+ random characters)`);
+    else if (PUBLISHED_SECRETS.has(value)) problems.push(`${name}: is a published example value; generate your own (e.g. \`openssl rand -base64 36\`)`);
+    else if (value.length < MIN_PRODUCTION_SECRET_LENGTH) problems.push(`${name}: must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production`);
+  }
+  return problems;
+}
 
 export type Env = Omit<z.infer<typeof envSchema>, 'LIVEKIT_API_URL'> & { LIVEKIT_API_URL: string };
 
@@ -55,8 +83,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const parsed = result.data;
-  if (parsed.NODE_ENV === 'production' && source.AUTH_SECRET === undefined) {
-    throw new Error('Invalid configuration:\n  - AUTH_SECRET: is required in production (32+ random characters)');
+  if (parsed.NODE_ENV === 'production') {
+    const problems = productionProblems(parsed, source);
+    if (problems.length) throw new Error(`Invalid configuration for production:\n${problems.map((line) => `  - ${line}`).join('\n')}`);
   }
   return { ...parsed, LIVEKIT_API_URL: parsed.LIVEKIT_API_URL ?? toHttpUrl(parsed.LIVEKIT_URL) };
 }

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'NOT_READY'
   | 'UPSTREAM_FAILED'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 /** An error the client may see: a code, an HTTP status and a human sentence. */

@@ -14,6 +14,12 @@ export type LiveEvent = {
 /** One creator's events (`hostId`), everyone's (`{}`), or none while `null` (e.g. before the page knows whose). */
 export type LiveEventFilter = { hostId?: string } | null;
 
+/** 1 s, 2 s, 4 s … up to 30 s, each spread by ±50 % so a server's clients do not all return at the same moment. */
+export function reconnectDelayMs(failures: number, random = Math.random): number {
+  const base = Math.min(30_000, 1000 * 2 ** Math.max(0, failures - 1));
+  return Math.round(base * (0.5 + random()));
+}
+
 /**
  * Live updates without polling: subscribes to the server's event stream while the component is mounted.
  * `onOpen` runs each time the stream opens (first time and after a drop): events sent before that, e.g.
@@ -29,11 +35,31 @@ export function useLiveEvents(filter: LiveEventFilter, onEvent: (event: LiveEven
   useEffect(() => {
     if (!enabled) return;
     const url = hostId ? `/api/live/events?hostId=${encodeURIComponent(hostId)}` : '/api/live/events';
-    const source = new EventSource(url, { withCredentials: true });
-    source.onopen = () => handleOpen();
-    source.onmessage = (message: MessageEvent<string>) => {
-      handleEvent(JSON.parse(message.data) as LiveEvent);
+    let source: EventSource | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    const connect = () => {
+      source = new EventSource(url, { withCredentials: true });
+      source.onopen = () => {
+        failures = 0;
+        handleOpen();
+      };
+      source.onmessage = (message: MessageEvent<string>) => {
+        handleEvent(JSON.parse(message.data) as LiveEvent);
+      };
+      // EventSource retries a dropped connection by itself, but gives up for good after an error answer (a 503
+      // while the server is busy or the database is down): then this page reconnects, later each time.
+      source.onerror = () => {
+        if (source?.readyState !== EventSource.CLOSED) return;
+        source.close();
+        failures += 1;
+        retry = setTimeout(connect, reconnectDelayMs(failures));
+      };
     };
-    return () => source.close();
+    connect();
+    return () => {
+      clearTimeout(retry);
+      source?.close();
+    };
   }, [enabled, hostId]);
 }

@@ -5,7 +5,7 @@ import { createApp } from '../../app.ts';
 import { env } from '../../config/env.ts';
 import { roomService } from '../../lib/livekit.ts';
 import { signedInAgent } from '../../test/fixtures.ts';
-import { appointModerator, bearer, createHost, guestToken, joinAndListen, type JoinToken } from './chat.test-support.ts';
+import { appointModerator, createHost, guestHeaders, guestInRoom, guestToken, joinAndListen, type JoinToken } from './chat.test-support.ts';
 
 // Real participants in the real LiveKit server, receiving what the backend publishes.
 const app = createApp();
@@ -57,8 +57,8 @@ describe('chat over LiveKit data channels', () => {
   it('delivers a sent message to every participant with its sender, colour and time', async () => {
     const hostId = await newRoom();
     const listeners = await Promise.all([1, 2].map(async () => joinAndListen(await guestToken(app, hostId))));
-    const guest = await guestToken(app, hostId);
-    const sent = await request(app).post(`/api/chat/${hostId}/messages`).set('Authorization', bearer(guest)).send({ body: 'hello room', guestName: 'Pip' });
+    const guest = await guestInRoom(app, hostId);
+    const sent = await request(app).post(`/api/chat/${hostId}/messages`).set(guestHeaders(guest)).send({ body: 'hello room', guestName: 'Pip' });
     expect(sent.status).toBe(201);
     expect(sent.body.message).toMatchObject({ senderIdentity: guest.identity, senderName: 'Pip', isGuest: true, body: 'hello room' });
     for (const listener of listeners) {
@@ -82,7 +82,7 @@ describe('chat over LiveKit data channels', () => {
     await host.agent.put('/api/stream/chat-settings').send({ isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: 10 }).expect(200);
     expect(await listener.waitFor('chat-settings', () => true)).toEqual({
       type: 'settings',
-      settings: { isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: 10 },
+      settings: { isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: 10, guestsMayChat: true },
     });
   });
 

@@ -2,8 +2,9 @@ import { TwirpError } from 'livekit-server-sdk';
 import { prisma } from '../../lib/prisma.ts';
 import { roomService } from '../../lib/livekit.ts';
 import { logger } from '../../lib/logger.ts';
-import { AppError, forbidden, notFound } from '../../http/errors.ts';
-import { block } from '../social/social.service.ts';
+import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
+import { isDependencyUnavailable } from '../../http/dependency-errors.ts';
+import { block, isBlockedBy } from '../social/social.service.ts';
 import { selfViewIdentity } from '../tokens/tokens.grants.ts';
 import { publishChatEvent } from './chat-broadcast.service.ts';
 import { getChatRoom, setPinnedMessageId } from './chat-settings.service.ts';
@@ -11,10 +12,28 @@ import { roleLookup, toMessageView } from './chat.service.ts';
 import type { ChatMessageView } from './chat.events.ts';
 import type { AddModeratorBody } from './chat.schemas.ts';
 
-/** Whether a signed-in user may moderate `hostId`'s chat: the creator or someone they appointed. */
+/**
+ * Whether a signed-in user may moderate `hostId`'s chat: the creator, or someone they appointed and have not
+ * blocked since (blocking removes the role; this also covers the moment in between).
+ */
 export async function canModerate(hostId: string, userId: string): Promise<boolean> {
   if (userId === hostId) return true;
-  return Boolean(await prisma.chatModerator.findUnique({ where: { hostId_userId: { hostId, userId } }, select: { userId: true } }));
+  const moderator = await prisma.chatModerator.findFirst({
+    where: { hostId, userId, user: { blockedBy: { none: { blockerId: hostId } } } },
+    select: { userId: true },
+  });
+  return Boolean(moderator);
+}
+
+/** The network a guest last chatted from in this room, so a sanction follows them to a new identity. */
+async function guestNetwork(hostId: string, identity: string): Promise<string | null> {
+  if (!isGuestIdentity(identity)) return null;
+  const last = await prisma.chatMessage.findFirst({
+    where: { hostId, senderIdentity: identity, senderNetwork: { not: null } },
+    orderBy: { createdAt: 'desc' },
+    select: { senderNetwork: true },
+  });
+  return last?.senderNetwork ?? null;
 }
 
 const isGuestIdentity = (identity: string) => identity.startsWith('guest-');
@@ -72,9 +91,10 @@ export async function unpinMessage(hostId: string): Promise<void> {
 export async function timeOut(hostId: string, actorId: string, identity: string, minutes: number): Promise<{ expiresAt: string }> {
   await assertMayModerate(hostId, actorId, identity);
   const expiresAt = new Date(Date.now() + minutes * 60_000);
+  const network = await guestNetwork(hostId, identity);
   await prisma.$transaction([
     prisma.chatSanction.deleteMany({ where: { hostId, identity, kind: 'TIMEOUT' } }),
-    prisma.chatSanction.create({ data: { hostId, identity, kind: 'TIMEOUT', expiresAt } }),
+    prisma.chatSanction.create({ data: { hostId, identity, network, kind: 'TIMEOUT', expiresAt } }),
   ]);
   await publishChatEvent(hostId, { type: 'timeout', expiresAt: expiresAt.toISOString() }, [identity]);
   return { expiresAt: expiresAt.toISOString() };
@@ -85,6 +105,7 @@ async function removeGuestFromRoom(hostId: string, identity: string): Promise<vo
     await roomService.removeParticipant(hostId, identity);
   } catch (error) {
     if (error instanceof TwirpError && (error.code === 'not_found' || error.status === 404)) return;
+    if (isDependencyUnavailable(error)) throw error;
     logger.error({ err: error, hostId, identity }, 'could not remove a banned guest from the room');
     throw new AppError(502, 'UPSTREAM_FAILED', 'The guest is banned, but we could not remove them from the room just now. Please try again.');
   }
@@ -103,7 +124,7 @@ export async function ban(hostId: string, actorId: string, identity: string): Pr
     return;
   }
   const existing = await prisma.chatSanction.count({ where: { hostId, identity, kind: 'BAN' } });
-  if (!existing) await prisma.chatSanction.create({ data: { hostId, identity, kind: 'BAN' } });
+  if (!existing) await prisma.chatSanction.create({ data: { hostId, identity, network: await guestNetwork(hostId, identity), kind: 'BAN' } });
   await removeGuestFromRoom(hostId, identity);
 }
 
@@ -128,6 +149,7 @@ export async function addModerator(hostId: string, ref: AddModeratorBody): Promi
   });
   if (!user) throw notFound(ref.username ? `There is no user called “${ref.username}”.` : 'No such user.');
   if (user.id === hostId) throw new AppError(400, 'BAD_REQUEST', 'You already moderate your own chat.');
+  if (await isBlockedBy(hostId, user.id)) throw conflict(`You blocked ${user.displayUsername}. Unblock them to make them a moderator.`);
   await prisma.chatModerator.createMany({ data: [{ hostId, userId: user.id }], skipDuplicates: true });
   await publishChatEvent(hostId, { type: 'role', canModerate: true }, [user.id]);
   return user;

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createApp } from '../../app.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { createTestUser, signedInAgent } from '../../test/fixtures.ts';
-import { appointModerator, bearer, cleanUpChatOf, createHost, guestToken } from './chat.test-support.ts';
+import { appointModerator, cleanUpChatOf, createHost, guestHeaders, guestInRoom } from './chat.test-support.ts';
 
 const app = createApp();
 
@@ -21,8 +21,8 @@ beforeAll(async () => {
 });
 
 async function guestMessage(body = 'spam spam') {
-  const guest = await guestToken(app, hostId);
-  const response = await request(app).post(`/api/chat/${hostId}/messages`).set('Authorization', bearer(guest)).send({ body });
+  const guest = await guestInRoom(app, hostId);
+  const response = await request(app).post(`/api/chat/${hostId}/messages`).set(guestHeaders(guest)).send({ body });
   expect(response.status).toBe(201);
   return { guest, message: response.body.message as { id: string; body: string } };
 }
@@ -41,7 +41,7 @@ describe('moderation routes: who may use them', () => {
     for (const route of routes) {
       const anonymous = await request(app)[route.method](route.path).send(route.body);
       expect(anonymous.status, `${route.method} ${route.path}`).toBe(401);
-      const asGuest = await request(app)[route.method](route.path).set('Authorization', bearer(guest)).send(route.body);
+      const asGuest = await request(app)[route.method](route.path).set(guestHeaders(guest)).send(route.body);
       expect(asGuest.status).toBe(401);
       const asViewer = await viewer.agent[route.method](route.path).send(route.body);
       expect(asViewer.status).toBe(403);
@@ -60,8 +60,8 @@ describe('moderation routes: who may use them', () => {
 
   it('answers 404 for a message from another chat', async () => {
     const other = await createHost('other');
-    const guest = await guestToken(app, other.id);
-    const foreign = (await request(app).post(`/api/chat/${other.id}/messages`).set('Authorization', bearer(guest)).send({ body: 'elsewhere' })).body.message;
+    const guest = await guestInRoom(app, other.id);
+    const foreign = (await request(app).post(`/api/chat/${other.id}/messages`).set(guestHeaders(guest)).send({ body: 'elsewhere' })).body.message;
     expect((await host.agent.delete(`/api/chat/${hostId}/messages/${foreign.id}`)).status).toBe(404);
     expect((await prisma.chatMessage.findUniqueOrThrow({ where: { id: foreign.id } })).deletedAt).toBeNull();
   });
@@ -171,10 +171,10 @@ describe('moderators: appointed by the creator only', () => {
 
 describe('POST /api/chat/:hostId/reactions', () => {
   it('accepts reactions from a guest, then limits the rate', async () => {
-    const guest = await guestToken(app, hostId);
+    const guest = await guestInRoom(app, hostId);
     const responses = await Promise.all(
       (['like', 'love', 'fire', 'clap', 'wow'] as const).map((reaction) =>
-        request(app).post(`/api/chat/${hostId}/reactions`).set('Authorization', bearer(guest)).send({ reaction }),
+        request(app).post(`/api/chat/${hostId}/reactions`).set(guestHeaders(guest)).send({ reaction }),
       ),
     );
     expect(responses.map((response) => response.status).sort()).toEqual([202, 202, 202, 429, 429]);
@@ -185,9 +185,9 @@ describe('POST /api/chat/:hostId/reactions', () => {
   it('refuses an unknown reaction (400), an anonymous caller (401) and a timed-out guest (403)', async () => {
     expect((await viewer.agent.post(`/api/chat/${hostId}/reactions`).send({ reaction: 'angry' })).status).toBe(400);
     expect((await request(app).post(`/api/chat/${hostId}/reactions`).send({ reaction: 'like' })).status).toBe(401);
-    const guest = await guestToken(app, hostId);
+    const guest = await guestInRoom(app, hostId);
     await moderator.agent.post(`/api/chat/${hostId}/timeouts`).send({ identity: guest.identity, minutes: 1 }).expect(201);
-    const refused = await request(app).post(`/api/chat/${hostId}/reactions`).set('Authorization', bearer(guest)).send({ reaction: 'like' });
+    const refused = await request(app).post(`/api/chat/${hostId}/reactions`).set(guestHeaders(guest)).send({ reaction: 'like' });
     expect(refused.status).toBe(403);
     expect(refused.body.reason).toBe('TIMED_OUT');
   });

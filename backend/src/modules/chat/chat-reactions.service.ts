@@ -6,6 +6,7 @@ import type { ChatSender } from './chat-sender.service.ts';
 import { getChatRoom } from './chat-settings.service.ts';
 import { assertNotRestricted, chatStanding } from './chat-standing.service.ts';
 import type { Reaction } from './chat.schemas.ts';
+import { senderKey } from './chat.service.ts';
 
 /** Per sender: enough for a burst of excitement, not enough to bury the picture. */
 const REACTIONS_PER_WINDOW = 3;
@@ -18,7 +19,7 @@ const REACTION_WINDOW_MS = 2000;
 export async function sendReaction(hostId: string, sender: ChatSender, reaction: Reaction): Promise<void> {
   const [, standing] = await Promise.all([getChatRoom(hostId), chatStanding(hostId, sender)]);
   assertNotRestricted(standing);
-  const rate = await hitRateLimit(`chat:reaction:${sender.identity}`, REACTIONS_PER_WINDOW, REACTION_WINDOW_MS);
+  const rate = await hitRateLimit(`chat:reaction:${senderKey(sender)}`, REACTIONS_PER_WINDOW, REACTION_WINDOW_MS);
   if (!rate.allowed)
     throw new AppError(429, 'RATE_LIMITED', 'Easy there — wait a moment before reacting again.', { reason: 'RATE_LIMIT', retryAfterMs: rate.retryAfterMs });
   await publishReactionEvent(hostId, { type: 'reaction', id: randomUUID(), reaction });

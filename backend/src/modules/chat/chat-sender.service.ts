@@ -1,11 +1,15 @@
 import { TokenVerifier, TwirpError } from 'livekit-server-sdk';
+import { LRUCache } from 'lru-cache';
 import { env } from '../../config/env.ts';
 import { roomService } from '../../lib/livekit.ts';
 import { forbidden, unauthenticated } from '../../http/errors.ts';
 import { selfViewIdentity } from '../tokens/tokens.grants.ts';
 
-/** Who is chatting: the identity moderation acts on, and the name shown. */
-export type ChatSender = { identity: string; userId: string | null; name: string; isGuest: boolean };
+/**
+ * Who is chatting: the identity moderation acts on, and the name shown. Guests also carry the keyed hash of
+ * their network (lib/client-network.ts): a guest can mint a new identity at will, not a new network.
+ */
+export type ChatSender = { identity: string; userId: string | null; name: string; isGuest: boolean; network: string | null };
 
 const verifier = new TokenVerifier(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
 /** How long after expiry a guest's room token still proves who they are, as long as they are still connected. */
@@ -42,9 +46,15 @@ async function readRoomToken(token: string, hostId: string): Promise<RoomTokenCl
   return { identity: claims.sub, name: claims.name ?? 'Guest', role: roleOf(claims.metadata), expired };
 }
 
+/** Guests LiveKit said were connected, remembered briefly so a chatty guest costs one lookup, not one per message. */
+const connectedGuests = new LRUCache<string, true>({ max: 50_000, ttl: 15_000 });
+
 async function isConnected(hostId: string, identity: string): Promise<boolean> {
+  const key = `${hostId}/${identity}`;
+  if (connectedGuests.has(key)) return true;
   try {
     await roomService.getParticipant(hostId, identity);
+    connectedGuests.set(key, true);
     return true;
   } catch (error) {
     if (error instanceof TwirpError && (error.code === 'not_found' || error.status === 404)) return false;
@@ -61,17 +71,27 @@ export async function resolveChatSender(input: {
   hostId: string;
   user?: { id: string; name: string; displayUsername?: string | null };
   bearerToken?: string;
+  network: string;
 }): Promise<ChatSender | undefined> {
-  const { hostId, user, bearerToken } = input;
+  const { hostId, user, bearerToken, network } = input;
   const claims = bearerToken ? await readRoomToken(bearerToken, hostId) : undefined;
   if (user) {
     if (claims && claims.identity !== user.id && claims.identity !== selfViewIdentity(user.id))
       throw forbidden('You signed in or out since this page loaded. Reload the page to chat.', { reason: 'IDENTITY_MISMATCH' });
-    return { identity: user.id, userId: user.id, name: user.displayUsername || user.name, isGuest: false };
+    return { identity: user.id, userId: user.id, name: user.displayUsername || user.name, isGuest: false, network: null };
   }
   if (!claims) return undefined;
   if (claims.role !== 'guest') throw unauthenticated('Your session ended. Sign in again to chat.');
   if (claims.expired && !(await isConnected(hostId, claims.identity)))
     throw unauthenticated('Your chat pass expired. Reload the page to chat.');
-  return { identity: claims.identity, userId: null, name: claims.name, isGuest: true };
+  return { identity: claims.identity, userId: null, name: claims.name, isGuest: true, network };
+}
+
+/**
+ * A guest's pass speaks only for someone watching: one minted by a script that never joined the room cannot
+ * send. (Signed-in users are accountable through their account and may chat from anywhere.)
+ */
+export async function assertGuestInRoom(hostId: string, sender: ChatSender): Promise<void> {
+  if (!sender.isGuest || (await isConnected(hostId, sender.identity))) return;
+  throw forbidden('Join the stream to chat: open the channel page first.', { reason: 'NOT_IN_ROOM' });
 }

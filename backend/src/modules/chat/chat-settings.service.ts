@@ -1,10 +1,17 @@
 import { prisma } from '../../lib/prisma.ts';
 import { notFound } from '../../http/errors.ts';
-import type { ChatSettings } from './chat.schemas.ts';
+import type { ChatSettings, ChatSettingsChanges } from './chat.schemas.ts';
 import { publishSettingsEvent } from './chat-broadcast.service.ts';
 
+const CHAT_SETTINGS_FIELDS = { isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: true, guestsMayChat: true } as const;
+
 /** A creator who never configured a stream has these rules. */
-export const DEFAULT_CHAT_SETTINGS: ChatSettings = { isChatEnabled: true, isChatFollowersOnly: false, slowModeSeconds: 0 };
+export const DEFAULT_CHAT_SETTINGS: ChatSettings = {
+  isChatEnabled: true,
+  isChatFollowersOnly: false,
+  slowModeSeconds: 0,
+  guestsMayChat: true,
+};
 
 export type ChatRoom = { hostId: string; hostName: string; settings: ChatSettings; pinnedMessageId: string | null };
 
@@ -14,7 +21,7 @@ export async function getChatRoom(hostId: string): Promise<ChatRoom> {
     where: { id: hostId },
     select: {
       displayUsername: true,
-      stream: { select: { isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: true, pinnedMessageId: true } },
+      stream: { select: { ...CHAT_SETTINGS_FIELDS, pinnedMessageId: true } },
     },
   });
   if (!host) throw notFound('No creator with that id.');
@@ -23,12 +30,12 @@ export async function getChatRoom(hostId: string): Promise<ChatRoom> {
 }
 
 /** Stores the creator's rules and tells every open chat panel in their room. */
-export async function updateChatSettings(hostId: string, settings: ChatSettings): Promise<ChatSettings> {
+export async function updateChatSettings(hostId: string, settings: ChatSettingsChanges): Promise<ChatSettings> {
   const stream = await prisma.stream.upsert({
     where: { userId: hostId },
     create: { userId: hostId, ...settings },
     update: settings,
-    select: { isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: true },
+    select: CHAT_SETTINGS_FIELDS,
   });
   await publishSettingsEvent(hostId, { type: 'settings', settings: stream });
   return stream;

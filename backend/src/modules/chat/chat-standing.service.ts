@@ -22,8 +22,15 @@ export async function chatStanding(hostId: string, sender: ChatSender): Promise<
     userId ? prisma.chatModerator.findUnique({ where: { hostId_userId: { hostId, userId } }, select: { userId: true } }) : null,
     userId ? prisma.follow.findUnique({ where: { followerId_followingId: { followerId: userId, followingId: hostId } }, select: { createdAt: true } }) : null,
     userId ? prisma.block.findUnique({ where: { blockerId_blockedId: { blockerId: hostId, blockedId: userId } }, select: { createdAt: true } }) : null,
+    // A guest is sanctioned by identity or by the network they chat from (a new identity resets nothing).
     prisma.chatSanction.findMany({
-      where: { hostId, identity: sender.identity, OR: [{ kind: 'BAN' }, { expiresAt: { gt: new Date() } }] },
+      where: {
+        hostId,
+        AND: [
+          { OR: [{ identity: sender.identity }, ...(sender.network ? [{ network: sender.network }] : [])] },
+          { OR: [{ kind: 'BAN' }, { expiresAt: { gt: new Date() } }] },
+        ],
+      },
       select: { kind: true, expiresAt: true },
     }),
   ]);
@@ -37,7 +44,8 @@ export async function chatStanding(hostId: string, sender: ChatSender): Promise<
       : timeout
         ? { reason: 'TIMED_OUT', expiresAt: timeout.expiresAt! }
         : null;
-  return { isOwner: false, canModerate: Boolean(moderator), isFollowing: Boolean(follow), restriction };
+  // A moderator the creator blocked has lost the role (block() removes it; this guards the moment between).
+  return { isOwner: false, canModerate: Boolean(moderator) && !block, isFollowing: Boolean(follow), restriction };
 }
 
 export function badgeFor(standing: ChatStanding): SenderRole {
@@ -65,6 +73,8 @@ export function assertNotRestricted(standing: ChatStanding): void {
 export function assertMayChat(room: ChatRoom, sender: ChatSender, standing: ChatStanding): void {
   if (!room.settings.isChatEnabled) throw forbidden('Chat is turned off for this stream.', { reason: 'CHAT_DISABLED' });
   assertNotRestricted(standing);
+  if (sender.isGuest && !room.settings.guestsMayChat)
+    throw forbidden(`${room.hostName} lets only signed-in viewers chat. Sign in to chat.`, { reason: 'GUESTS_CANNOT_CHAT' });
   if (room.settings.isChatFollowersOnly && !standing.canModerate && !standing.isFollowing) {
     const how = sender.isGuest ? `Sign in and follow ${room.hostName} to chat.` : `Follow ${room.hostName} to chat.`;
     throw forbidden(`This chat is for followers only. ${how}`, { reason: 'FOLLOWERS_ONLY' });

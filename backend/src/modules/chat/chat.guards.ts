@@ -4,7 +4,8 @@ import { forbidden, unauthenticated } from '../../http/errors.ts';
 import { signedInUser } from '../auth/auth.guards.ts';
 import { parse } from '../../http/validate.ts';
 import { hostParams } from './chat.schemas.ts';
-import { resolveChatSender, type ChatSender } from './chat-sender.service.ts';
+import { clientNetworkOf } from '../../lib/client-network.ts';
+import { assertGuestInRoom, resolveChatSender, type ChatSender } from './chat-sender.service.ts';
 import { canModerate } from './chat-moderation.service.ts';
 
 declare global {
@@ -24,7 +25,7 @@ function bearerToken(req: Request): string | undefined {
 async function attachChatSender(req: Request): Promise<void> {
   const { hostId } = parse(hostParams, req.params);
   req.user = await sessionUserOf(req.headers);
-  req.chatSender = await resolveChatSender({ hostId, user: req.user, bearerToken: bearerToken(req) });
+  req.chatSender = await resolveChatSender({ hostId, user: req.user, bearerToken: bearerToken(req), network: clientNetworkOf(req.ip) });
 }
 
 /** Anyone; attaches the sender when the request proves one (session, or a guest's room token). */
@@ -33,10 +34,14 @@ export const optionalChatSender: RequestHandler = async (req, _res, next) => {
   next();
 };
 
-/** A signed-in user (session) or a guest (`Authorization: Bearer <their LiveKit token for this room>`). */
+/**
+ * A signed-in user (session) or a guest (`Authorization: Bearer <their LiveKit token for this room>`) who is in
+ * the room right now.
+ */
 export const requireChatSender: RequestHandler = async (req, _res, next) => {
   await attachChatSender(req);
   if (!req.chatSender) throw unauthenticated('Join the stream to chat.');
+  await assertGuestInRoom(parse(hostParams, req.params).hostId, req.chatSender);
   next();
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from '../../http/text-policy.ts';
 import { guestNameSchema } from '../tokens/tokens.schemas.ts';
 
 const MESSAGE_MAX_LENGTH = 500;
@@ -7,16 +8,8 @@ const TIMEOUT_MAX_MINUTES = 1440;
 const REACTIONS = ['like', 'love', 'fire', 'clap', 'wow'] as const;
 export type Reaction = (typeof REACTIONS)[number];
 
-/** Control characters and bidirectional overrides (used to disguise text) never reach other viewers. */
-const UNSAFE_CHARACTER = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
-
-/** Counted in characters as a person sees them (code points), not UTF-16 units. */
-const messageBody = z
-  .string({ error: 'must be text' })
-  .trim()
-  .refine((body) => body.length > 0, 'must not be empty')
-  .refine((body) => [...body].length <= MESSAGE_MAX_LENGTH, `must be at most ${MESSAGE_MAX_LENGTH} characters`)
-  .refine((body) => !UNSAFE_CHARACTER.test(body), 'must not contain control characters');
+/** Control characters, disguising bidi overrides and invisible-only text never reach other viewers. */
+const messageBody = singleLineText({ max: MESSAGE_MAX_LENGTH, min: 1 });
 
 const id = z.string().trim().min(1).max(64);
 
@@ -63,11 +56,14 @@ export const chatSettingsBody = z
     isChatEnabled: z.boolean(),
     isChatFollowersOnly: z.boolean(),
     slowModeSeconds: z.number().int('must be a whole number').min(0).max(SLOW_MODE_MAX_SECONDS),
+    /** Left out: unchanged (clients from before the setting existed keep working). */
+    guestsMayChat: z.boolean().optional(),
   })
   .strict();
 
 export const emptyBody = z.object({}).strict();
 
 export type HistoryQuery = z.infer<typeof historyQuery>;
-export type ChatSettings = z.infer<typeof chatSettingsBody>;
+export type ChatSettingsChanges = z.infer<typeof chatSettingsBody>;
+export type ChatSettings = Required<ChatSettingsChanges>;
 export type AddModeratorBody = z.infer<typeof addModeratorBody>;

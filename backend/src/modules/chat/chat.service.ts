@@ -9,6 +9,7 @@ import { getChatRoom } from './chat-settings.service.ts';
 import { assertMayChat, badgeFor, chatStanding, slowModeRefusal, tooFast, type ChatRestriction } from './chat-standing.service.ts';
 import type { ChatMessageView, SenderRole } from './chat.events.ts';
 import type { ChatSettings, HistoryQuery } from './chat.schemas.ts';
+import { assertGuestNameFree } from '../tokens/guest-names.service.ts';
 
 /** At most this many messages per second per sender, in any room. */
 const MESSAGES_PER_SECOND = 5;
@@ -36,14 +37,25 @@ export async function roleLookup(hostId: string): Promise<(row: ChatMessage) => 
 
 type Db = Pick<typeof prisma, '$queryRaw'>;
 
-/** The database's clock and the sender's last accepted message in this room (deleted ones count too). */
-async function senderClock(db: Db, hostId: string, identity: string): Promise<{ nowMs: number; lastMs: number | null }> {
-  const [row] = await db.$queryRaw<Array<{ nowMs: number; lastMs: number | null }>>`
-    SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::float8 AS "nowMs",
-      (SELECT EXTRACT(EPOCH FROM max("createdAt")) * 1000 FROM "ChatMessage"
-        WHERE "hostId" = ${hostId} AND "senderIdentity" = ${identity})::float8 AS "lastMs"`;
+/**
+ * The database's clock and the sender's last accepted message in this room (deleted ones count too). A guest's
+ * last message is the last one from their network, whatever identity they used.
+ */
+async function senderClock(db: Db, hostId: string, sender: ChatSender): Promise<{ nowMs: number; lastMs: number | null }> {
+  const [row] = sender.network
+    ? await db.$queryRaw<Array<{ nowMs: number; lastMs: number | null }>>`
+        SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::float8 AS "nowMs",
+          (SELECT EXTRACT(EPOCH FROM max("createdAt")) * 1000 FROM "ChatMessage"
+            WHERE "hostId" = ${hostId} AND "senderNetwork" = ${sender.network})::float8 AS "lastMs"`
+    : await db.$queryRaw<Array<{ nowMs: number; lastMs: number | null }>>`
+        SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::float8 AS "nowMs",
+          (SELECT EXTRACT(EPOCH FROM max("createdAt")) * 1000 FROM "ChatMessage"
+            WHERE "hostId" = ${hostId} AND "senderIdentity" = ${sender.identity})::float8 AS "lastMs"`;
   return row!;
 }
+
+/** What rate limits and slow mode count: a signed-in user's account, a guest's network. */
+export const senderKey = (sender: ChatSender) => (sender.network ? `net:${sender.network}` : sender.identity);
 
 function slowModeWaitMs(clock: { nowMs: number; lastMs: number | null }, slowModeSeconds: number): number {
   if (!slowModeSeconds || clock.lastMs === null) return 0;
@@ -60,6 +72,7 @@ function messageData({ hostId, sender, name, body }: NewMessage) {
     senderName: name,
     color: colorForIdentity(sender.identity),
     isGuest: sender.isGuest,
+    senderNetwork: sender.network,
     body,
   };
 }
@@ -71,9 +84,9 @@ function messageData({ hostId, sender, name, body }: NewMessage) {
 async function storeWithSlowMode(message: NewMessage, slowModeSeconds: number): Promise<ChatMessage> {
   if (!slowModeSeconds) return prisma.chatMessage.create({ data: messageData(message) });
   return prisma.$transaction(async (tx) => {
-    const lockKey = `chat:${message.hostId}:${message.sender.identity}`;
+    const lockKey = `chat:${message.hostId}:${senderKey(message.sender)}`;
     await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
-    const clock = await senderClock(tx, message.hostId, message.sender.identity);
+    const clock = await senderClock(tx, message.hostId, message.sender);
     const waitMs = slowModeWaitMs(clock, slowModeSeconds);
     if (waitMs > 0) throw slowModeRefusal(waitMs);
     return tx.chatMessage.create({ data: { ...messageData(message), createdAt: new Date(clock.nowMs) } });
@@ -90,9 +103,10 @@ export async function sendChatMessage(input: {
   const { hostId, sender, body } = input;
   const [room, standing] = await Promise.all([getChatRoom(hostId), chatStanding(hostId, sender)]);
   assertMayChat(room, sender, standing);
-  const rate = await hitRateLimit(`chat:message:${sender.identity}`, MESSAGES_PER_SECOND, 1000);
+  const rate = await hitRateLimit(`chat:message:${senderKey(sender)}`, MESSAGES_PER_SECOND, 1000);
   if (!rate.allowed) throw tooFast(rate.retryAfterMs);
   const name = sender.isGuest ? (input.guestName ?? sender.name) : sender.name;
+  if (sender.isGuest && name !== sender.name) await assertGuestNameFree(hostId, name);
   const slowModeSeconds = standing.canModerate ? 0 : room.settings.slowModeSeconds;
   const row = await storeWithSlowMode({ hostId, sender, name, body }, slowModeSeconds);
   const message = toMessageView(row, badgeFor(standing));
@@ -144,7 +158,7 @@ export async function getChatState(hostId: string, sender?: ChatSender): Promise
   const [pinnedRow, standing, clock, roleOf] = await Promise.all([
     room.pinnedMessageId ? prisma.chatMessage.findFirst({ where: { id: room.pinnedMessageId, hostId, deletedAt: null } }) : null,
     sender ? chatStanding(hostId, sender) : undefined,
-    sender ? senderClock(prisma, hostId, sender.identity) : undefined,
+    sender ? senderClock(prisma, hostId, sender) : undefined,
     roleLookup(hostId),
   ]);
   const pinned = pinnedRow ? toMessageView(pinnedRow, roleOf(pinnedRow)) : null;

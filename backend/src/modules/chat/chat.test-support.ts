@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { Room, RoomEvent, dispose } from '@livekit/rtc-node';
 import { prisma } from '../../lib/prisma.ts';
-import { createTestUser } from '../../test/fixtures.ts';
+import { createTestUser, testClientIp } from '../../test/fixtures.ts';
 import type { ChatSettings } from './chat.schemas.ts';
 
 /** Chat rows have no foreign key to the host: remove the ones a test file's hosts collected. */
@@ -32,16 +32,28 @@ export async function appointModerator(hostId: string, userId: string): Promise<
   await prisma.chatModerator.create({ data: { hostId, userId } });
 }
 
-export type JoinToken = { token: string; identity: string; name: string; wsUrl: string };
+/** A room token and the (made-up) client address it was minted from, which later requests come from too. */
+export type JoinToken = { token: string; identity: string; name: string; wsUrl: string; ip: string };
 
-/** A guest's room token, exactly as the watch page gets it. */
-export async function guestToken(app: Express, hostId: string): Promise<JoinToken> {
-  const response = await request(app).post('/api/viewer/token').send({ hostId });
-  if (response.status !== 200) throw new Error(`guest token: ${response.status}`);
-  return response.body as JoinToken;
+/** A guest's room token, exactly as the watch page gets it; each guest is its own household unless `ip` is given. */
+export async function guestToken(app: Express, hostId: string, options: { ip?: string; guestName?: string } = {}): Promise<JoinToken> {
+  const ip = options.ip ?? testClientIp();
+  const response = await request(app).post('/api/viewer/token').set('X-Forwarded-For', ip).send({ hostId, guestName: options.guestName });
+  if (response.status !== 200) throw new Error(`guest token: ${response.status} ${JSON.stringify(response.body)}`);
+  return { ...(response.body as Omit<JoinToken, 'ip'>), ip };
 }
 
-export const bearer = (token: JoinToken) => `Bearer ${token.token}`;
+/** A guest who opened the channel: their pass, and their connection to the room (guests chat only from there). */
+export async function guestInRoom(app: Express, hostId: string, options: { ip?: string; guestName?: string } = {}): Promise<JoinToken> {
+  const token = await guestToken(app, hostId, options);
+  await joinAndListen(token);
+  return token;
+}
+
+export const bearer = (token: Pick<JoinToken, 'token'>) => `Bearer ${token.token}`;
+
+/** Headers of a guest's request: their pass, from their address. */
+export const guestHeaders = (token: Pick<JoinToken, 'token' | 'ip'>) => ({ Authorization: bearer(token), 'X-Forwarded-For': token.ip });
 
 /** A participant connected with rtc-node that records every data packet it receives. */
 export type Listener = {

@@ -4,7 +4,7 @@ import { createApp } from '../../app.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { signedInAgent } from '../../test/fixtures.ts';
 import { resetRateLimit } from '../rate-limit/rate-limit.service.ts';
-import { appointModerator, bearer, cleanUpChatOf, createHost, guestToken, setRules } from './chat.test-support.ts';
+import { appointModerator, bearer, cleanUpChatOf, createHost, guestHeaders, guestInRoom, guestToken, setRules } from './chat.test-support.ts';
 
 const app = createApp();
 
@@ -21,8 +21,11 @@ beforeEach(async () => {
 });
 
 const send = (agent: typeof viewer.agent, hostId: string, body: unknown) => agent.post(`/api/chat/${hostId}/messages`).send(body as object);
-const sendAsGuest = (token: { token: string }, hostId: string, body: unknown) =>
-  request(app).post(`/api/chat/${hostId}/messages`).set('Authorization', `Bearer ${token.token}`).send(body as object);
+const sendAsGuest = (token: { token: string; ip?: string }, hostId: string, body: unknown) =>
+  request(app)
+    .post(`/api/chat/${hostId}/messages`)
+    .set(guestHeaders({ token: token.token, ip: token.ip ?? '10.0.0.1' }))
+    .send(body as object);
 
 describe('POST /api/chat/:hostId/messages — who may send', () => {
   it('stores and returns a signed-in viewer’s message with their name, colour and identity', async () => {
@@ -43,7 +46,7 @@ describe('POST /api/chat/:hostId/messages — who may send', () => {
 
   it('lets a guest chat with their room token, under the name they chose', async () => {
     const host = await createHost();
-    const guest = await guestToken(app, host.id);
+    const guest = await guestInRoom(app, host.id);
     const response = await sendAsGuest(guest, host.id, { body: 'hi from a guest', guestName: 'Night Owl' });
     expect(response.status).toBe(201);
     expect(response.body.message).toMatchObject({ senderIdentity: guest.identity, senderName: 'Night Owl', isGuest: true });
@@ -154,7 +157,7 @@ describe('chat rules', () => {
     const host = await createHost();
     await appointModerator(host.id, moderator.user.id);
     await setRules(host.id, { isChatFollowersOnly: true });
-    const refusedGuest = await sendAsGuest(await guestToken(app, host.id), host.id, { body: 'hi' });
+    const refusedGuest = await sendAsGuest(await guestInRoom(app, host.id), host.id, { body: 'hi' });
     expect(refusedGuest.status).toBe(403);
     expect(refusedGuest.body).toMatchObject({
       code: 'FORBIDDEN',
@@ -214,7 +217,7 @@ describe('chat rules', () => {
 
   it('rate limit: at most 5 messages per second per sender', async () => {
     const host = await createHost();
-    const guest = await guestToken(app, host.id);
+    const guest = await guestInRoom(app, host.id);
     const responses = await Promise.all(Array.from({ length: 7 }, (_, index) => sendAsGuest(guest, host.id, { body: `burst ${index}` })));
     const refused = responses.filter((response) => response.status === 429);
     expect(responses.filter((response) => response.status === 201)).toHaveLength(5);
@@ -252,19 +255,21 @@ describe('chat rules', () => {
   it('refuses a banned guest (by identity) while another guest still chats', async () => {
     const host = await createHost();
     await appointModerator(host.id, moderator.user.id);
-    const banned = await guestToken(app, host.id);
+    const banned = await guestInRoom(app, host.id);
+    // Moderators ban from a message in the chat.
+    expect((await sendAsGuest(banned, host.id, { body: 'spam' })).status).toBe(201);
     await moderator.agent.post(`/api/chat/${host.id}/bans`).send({ identity: banned.identity }).expect(201);
     const refused = await sendAsGuest(banned, host.id, { body: 'hi' });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ reason: 'BANNED', message: 'You are banned from this chat.' });
-    expect((await sendAsGuest(await guestToken(app, host.id), host.id, { body: 'hi' })).status).toBe(201);
+    expect((await sendAsGuest(await guestInRoom(app, host.id), host.id, { body: 'hi' })).status).toBe(201);
   });
 });
 
 describe('GET /api/chat/:hostId/messages (history)', () => {
   it('returns the latest messages oldest first, pages backwards, and leaves deleted ones out', async () => {
     const host = await createHost();
-    const guest = await guestToken(app, host.id);
+    const guest = await guestInRoom(app, host.id);
     const sent: string[] = [];
     for (const body of ['one', 'two', 'three', 'four', 'five']) sent.push((await sendAsGuest(guest, host.id, { body })).body.message.id);
     await prisma.chatMessage.update({ where: { id: sent[3] }, data: { deletedAt: new Date() } });
@@ -315,7 +320,7 @@ describe('GET /api/chat/:hostId/state', () => {
 
     const state = await viewer.agent.get(`/api/chat/${host.id}/state`);
     expect(state.status).toBe(200);
-    expect(state.body.settings).toEqual({ isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: 20 });
+    expect(state.body.settings).toEqual({ isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: 20, guestsMayChat: true });
     expect(state.body.viewer).toMatchObject({ identity: viewer.user.id, isGuest: false, isOwner: false, canModerate: false, isFollowing: true, restriction: null });
     expect(state.body.viewer.slowModeRetryAfterMs).toBeGreaterThan(10_000);
 
@@ -328,7 +333,7 @@ describe('GET /api/chat/:hostId/state', () => {
     await appointModerator(host.id, moderator.user.id);
     const guest = await guestToken(app, host.id);
     await moderator.agent.post(`/api/chat/${host.id}/timeouts`).send({ identity: guest.identity, minutes: 5 }).expect(201);
-    const state = await request(app).get(`/api/chat/${host.id}/state`).set('Authorization', bearer(guest));
+    const state = await request(app).get(`/api/chat/${host.id}/state`).set(guestHeaders(guest));
     expect(state.body.viewer).toMatchObject({ identity: guest.identity, isGuest: true, restriction: { reason: 'TIMED_OUT', expiresAt: expect.any(String) } });
   });
 
@@ -336,7 +341,11 @@ describe('GET /api/chat/:hostId/state', () => {
     const host = await createHost();
     const state = await request(app).get(`/api/chat/${host.id}/state`);
     expect(state.status).toBe(200);
-    expect(state.body).toEqual({ settings: { isChatEnabled: true, isChatFollowersOnly: false, slowModeSeconds: 0 }, pinned: null, viewer: null });
+    expect(state.body).toEqual({
+      settings: { isChatEnabled: true, isChatFollowersOnly: false, slowModeSeconds: 0, guestsMayChat: true },
+      pinned: null,
+      viewer: null,
+    });
     expect((await request(app).get('/api/chat/no-such-host/state')).status).toBe(404);
   });
 });
@@ -344,10 +353,10 @@ describe('GET /api/chat/:hostId/state', () => {
 describe('/api/stream/chat-settings', () => {
   it('lets the signed-in creator read and change their own rules (creating the stream row on first save)', async () => {
     const { agent } = await signedInAgent(app, 'host');
-    expect((await agent.get('/api/stream/chat-settings')).body).toEqual({ isChatEnabled: true, isChatFollowersOnly: false, slowModeSeconds: 0 });
+    expect((await agent.get('/api/stream/chat-settings')).body).toEqual({ isChatEnabled: true, isChatFollowersOnly: false, slowModeSeconds: 0, guestsMayChat: true });
     const saved = await agent.put('/api/stream/chat-settings').send({ isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: 10 });
     expect(saved.status).toBe(200);
-    expect(saved.body).toEqual({ isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: 10 });
+    expect(saved.body).toEqual({ isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: 10, guestsMayChat: true });
     expect((await agent.get('/api/stream/chat-settings')).body).toEqual(saved.body);
 
     for (const body of [

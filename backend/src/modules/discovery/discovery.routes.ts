@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { optionalUser, requireUser, signedInUser } from '../auth/auth.guards.ts';
 import { parse } from '../../http/validate.ts';
+import { clientNetworkOf } from '../../lib/client-network.ts';
 import { viewerTokenBody } from '../tokens/tokens.schemas.ts';
 import { mintViewerToken } from '../tokens/tokens.service.ts';
 import { listQuery, pageQuery, searchQuery, usernameParams } from './discovery.schemas.ts';
@@ -38,6 +39,7 @@ viewerRouter.post('/token', optionalUser, async (req, res) => {
     host: { hostId: body.hostId, username: body.username },
     viewer: req.user,
     guestName: body.guestName,
+    network: clientNetworkOf(req.ip),
   });
   res.json(token);
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from '../../http/text-policy.ts';
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1, 'must be 1 or more').max(10_000).default(1),
@@ -10,7 +11,11 @@ export const listQuery = z.object({
 });
 
 export const searchQuery = z.object({
-  q: z.string({ error: 'is required' }).trim().min(1, 'type something to search for').max(50, 'must be at most 50 characters'),
+  q: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'type something to search for')
+    .pipe(singleLineText({ max: 50, min: 1 })),
   limit: z.coerce.number().int().min(1).max(50, 'must be 50 or less').default(20),
 });
 

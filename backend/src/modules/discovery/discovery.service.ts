@@ -93,14 +93,18 @@ export async function listRecommended(limit: number, viewerId?: string) {
   return { items: [...live, ...popular].map(toCard) };
 }
 
+/** `contains` is a LIKE pattern: `%`, `_` and `\` in what someone typed are literal characters. */
+const literal = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
 export async function searchCreators(q: string, limit: number, viewerId?: string) {
+  const pattern = literal(q);
   const rows = await prisma.user.findMany({
     where: {
       ...notBlocking(viewerId),
       OR: [
-        { username: { contains: q.toLowerCase() } },
-        { name: { contains: q, mode: 'insensitive' } },
-        { stream: { title: { contains: q, mode: 'insensitive' } } },
+        { username: { contains: pattern.toLowerCase() } },
+        { name: { contains: pattern, mode: 'insensitive' } },
+        { stream: { title: { contains: pattern, mode: 'insensitive' } } },
       ],
     },
     select: cardSelect,
@@ -128,6 +132,7 @@ export async function getPublicStream(username: string, viewerId?: string) {
           isChatEnabled: true,
           isChatFollowersOnly: true,
           slowModeSeconds: true,
+          guestsMayChat: true,
         },
       },
       _count: { select: { followers: true } },
@@ -149,6 +154,7 @@ export async function getPublicStream(username: string, viewerId?: string) {
       isChatEnabled: stream?.isChatEnabled ?? true,
       isChatFollowersOnly: stream?.isChatFollowersOnly ?? false,
       slowModeSeconds: stream?.slowModeSeconds ?? 0,
+      guestsMayChat: stream?.guestsMayChat ?? true,
     },
   };
 }

@@ -18,5 +18,5 @@ healthRouter.get('/ready', async (_req, res) => {
   const failed = Object.entries(report.checks)
     .filter(([, result]) => result !== 'ok')
     .map(([name]) => name);
-  res.status(503).json({ code: 'NOT_READY', message: `Not ready: ${failed.join(' and ')} not answering.`, checks: report.checks });
+  res.status(503).set('Retry-After', '5').json({ code: 'NOT_READY', message: `Not ready: ${failed.join(' and ')} not answering.`, checks: report.checks });
 });

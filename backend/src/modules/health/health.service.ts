@@ -15,7 +15,8 @@ async function check(probe: () => Promise<unknown>): Promise<'ok' | string> {
     await Promise.race([probe(), timeout]);
     return 'ok';
   } catch (error) {
-    return (error as Error).message.split('\n')[0] || 'failed';
+    // Raw driver messages can name hosts, users and databases: say only what kind of failure it was.
+    return (error as Error).message.startsWith('no answer within') ? 'timeout' : 'unavailable';
   } finally {
     clearTimeout(timer);
   }

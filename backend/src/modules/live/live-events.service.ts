@@ -3,6 +3,7 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { env } from '../../config/env.ts';
 import { logger } from '../../lib/logger.ts';
 import { prisma } from '../../lib/prisma.ts';
+import { AppError } from '../../http/errors.ts';
 
 export type LiveEventType = 'stream.live' | 'stream.offline' | 'stream.updated';
 
@@ -76,6 +77,35 @@ function connectListener(): Promise<pg.Client> {
   return current;
 }
 
+export type Admission = { admitted: true; release: () => void } | { admitted: false; reason: 'INSTANCE_FULL' | 'NETWORK_FULL' };
+
+let openStreams = 0;
+const openStreamsByNetwork = new Map<string, number>();
+
+/**
+ * A place for one more event stream on this instance, within the instance's cap and the client network's
+ * (each open stream holds a socket and a buffer: a script opening thousands must not starve real pages).
+ */
+export function admitEventStream(network: string, limits: { maxStreams: number; maxPerNetwork: number }): Admission {
+  const fromNetwork = openStreamsByNetwork.get(network) ?? 0;
+  if (openStreams >= limits.maxStreams) return { admitted: false, reason: 'INSTANCE_FULL' };
+  if (fromNetwork >= limits.maxPerNetwork) return { admitted: false, reason: 'NETWORK_FULL' };
+  openStreams += 1;
+  openStreamsByNetwork.set(network, fromNetwork + 1);
+  let released = false;
+  return {
+    admitted: true,
+    release: () => {
+      if (released) return;
+      released = true;
+      openStreams -= 1;
+      const left = (openStreamsByNetwork.get(network) ?? 1) - 1;
+      if (left > 0) openStreamsByNetwork.set(network, left);
+      else openStreamsByNetwork.delete(network);
+    },
+  };
+}
+
 /** Delivers every live event raised on any instance until the returned function is called. */
 export async function subscribeLiveEvents(subscriber: LiveEventSubscriber): Promise<() => void> {
   if (!listening) {
@@ -85,7 +115,12 @@ export async function subscribeLiveEvents(subscriber: LiveEventSubscriber): Prom
       if (listening === attempt) listening = undefined;
     });
   }
-  await listening;
+  try {
+    await listening;
+  } catch (error) {
+    logger.warn({ err: error }, 'live events: cannot LISTEN; answering 503');
+    throw new AppError(503, 'UNAVAILABLE', 'Live updates are unavailable right now. Retrying shortly.', { retryAfterMs: 5000 });
+  }
   subscribers.add(subscriber);
   return () => {
     subscribers.delete(subscriber);

@@ -6,10 +6,12 @@ import { env } from '../../config/env.ts';
 
 export type SignedWebhook = { body: string; authorization: string };
 
-let clock = Math.floor(Date.now() / 1000);
-/** Whole seconds, like LiveKit's createdAt; each call is later than the one before. */
+// Starts ten minutes back: the server clamps event times to its clock (plus a few seconds), and a file's events
+// must stay distinct and in order however many it sends within a second.
+let clock = Math.floor(Date.now() / 1000) - 600;
+/** Whole seconds, like LiveKit's createdAt; each call is later than the one before, and not in the future. */
 export function nextEventTime(): number {
-  clock = Math.max(clock + 1, Math.floor(Date.now() / 1000));
+  clock += 1;
   return clock;
 }
 

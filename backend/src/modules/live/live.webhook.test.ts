@@ -77,6 +77,21 @@ describe('POST /api/webhook/livekit: signatures', () => {
 });
 
 describe('POST /api/webhook/livekit: live state', () => {
+  it('clamps an event dated in the future to the server clock, so it cannot pin the stream state', async () => {
+    const host = await createTestUser('future');
+    const nextYear = Math.floor(Date.now() / 1000) + 365 * 24 * 3600;
+    const forged = await signBody(JSON.stringify({ id: `EV_future_${host.id}`, createdAt: String(nextYear), ...ingressEvent('ingress_started', host.id) }));
+    expect((await postWebhook(app, forged)).body.outcome).toBe('applied');
+    const stream = await streamOf(host.id);
+    expect(stream!.lastEventAt!.getTime()).toBeLessThanOrEqual(Date.now() + 5000);
+    // A genuine event a little later is applied, not ignored as older than a date in the future.
+    const genuine = await signBody(
+      JSON.stringify({ id: `EV_genuine_${host.id}`, createdAt: String(Math.ceil(stream!.lastEventAt!.getTime() / 1000)), ...ingressEvent('ingress_ended', host.id) }),
+    );
+    expect((await postWebhook(app, genuine)).body.outcome).toBe('applied');
+    expect(await streamOf(host.id)).toMatchObject({ isLive: false });
+  });
+
   it('turns a stream live on ingress_started (creating the Stream row on demand) and offline on ingress_ended', async () => {
     const host = await createTestUser('rtmp');
     expect(await streamOf(host.id)).toBeNull();

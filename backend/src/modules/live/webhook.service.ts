@@ -62,9 +62,16 @@ async function verify(rawBody: string, authorization: string | undefined): Promi
   }
 }
 
-/** LiveKit stamps events in whole seconds. */
-function eventTime(event: WebhookEvent): Date {
-  return event.createdAt > 0n ? new Date(Number(event.createdAt) * 1000) : new Date();
+/** How far ahead of this server's clock an event may claim to be (LiveKit and this server keep NTP time). */
+const MAX_CLOCK_SKEW_MS = 5000;
+
+/**
+ * LiveKit stamps events in whole seconds. A time in the future is clamped to now plus a small skew: an event
+ * dated next year would otherwise make every genuine event after it "stale", pinning the stream's state.
+ */
+export function eventTime(event: Pick<WebhookEvent, 'createdAt'>, now = Date.now()): Date {
+  const claimed = event.createdAt > 0n ? Number(event.createdAt) * 1000 : now;
+  return new Date(Number.isFinite(claimed) ? Math.min(claimed, now + MAX_CLOCK_SKEW_MS) : now);
 }
 
 /**

@@ -3,6 +3,7 @@ import { prisma } from '../../lib/prisma.ts';
 import { roomService } from '../../lib/livekit.ts';
 import { logger } from '../../lib/logger.ts';
 import { AppError, conflict, forbidden } from '../../http/errors.ts';
+import { isDependencyUnavailable } from '../../http/dependency-errors.ts';
 import { encodeFollowingCursor, type FollowingPage } from './social.schemas.ts';
 
 export type UserSummary = { id: string; username: string; displayUsername: string; name: string; image: string | null };
@@ -58,8 +59,9 @@ export async function unfollow(followerId: string, followingId: string): Promise
 }
 
 /**
- * Blocks a user: ends follows both ways, and removes them from the blocker's live room at once (their
- * existing tokens for that room are revoked too). Idempotent, so it can be retried if LiveKit was down.
+ * Blocks a user: ends follows both ways, takes away any moderator role in the blocker's chat, and removes them
+ * from the blocker's live room at once (their existing tokens for that room are revoked too). Idempotent, so
+ * it can be retried if LiveKit was down.
  */
 export async function block(blockerId: string, blockedId: string): Promise<{ blocked: true }> {
   refuseSelf(blockerId, blockedId, 'block');
@@ -68,6 +70,7 @@ export async function block(blockerId: string, blockedId: string): Promise<{ blo
     prisma.follow.deleteMany({
       where: { OR: [{ followerId: blockerId, followingId: blockedId }, { followerId: blockedId, followingId: blockerId }] },
     }),
+    prisma.chatModerator.deleteMany({ where: { hostId: blockerId, userId: blockedId } }),
   ]);
   await removeFromRoom(blockerId, blockedId);
   return { blocked: true };
@@ -85,6 +88,8 @@ async function removeFromRoom(hostId: string, userId: string): Promise<void> {
   } catch (error) {
     // Not in the room (or no room: the host is offline) is the usual case, not a failure.
     if (error instanceof TwirpError && (error.code === 'not_found' || error.status === 404)) return;
+    // LiveKit down: 503 with Retry-After (the block is stored; retrying is safe).
+    if (isDependencyUnavailable(error)) throw error;
     logger.error({ err: error, hostId, userId }, 'could not remove a blocked user from the room');
     throw new AppError(
       502,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from '../../http/text-policy.ts';
 
 /** Encoding ladders for RTMP (the ingress always transcodes RTMP); layers never exceed the incoming picture. */
 export const RTMP_QUALITIES = ['540p', '720p', '1080p'] as const;
@@ -20,32 +21,13 @@ export const createIngressBody = z.discriminatedUnion('type', [rtmpIngress, whip
 
 export type CreateIngressBody = z.infer<typeof createIngressBody>;
 
-/** Control characters and bidirectional overrides (used to disguise text) are refused. */
-const UNSAFE_CHARACTER = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
-const UNSAFE_CHARACTER_EXCEPT_NEWLINE = /(?!\n)[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
-
 export const TITLE_MAX_LENGTH = 140;
 export const DESCRIPTION_MAX_LENGTH = 2000;
 
-const titleSchema = z
-  .string({ error: 'must be text' })
-  .trim()
-  .max(TITLE_MAX_LENGTH, `must be at most ${TITLE_MAX_LENGTH} characters`)
-  .refine((title) => !UNSAFE_CHARACTER.test(title), 'must not contain control characters');
+const titleSchema = singleLineText({ max: TITLE_MAX_LENGTH });
 
 /** Newlines are kept; an empty description is stored as none. */
-const descriptionSchema = z
-  .string({ error: 'must be text or null' })
-  .trim()
-  .transform((text) => text.replace(/\r\n?/g, '\n'))
-  .pipe(
-    z
-      .string()
-      .max(DESCRIPTION_MAX_LENGTH, `must be at most ${DESCRIPTION_MAX_LENGTH} characters`)
-      .refine((text) => !UNSAFE_CHARACTER_EXCEPT_NEWLINE.test(text), 'must not contain control characters'),
-  )
-  .transform((text) => text || null)
-  .nullable();
+const descriptionSchema = multiLineText({ max: DESCRIPTION_MAX_LENGTH });
 
 /** Thumbnails are images uploaded with POST /api/uploads (type and size are checked there); null removes it. */
 const thumbnailUrlSchema = z

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { hasVisibleText } from '../../http/text-policy.ts';
 
 export const guestNameSchema = z
   .string()
   .trim()
   .min(2, 'must be at least 2 characters')
   .max(24, 'must be at most 24 characters')
-  .regex(/^[\p{L}\p{N} _.-]+$/u, 'may use letters, digits, spaces, _ . and -');
+  .regex(/^[\p{L}\p{N} _.-]+$/u, 'may use letters, digits, spaces, _ . and -')
+  .refine(hasVisibleText, 'must contain visible characters');
 
 export const viewerTokenBody = z
   .object({

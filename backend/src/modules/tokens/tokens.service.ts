@@ -2,9 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
 import { env } from '../../config/env.ts';
 import { prisma } from '../../lib/prisma.ts';
-import { forbidden, notFound } from '../../http/errors.ts';
+import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { isBlockedBy } from '../social/social.service.ts';
+import { hitRateLimit } from '../rate-limit/rate-limit.service.ts';
 import { GRANTS, selfViewIdentity, type TokenRole } from './tokens.grants.ts';
+import { assertGuestNameFree } from './guest-names.service.ts';
+
+/**
+ * Guest passes per network and minute: a household reloading tabs never gets near it; a script minting a fresh
+ * identity for every message does (and chat limits key on the network too, so a new pass resets nothing).
+ */
+export const GUEST_PASSES_PER_MINUTE = 30;
 
 export type RoomToken = { token: string; identity: string; name: string; wsUrl: string; roomName: string };
 
@@ -45,6 +53,8 @@ export async function mintViewerToken(input: {
   host: { hostId?: string; username?: string };
   viewer?: { id: string; name: string };
   guestName?: string;
+  /** The keyed hash of the client's network (lib/client-network.ts). */
+  network: string;
 }): Promise<RoomToken> {
   const host = await findHost(input.host);
   const { viewer } = input;
@@ -52,5 +62,12 @@ export async function mintViewerToken(input: {
   if (viewer && (await isBlockedBy(host.id, viewer.id)))
     throw forbidden('This channel is unavailable to you.', { reason: 'BLOCKED' });
   if (viewer) return mint('viewer', host.id, viewer.id, viewer.name);
+  const passes = await hitRateLimit(`guest-pass:${input.network}`, GUEST_PASSES_PER_MINUTE, 60_000);
+  if (!passes.allowed)
+    throw new AppError(429, 'RATE_LIMITED', 'Too many guest passes from your network. Wait a moment, or sign in.', {
+      reason: 'GUEST_PASSES',
+      retryAfterMs: passes.retryAfterMs,
+    });
+  if (input.guestName) await assertGuestNameFree(host.id, input.guestName);
   return mint('guest', host.id, guestIdentity(), input.guestName ?? 'Guest');
 }

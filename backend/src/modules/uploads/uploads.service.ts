@@ -1,6 +1,28 @@
 import { prisma } from '../../lib/prisma.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { hitRateLimit } from '../rate-limit/rate-limit.service.ts';
 import { IMAGE_TYPES, MAX_IMAGE_BYTES, type ImageType } from './uploads.schemas.ts';
+
+/** Enough to try a dozen avatars and thumbnails in an hour; a script filling the database is stopped. */
+export const UPLOAD_LIMITS = {
+  perHour: 20,
+  /** Bytes one user may keep stored (images in use plus recent unused ones, which are collected). */
+  storedBytes: 20 * 1024 * 1024,
+  /** An upload nobody points at (no avatar, no thumbnail) is removed after this long. */
+  orphanAfterMs: 60 * 60_000,
+} as const;
+
+async function assertWithinUploadLimits(ownerId: string, size: number): Promise<void> {
+  const rate = await hitRateLimit(`upload:${ownerId}`, UPLOAD_LIMITS.perHour, 60 * 60_000);
+  if (!rate.allowed)
+    throw new AppError(429, 'RATE_LIMITED', 'You have uploaded many images in the last hour. Try again later.', { retryAfterMs: rate.retryAfterMs });
+  const [{ stored }] = await prisma.$queryRaw<[{ stored: number }]>`
+    SELECT COALESCE(SUM(octet_length("bytes")), 0)::float8 AS "stored" FROM "Upload" WHERE "ownerId" = ${ownerId}`;
+  if (stored + size > UPLOAD_LIMITS.storedBytes)
+    throw new AppError(413, 'PAYLOAD_TOO_LARGE', `You can keep up to ${UPLOAD_LIMITS.storedBytes / 1024 / 1024} MB of images. Unused ones are removed within an hour.`, {
+      reason: 'QUOTA',
+    });
+}
 
 /** The type the bytes really are, by their signature; the client's Content-Type is not trusted. */
 export function detectImageType(bytes: Buffer): ImageType | undefined {
@@ -18,6 +40,7 @@ export async function storeImage(input: { ownerId: string; bytes: Buffer }): Pro
   const contentType = detectImageType(input.bytes);
   if (!contentType)
     throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `Only ${IMAGE_TYPES.map((type) => type.slice(6).toUpperCase()).join(', ')} images are accepted.`);
+  await assertWithinUploadLimits(input.ownerId, input.bytes.length);
   const upload = await prisma.upload.create({
     data: { ownerId: input.ownerId, contentType, bytes: new Uint8Array(input.bytes) },
     select: { id: true },
@@ -35,4 +58,13 @@ export async function getImage(id: string): Promise<{ contentType: string; bytes
 export async function isUploadOwnedBy(id: string, ownerId: string): Promise<boolean> {
   const upload = await prisma.upload.findUnique({ where: { id }, select: { ownerId: true } });
   return upload?.ownerId === ownerId;
+}
+
+/** Removes uploads older than the grace period that no avatar or stream thumbnail points at. */
+export async function collectOrphanUploads(): Promise<number> {
+  return prisma.$executeRaw`
+    DELETE FROM "Upload" u
+    WHERE u."createdAt" < now() - make_interval(secs => ${UPLOAD_LIMITS.orphanAfterMs / 1000}::float8)
+      AND NOT EXISTS (SELECT 1 FROM "User" WHERE "image" = '/api/uploads/' || u."id")
+      AND NOT EXISTS (SELECT 1 FROM "Stream" WHERE "thumbnailUrl" = '/api/uploads/' || u."id")`;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { createApp } from '../../app.ts';
+import { prisma } from '../../lib/prisma.ts';
 import { signedInAgent } from '../../test/fixtures.ts';
+import { UPLOAD_LIMITS, collectOrphanUploads } from './uploads.service.ts';
 
 const app = createApp();
 // A real 1×1 PNG.
@@ -46,5 +48,46 @@ describe('image uploads', () => {
   it('answers 400 for a malformed id and 404 for an unknown one', async () => {
     expect((await request(app).get('/api/uploads/not-a-uuid')).status).toBe(400);
     expect((await request(app).get('/api/uploads/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+});
+
+describe('upload limits and unused images', () => {
+  it(`allows ${UPLOAD_LIMITS.perHour} uploads an hour per user, then answers 429 with Retry-After`, async () => {
+    const { agent } = await signedInAgent(app, 'uploader');
+    for (let upload = 0; upload < UPLOAD_LIMITS.perHour; upload++) {
+      expect((await agent.post('/api/uploads').set('Content-Type', 'application/octet-stream').send(PNG)).status).toBe(201);
+    }
+    const refused = await agent.post('/api/uploads').set('Content-Type', 'application/octet-stream').send(PNG);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: expect.any(Number) });
+    expect(refused.headers['retry-after']).toBeDefined();
+  });
+
+  it(`keeps at most ${UPLOAD_LIMITS.storedBytes / 1024 / 1024} MB of images per user`, async () => {
+    const { agent, user } = await signedInAgent(app, 'hoarder');
+    const almostTwoMegabytes = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024 - PNG.length - 1024)]);
+    const fits = Math.floor(UPLOAD_LIMITS.storedBytes / almostTwoMegabytes.length);
+    for (let upload = 0; upload < fits; upload++) {
+      expect((await agent.post('/api/uploads').set('Content-Type', 'application/octet-stream').send(almostTwoMegabytes)).status).toBe(201);
+    }
+    const refused = await agent.post('/api/uploads').set('Content-Type', 'application/octet-stream').send(almostTwoMegabytes);
+    expect(refused.status).toBe(413);
+    expect(refused.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', reason: 'QUOTA', message: expect.stringMatching(/up to 20 MB/) });
+    expect(await prisma.upload.count({ where: { ownerId: user.id } })).toBe(fits);
+  });
+
+  it('removes images nobody uses once they are an hour old, and keeps avatars, thumbnails and fresh uploads', async () => {
+    const { agent, user } = await signedInAgent(app, 'collector');
+    const upload = async () => (await agent.post('/api/uploads').set('Content-Type', 'application/octet-stream').send(PNG)).body as { id: string; url: string };
+    const [avatar, thumbnail, unused, fresh] = [await upload(), await upload(), await upload(), await upload()];
+    await agent.patch(`/api/users/${user.username}`).send({ image: avatar.url }).expect(200);
+    await agent.put('/api/stream/info').send({ thumbnailUrl: thumbnail.url }).expect(200);
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60_000);
+    await prisma.upload.updateMany({ where: { id: { in: [avatar.id, thumbnail.id, unused.id] } }, data: { createdAt: twoHoursAgo } });
+
+    await collectOrphanUploads();
+    const left = (await prisma.upload.findMany({ where: { ownerId: user.id }, select: { id: true } })).map((row) => row.id);
+    expect(left.sort()).toEqual([avatar.id, thumbnail.id, fresh.id].sort());
+    expect((await request(app).get(unused.url)).status).toBe(404);
   });
 });

@@ -3,7 +3,7 @@
 export const REACTIONS = ['like', 'love', 'fire', 'clap', 'wow'] as const;
 export type Reaction = (typeof REACTIONS)[number];
 
-export type ChatSettings = { isChatEnabled: boolean; isChatFollowersOnly: boolean; slowModeSeconds: number };
+export type ChatSettings = { isChatEnabled: boolean; isChatFollowersOnly: boolean; slowModeSeconds: number; guestsMayChat: boolean };
 
 export type ChatMessage = {
   id: string;

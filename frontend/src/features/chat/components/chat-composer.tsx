@@ -36,8 +36,10 @@ export function ChatComposer({ hostId, roomToken, viewer, blocker, dispatch }: C
       <div className="flex flex-col gap-2">
         <GuestNameForm
           initialName={renaming ? (guestName ?? undefined) : undefined}
+          initialProblem={error}
           onCancel={renaming ? () => setRenaming(false) : undefined}
           onChosen={(name) => {
+            setError(null);
             setGuestName(name);
             setRenaming(false);
             requestAnimationFrame(() => inputRef.current?.focus());
@@ -78,7 +80,11 @@ export function ChatComposer({ hostId, roomToken, viewer, blocker, dispatch }: C
         else if (reason === 'TIMED_OUT' && typeof retryAfterMs === 'number')
           dispatch({ type: 'restricted', restriction: { reason: 'TIMED_OUT', expiresAt: new Date(Date.now() + retryAfterMs).toISOString() } });
         else if (reason === 'BANNED' || reason === 'BLOCKED') dispatch({ type: 'restricted', restriction: { reason, expiresAt: null } });
-        else setError(failure.message);
+        else if (reason === 'GUEST_NAME_TAKEN') {
+          // Pick another name: the form opens with the server's reason.
+          setGuestName(null);
+          setError(failure.message);
+        } else setError(failure.message);
       }
     } finally {
       setSending(false);
@@ -91,7 +97,7 @@ export function ChatComposer({ hostId, roomToken, viewer, blocker, dispatch }: C
       {note && (
         <p id={noteId} className="rounded-md bg-zinc-800/70 px-3 py-2 text-sm text-zinc-300" aria-live="polite" data-testid="chat-notice">
           {note}
-          {blocker?.kind === 'followers-only' && blocker.needsSignIn && (
+          {((blocker?.kind === 'followers-only' && blocker.needsSignIn) || blocker?.kind === 'members-only') && (
             <>
               {' '}
               <Link to={paths.signIn.to(location.pathname)} className="font-semibold text-accent-400 hover:underline">

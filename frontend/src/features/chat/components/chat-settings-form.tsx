@@ -113,6 +113,13 @@ export function ChatSettingsForm() {
           disabled={saving}
           onChange={(isChatFollowersOnly) => save({ isChatFollowersOnly })}
         />
+        <Toggle
+          label="Guests may chat"
+          description="People without an account can chat under a name they pick. When off, guests still watch and need to sign in to chat."
+          checked={settings.guestsMayChat}
+          disabled={saving}
+          onChange={(guestsMayChat) => save({ guestsMayChat })}
+        />
         <div className="flex flex-col gap-3 py-4 sm:flex-row sm:items-start sm:justify-between">
           <div>
             <label htmlFor={slowModeId} className="font-medium text-zinc-100">

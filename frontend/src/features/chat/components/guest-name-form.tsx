@@ -3,9 +3,20 @@ import { Button } from '@/components/button.tsx';
 import { guestNameProblem } from '../stores/guest-name-store.ts';
 
 /** A guest picks the name others see before their first message. */
-export function GuestNameForm({ initialName, onChosen, onCancel }: { initialName?: string; onChosen: (name: string) => void; onCancel?: () => void }) {
+export function GuestNameForm({
+  initialName,
+  initialProblem,
+  onChosen,
+  onCancel,
+}: {
+  initialName?: string;
+  /** Why the server refused the last name (e.g. it is someone's username). */
+  initialProblem?: string | null;
+  onChosen: (name: string) => void;
+  onCancel?: () => void;
+}) {
   const [name, setName] = useState(initialName ?? '');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialProblem ?? null);
   const inputId = useId();
 
   function submit(event: FormEvent) {

@@ -8,6 +8,7 @@ export type SendBlocker =
   | { kind: 'restricted'; text: string }
   | { kind: 'timed-out'; text: string }
   | { kind: 'followers-only'; text: string; needsSignIn: boolean }
+  | { kind: 'members-only'; text: string }
   | { kind: 'guest-name' }
   | { kind: 'slow-mode'; text: string; secondsLeft: number };
 
@@ -26,6 +27,7 @@ export function useSendBlocker(state: ChatRoomState, input: { hostName: string; 
   if (restriction?.reason === 'BANNED' || restriction?.reason === 'BLOCKED')
     return { kind: 'restricted', text: restriction.reason === 'BANNED' ? 'You are banned from this chat.' : "You can't chat in this channel." };
   if (timeoutLeft > 0) return { kind: 'timed-out', text: `You are timed out. You can chat again in ${formatDuration(timeoutLeft)}.` };
+  if (viewer.isGuest && !settings.guestsMayChat) return { kind: 'members-only', text: `${input.hostName} lets only signed-in viewers chat.` };
   if (settings.isChatFollowersOnly && !viewer.canModerate && !input.isFollowing)
     return viewer.isGuest
       ? { kind: 'followers-only', text: `Followers-only chat. Sign in and follow ${input.hostName} to chat.`, needsSignIn: true }

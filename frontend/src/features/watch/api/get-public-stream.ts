@@ -15,7 +15,7 @@ export type PublicStream = {
   followerCount: number;
   isFollowing: boolean;
   isOwner: boolean;
-  chat: { isChatEnabled: boolean; isChatFollowersOnly: boolean; slowModeSeconds: number };
+  chat: { isChatEnabled: boolean; isChatFollowersOnly: boolean; slowModeSeconds: number; guestsMayChat: boolean };
 };
 
 export function getPublicStream(username: string, signal?: AbortSignal): Promise<PublicStream> {
