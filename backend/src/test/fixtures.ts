@@ -51,5 +51,10 @@ export async function signedInAgent(app: Express, prefix = 'member') {
   if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
   const user = response.body.user as { id: string; username: string; displayUsername: string; name: string };
   createdUserIds.push(user.id);
-  return { agent, user };
+  // The session cookie as a `Cookie` header, for requests sent without the agent (e.g. raw paths).
+  const cookie = ([] as string[])
+    .concat(response.headers['set-cookie'] ?? [])
+    .map((line) => line.split(';')[0]!)
+    .join('; ');
+  return { agent, user, cookie };
 }

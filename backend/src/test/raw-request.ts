@@ -10,16 +10,32 @@ export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; t
  */
 export async function rawRequest(
   app: Express,
-  request: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+  request: {
+    method: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    /** For a response that never ends by itself (an event stream): answer with the status, then hang up. */
+    untilHeaders?: boolean;
+  },
 ): Promise<RawResponse> {
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
+  // A well-formed request: the body's exact length, not chunks (a malformed body would be refused by Node's
+  // HTTP parser after the app already started on the request, which is not what these tests are about).
+  const body = request.body === undefined ? undefined : Buffer.from(request.body);
+  const headers = { ...request.headers, ...(body && { 'content-length': String(body.length) }) };
   try {
     return await new Promise<RawResponse>((resolve, reject) => {
       const outgoing = http.request(
-        { host: '127.0.0.1', port, method: request.method, path: request.path, headers: request.headers },
+        { host: '127.0.0.1', port, method: request.method, path: request.path, headers, agent: false },
         (response) => {
+          if (request.untilHeaders) {
+            response.destroy();
+            resolve({ status: response.statusCode ?? 0, headers: response.headers, text: '', body: undefined });
+            return;
+          }
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () => {
@@ -35,7 +51,7 @@ export async function rawRequest(
         },
       );
       outgoing.on('error', reject);
-      outgoing.end(request.body);
+      outgoing.end(body);
     });
   } finally {
     server.closeAllConnections();

@@ -68,6 +68,9 @@ export async function mintViewerToken(input: {
       reason: 'GUEST_PASSES',
       retryAfterMs: passes.retryAfterMs,
     });
+  // A guest ban covers the network the guest chatted from: a new pass would only bring them back.
+  const banned = await prisma.chatSanction.findFirst({ where: { hostId: host.id, network: input.network, kind: 'BAN' }, select: { id: true } });
+  if (banned) throw forbidden('You are banned from this channel.', { reason: 'BANNED' });
   if (input.guestName) await assertGuestNameFree(host.id, input.guestName);
   return mint('guest', host.id, guestIdentity(), input.guestName ?? 'Guest');
 }

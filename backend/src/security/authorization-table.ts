@@ -1,0 +1,222 @@
+import type { JoinToken } from '../modules/chat/chat.test-support.ts';
+import type { signedInAgent } from '../test/fixtures.ts';
+import { prisma } from '../lib/prisma.ts';
+
+/**
+ * Every route of the API as the callers see it, with who may call it: the table the authorization matrix
+ * (authorization-matrix.test.ts) checks cell by cell, and the route list the fuzz test (fuzz.test.ts) attacks.
+ */
+
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+export const ROLES = [
+  'anonymous',
+  'guest',
+  'viewer',
+  'follower',
+  'blocked',
+  'bannedGuest',
+  'timedOut',
+  'moderator',
+  'blockedModerator',
+  'owner',
+] as const;
+export type Role = (typeof ROLES)[number];
+export type Statuses = Record<Role, number>;
+
+export type Agent = Awaited<ReturnType<typeof signedInAgent>>;
+export type World = {
+  host: Agent;
+  members: Record<'viewer' | 'follower' | 'blocked' | 'timedOut' | 'moderator' | 'blockedModerator', Agent>;
+  guest: JoinToken;
+  bannedGuest: JoinToken;
+  /** A message in the host's chat, a fresh one per cell that needs one. */
+  message: () => Promise<string>;
+  uploadUrl: string;
+};
+
+export type Cell = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; body?: unknown; contentType?: string; stream?: boolean };
+export type Row = {
+  route: string;
+  call: (world: World) => Promise<Cell> | Cell;
+  expect: Statuses;
+  /** Undo what a successful call changed, so the next cell starts from the same world. */
+  restore?: (world: World) => Promise<unknown>;
+};
+
+/** Same status for everyone. */
+const all = (status: number): Statuses => Object.fromEntries(ROLES.map((role) => [role, status])) as Statuses;
+/** Signed-in callers get `status`; anonymous callers and guests (no account) 401. */
+const members = (status: number, overrides: Partial<Statuses> = {}): Statuses => ({
+  ...all(status),
+  anonymous: 401,
+  guest: 401,
+  bannedGuest: 401,
+  ...overrides,
+});
+
+export const ROWS: Row[] = [
+  { route: 'GET /health', call: () => ({ method: 'get', path: '/health' }), expect: all(200) },
+  { route: 'GET /ready', call: () => ({ method: 'get', path: '/ready' }), expect: all(200) },
+  { route: 'GET /api/auth/get-session', call: () => ({ method: 'get', path: '/api/auth/get-session' }), expect: all(200) },
+
+  // ── Viewing
+  { route: 'GET /api/viewer/stream/:username', call: (w) => ({ method: 'get', path: `/api/viewer/stream/${w.host.user.username}` }), expect: all(200) },
+  { route: 'GET /api/viewer/live', call: () => ({ method: 'get', path: '/api/viewer/live' }), expect: all(200) },
+  { route: 'GET /api/viewer/following', call: () => ({ method: 'get', path: '/api/viewer/following' }), expect: members(200) },
+  { route: 'GET /api/viewer/recommended', call: () => ({ method: 'get', path: '/api/viewer/recommended' }), expect: all(200) },
+  { route: 'GET /api/viewer/search', call: () => ({ method: 'get', path: '/api/viewer/search?q=matrix' }), expect: all(200) },
+  {
+    route: 'POST /api/viewer/token',
+    call: (w) => ({ method: 'post', path: '/api/viewer/token', body: { hostId: w.host.user.id } }),
+    // Blocked users (and blocked moderators) may not watch; a banned guest's network gets no new pass.
+    expect: { ...all(200), blocked: 403, blockedModerator: 403, bannedGuest: 403 },
+  },
+  { route: 'GET /api/live/events', call: (w) => ({ method: 'get', path: `/api/live/events?hostId=${w.host.user.id}`, stream: true }), expect: all(200) },
+
+  // ── A creator's own stream: every signed-in user has one, so each acts on their own.
+  { route: 'GET /api/stream/info', call: () => ({ method: 'get', path: '/api/stream/info' }), expect: members(200) },
+  { route: 'PUT /api/stream/info', call: () => ({ method: 'put', path: '/api/stream/info', body: { title: 'Matrix' } }), expect: members(200) },
+  { route: 'GET /api/stream/status', call: () => ({ method: 'get', path: '/api/stream/status' }), expect: members(200) },
+  { route: 'GET /api/stream/credentials', call: () => ({ method: 'get', path: '/api/stream/credentials' }), expect: members(200) },
+  { route: 'GET /api/stream/eligibility', call: () => ({ method: 'get', path: '/api/stream/eligibility' }), expect: members(200) },
+  { route: 'POST /api/stream/publisher-token', call: () => ({ method: 'post', path: '/api/stream/publisher-token', body: {} }), expect: members(200) },
+  { route: 'POST /api/stream/creator-token', call: () => ({ method: 'post', path: '/api/stream/creator-token', body: {} }), expect: members(200) },
+  { route: 'GET /api/stream/chat-settings', call: () => ({ method: 'get', path: '/api/stream/chat-settings' }), expect: members(200) },
+  {
+    route: 'PUT /api/stream/chat-settings',
+    call: () => ({ method: 'put', path: '/api/stream/chat-settings', body: { isChatEnabled: true, isChatFollowersOnly: false, slowModeSeconds: 0 } }),
+    expect: members(200),
+  },
+  {
+    route: 'POST /api/stream/ingress',
+    call: () => ({ method: 'post', path: '/api/stream/ingress', body: { type: 'WHIP' } }),
+    expect: members(201),
+  },
+  { route: 'DELETE /api/stream/ingress', call: () => ({ method: 'delete', path: '/api/stream/ingress' }), expect: members(204) },
+  { route: 'GET /api/analytics/sessions', call: () => ({ method: 'get', path: '/api/analytics/sessions' }), expect: members(200) },
+
+  // ── Profiles and relations, aimed at the host
+  { route: 'GET /api/users/:username', call: (w) => ({ method: 'get', path: `/api/users/${w.host.user.username}` }), expect: all(200) },
+  {
+    route: 'PATCH /api/users/:username',
+    call: (w) => ({ method: 'patch', path: `/api/users/${w.host.user.username}`, body: { bio: 'Matrix' } }),
+    expect: members(403, { owner: 200 }),
+  },
+  {
+    route: 'POST /api/users/:username/follow',
+    call: (w) => ({ method: 'post', path: `/api/users/${w.host.user.username}/follow`, body: {} }),
+    expect: members(200, { blocked: 403, blockedModerator: 403, owner: 400 }),
+    restore: (w) => prisma.follow.deleteMany({ where: { followingId: w.host.user.id, followerId: { not: w.members.follower.user.id } } }),
+  },
+  {
+    route: 'DELETE /api/users/:username/follow',
+    call: (w) => ({ method: 'delete', path: `/api/users/${w.host.user.username}/follow`, body: {} }),
+    expect: members(200),
+    restore: (w) =>
+      prisma.follow.createMany({ data: [{ followerId: w.members.follower.user.id, followingId: w.host.user.id }], skipDuplicates: true }),
+  },
+  {
+    route: 'POST /api/users/:username/block',
+    call: (w) => ({ method: 'post', path: `/api/users/${w.host.user.username}/block`, body: {} }),
+    expect: members(200, { owner: 400 }),
+    restore: async (w) => {
+      await prisma.block.deleteMany({ where: { blockedId: w.host.user.id } });
+      await prisma.follow.createMany({ data: [{ followerId: w.members.follower.user.id, followingId: w.host.user.id }], skipDuplicates: true });
+    },
+  },
+  {
+    route: 'DELETE /api/users/:username/block',
+    call: (w) => ({ method: 'delete', path: `/api/users/${w.host.user.username}/block`, body: {} }),
+    expect: members(200),
+  },
+  {
+    route: 'GET /api/users/:username/following',
+    call: (w) => ({ method: 'get', path: `/api/users/${w.host.user.username}/following` }),
+    expect: members(403, { owner: 200 }),
+  },
+  {
+    route: 'GET /api/users/:username/blocked',
+    call: (w) => ({ method: 'get', path: `/api/users/${w.host.user.username}/blocked` }),
+    expect: members(403, { owner: 200 }),
+  },
+
+  // ── Uploads
+  {
+    route: 'POST /api/uploads',
+    call: () => ({ method: 'post', path: '/api/uploads', body: PNG, contentType: 'application/octet-stream' }),
+    expect: members(201),
+  },
+  { route: 'GET /api/uploads/:id', call: (w) => ({ method: 'get', path: w.uploadUrl }), expect: all(200) },
+
+  // ── The host's chat
+  { route: 'GET /api/chat/:hostId/state', call: (w) => ({ method: 'get', path: `/api/chat/${w.host.user.id}/state` }), expect: all(200) },
+  { route: 'GET /api/chat/:hostId/messages', call: (w) => ({ method: 'get', path: `/api/chat/${w.host.user.id}/messages` }), expect: all(200) },
+  {
+    route: 'POST /api/chat/:hostId/messages',
+    call: (w) => ({ method: 'post', path: `/api/chat/${w.host.user.id}/messages`, body: { body: 'matrix' } }),
+    expect: { ...all(201), anonymous: 401, blocked: 403, bannedGuest: 403, timedOut: 403, blockedModerator: 403 },
+  },
+  {
+    route: 'POST /api/chat/:hostId/reactions',
+    call: (w) => ({ method: 'post', path: `/api/chat/${w.host.user.id}/reactions`, body: { reaction: 'fire' } }),
+    expect: { ...all(202), anonymous: 401, blocked: 403, bannedGuest: 403, timedOut: 403, blockedModerator: 403 },
+  },
+  {
+    route: 'DELETE /api/chat/:hostId/messages/:messageId',
+    call: async (w) => ({ method: 'delete', path: `/api/chat/${w.host.user.id}/messages/${await w.message()}` }),
+    expect: members(403, { moderator: 200, owner: 200 }),
+  },
+  {
+    route: 'POST /api/chat/:hostId/clear',
+    call: (w) => ({ method: 'post', path: `/api/chat/${w.host.user.id}/clear`, body: {} }),
+    expect: members(403, { moderator: 200, owner: 200 }),
+  },
+  {
+    route: 'PUT /api/chat/:hostId/pin',
+    call: async (w) => ({ method: 'put', path: `/api/chat/${w.host.user.id}/pin`, body: { messageId: await w.message() } }),
+    expect: members(403, { moderator: 200, owner: 200 }),
+  },
+  {
+    route: 'DELETE /api/chat/:hostId/pin',
+    call: (w) => ({ method: 'delete', path: `/api/chat/${w.host.user.id}/pin` }),
+    expect: members(403, { moderator: 200, owner: 200 }),
+  },
+  {
+    route: 'POST /api/chat/:hostId/timeouts',
+    call: (w) => ({ method: 'post', path: `/api/chat/${w.host.user.id}/timeouts`, body: { identity: w.members.viewer.user.id, minutes: 1 } }),
+    expect: members(403, { moderator: 201, owner: 201 }),
+    restore: (w) => prisma.chatSanction.deleteMany({ where: { hostId: w.host.user.id, identity: w.members.viewer.user.id } }),
+  },
+  {
+    route: 'POST /api/chat/:hostId/bans',
+    call: (w) => ({ method: 'post', path: `/api/chat/${w.host.user.id}/bans`, body: { identity: w.guest.identity } }),
+    expect: members(403, { moderator: 201, owner: 201 }),
+    restore: (w) => prisma.chatSanction.deleteMany({ where: { hostId: w.host.user.id, identity: w.guest.identity } }),
+  },
+  {
+    route: 'GET /api/chat/:hostId/moderators',
+    call: (w) => ({ method: 'get', path: `/api/chat/${w.host.user.id}/moderators` }),
+    expect: members(403, { owner: 200 }),
+  },
+  {
+    route: 'POST /api/chat/:hostId/moderators',
+    call: (w) => ({ method: 'post', path: `/api/chat/${w.host.user.id}/moderators`, body: { userId: w.members.moderator.user.id } }),
+    expect: members(403, { owner: 201 }),
+  },
+  {
+    route: 'DELETE /api/chat/:hostId/moderators/:userId',
+    call: (w) => ({ method: 'delete', path: `/api/chat/${w.host.user.id}/moderators/${w.members.viewer.user.id}` }),
+    expect: members(403, { owner: 200 }),
+  },
+
+  // ── LiveKit's webhook: a signature, not a person, is the credential
+  {
+    route: 'POST /api/webhook/livekit',
+    call: () => ({ method: 'post', path: '/api/webhook/livekit', body: {} }),
+    expect: all(401),
+  },
+];
