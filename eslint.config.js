@@ -31,10 +31,26 @@ const layoutZones = [
     from: './backend/src/modules',
     message: 'Infrastructure (lib, http, config) never imports a domain module.',
   })),
+  // The contract both sides share depends on neither.
+  ...['backend', 'frontend'].map((side) => ({
+    target: './shared',
+    from: `./${side}`,
+    message: 'The shared contract (@streamhouse/contract) never imports the backend or the frontend.',
+  })),
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'backend/src/generated/**', '.data/**', '.tools/**', 'e2e/.artifacts/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'backend/src/generated/**',
+      'frontend/src/lib/api-schema.ts',
+      '.data/**',
+      '.tools/**',
+      'e2e/.artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -43,7 +59,9 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [
-        createTypeScriptImportResolver({ project: ['frontend/tsconfig.json', 'backend/tsconfig.json', 'e2e/tsconfig.json', 'tsconfig.json'] }),
+        createTypeScriptImportResolver({
+          project: ['frontend/tsconfig.json', 'backend/tsconfig.json', 'e2e/tsconfig.json', 'shared/tsconfig.json', 'tsconfig.json'],
+        }),
       ],
     },
     rules: {
@@ -61,7 +79,14 @@ export default tseslint.config(
     files: ['frontend/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The event schemas are zod: the browser takes only their types, never zod itself.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@streamhouse/contract/events', message: 'Import types only (`import type`): zod stays out of the bundle.', allowTypeImports: true }] },
+      ],
+    },
   },
   {
     // Type-aware rules where a forgotten await loses an error: the backend and the scripts that drive it.

@@ -22,6 +22,7 @@ const args = process.argv.slice(2);
 const STATIC_CHECKS: Array<[string, string]> = [
   ['lint', 'lint'],
   ['type check', 'typecheck'],
+  ['API contract up to date', 'contract:check'],
 ];
 const runUnit = !args.includes('--e2e-only');
 const runE2e = !args.includes('--unit-only');

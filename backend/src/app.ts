@@ -7,15 +7,14 @@ import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { originsFor } from './http/origins.ts';
 import { sameOriginWrites } from './http/same-origin.ts';
 import { refuseControlCharactersInUrl, refuseNulInBody } from './http/text-policy.ts';
-import { healthRouter } from './modules/health/health.routes.ts';
-import { authRouter } from './modules/auth/auth.routes.ts';
-import { webhookRouter, liveEventsRouter } from './modules/live/live.routes.ts';
-import { viewerRouter } from './modules/discovery/discovery.routes.ts';
-import { streamRouter } from './modules/streams/streams.routes.ts';
-import { usersRouter } from './modules/users/users.routes.ts';
-import { chatRouter } from './modules/chat/chat.routes.ts';
-import { uploadsRouter } from './modules/uploads/uploads.routes.ts';
-import { analyticsRouter } from './modules/analytics/analytics.routes.ts';
+import { checkResponses } from './http/response-check.ts';
+import { apis } from './api.ts';
+
+/** Routes whose body is not JSON (raw uploads, signed webhooks), relative to /api: the same-origin check lets them through. */
+const rawBodyPaths = apis
+  .flatMap((api) => api.routes)
+  .filter((route) => route.requestBody && route.requestBody.contentType !== 'application/json')
+  .map((route) => route.path.slice('/api'.length));
 
 /** Builds the app without listening, so tests drive it directly. One router owns each URL prefix. */
 export function createApp() {
@@ -30,22 +29,15 @@ export function createApp() {
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
     }),
   );
+  // In tests every answer is checked against the route's declared contract (see response-check.ts).
+  if (env.NODE_ENV === 'test') app.use(checkResponses());
   app.use(refuseControlCharactersInUrl);
-  app.use(healthRouter);
-  app.use('/api', sameOriginWrites({ trustedOrigins: originsFor(env.PUBLIC_URL), rawBodyPaths: ['/uploads', '/webhook/livekit'] }));
+  app.use('/api', sameOriginWrites({ trustedOrigins: originsFor(env.PUBLIC_URL), rawBodyPaths }));
 
   // These read their own bodies: better-auth parses its requests, and LiveKit signs the webhook's raw bytes.
-  app.use('/api/auth', authRouter);
-  app.use('/api/webhook', webhookRouter);
-
+  for (const api of apis.filter((each) => each.readsOwnBody)) app.use(api.prefix || '/', api.router);
   app.use(express.json({ limit: '100kb' }), refuseNulInBody);
-  app.use('/api/live', liveEventsRouter);
-  app.use('/api/viewer', viewerRouter);
-  app.use('/api/stream', streamRouter);
-  app.use('/api/users', usersRouter);
-  app.use('/api/chat', chatRouter);
-  app.use('/api/uploads', uploadsRouter);
-  app.use('/api/analytics', analyticsRouter);
+  for (const api of apis.filter((each) => !each.readsOwnBody)) app.use(api.prefix || '/', api.router);
   app.use('/api', notFoundHandler);
 
   if (env.STATIC_DIR) {

@@ -2,9 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from './errors.ts';
 import { isDependencyUnavailable } from './dependency-errors.ts';
 import { logger } from '../lib/logger.ts';
-
-/** Every error answer: `{code, message}` plus details such as `fields` or `retryAfterMs`. */
-export type ErrorBody = { code: string; message: string } & Record<string, unknown>;
+import type { ErrorBody } from './error-body.ts';
 
 /** body-parser marks its own errors with `type` and `status`. */
 function fromBodyParser(error: { type?: string; status?: number }): AppError | undefined {

@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'NOT_READY'
   | 'UPSTREAM_FAILED'
   | 'UNAVAILABLE'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  /** Tests only: a route answered something its declaration does not describe. */
+  | 'CONTRACT_VIOLATION';
 
 /** An error the client may see: a code, an HTTP status and a human sentence. */
 export class AppError extends Error {

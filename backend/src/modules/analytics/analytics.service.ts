@@ -1,13 +1,6 @@
 import { prisma } from '../../lib/prisma.ts';
-import { computeSessionStats, type SessionStats } from './analytics.stats.ts';
-
-export type SessionReport = SessionStats & {
-  id: string;
-  startedAt: string;
-  endedAt: string | null;
-  isLive: boolean;
-  chatMessages: number;
-};
+import { computeSessionStats } from './analytics.stats.ts';
+import type { SessionReport } from './analytics.schemas.ts';
 
 /** The creator's most recent broadcasts with their viewer and chat figures. */
 export async function listSessionReports(hostId: string, limit: number, now = new Date()): Promise<{ items: SessionReport[] }> {

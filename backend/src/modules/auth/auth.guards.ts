@@ -1,4 +1,5 @@
-import type { RequestHandler } from 'express';
+import { guard } from '../../http/api-router.ts';
+import { security } from '../../http/api-security.ts';
 import { forbidden, unauthenticated } from '../../http/errors.ts';
 import { sessionUserOf, type SessionUser } from './auth.service.ts';
 
@@ -12,18 +13,24 @@ declare global {
 }
 
 /** Anonymous allowed: attaches the user when a valid session cookie is present. */
-export const optionalUser: RequestHandler = async (req, _res, next) => {
-  req.user = await sessionUserOf(req.headers);
-  next();
-};
+export const optionalUser = guard(
+  async (req, _res, next) => {
+    req.user = await sessionUserOf(req.headers);
+    next();
+  },
+  { security: [security.anonymous, security.session] },
+);
 
 /** Signed-in only: 401 otherwise. */
-export const requireUser: RequestHandler = async (req, _res, next) => {
-  const user = await sessionUserOf(req.headers);
-  if (!user) throw unauthenticated();
-  req.user = user;
-  next();
-};
+export const requireUser = guard(
+  async (req, _res, next) => {
+    const user = await sessionUserOf(req.headers);
+    if (!user) throw unauthenticated();
+    req.user = user;
+    next();
+  },
+  { security: [security.session], errors: { 401: 'Not signed in.' } },
+);
 
 /** For handlers behind requireUser. */
 export function signedInUser(user: SessionUser | undefined): SessionUser {
@@ -35,11 +42,14 @@ export function signedInUser(user: SessionUser | undefined): SessionUser {
  * Creator-owner only: the signed-in user must own the channel named by the route's `:username`
  * (401 when signed out, 403 for anyone else), so handlers never compare ids themselves.
  */
-export const requireChannelOwner: RequestHandler = async (req, _res, next) => {
-  const user = await sessionUserOf(req.headers);
-  if (!user) throw unauthenticated();
-  const named = typeof req.params.username === 'string' ? req.params.username.toLowerCase() : undefined;
-  if (named !== user.username) throw forbidden('Only the owner of this channel can do that.');
-  req.user = user;
-  next();
-};
+export const requireChannelOwner = guard(
+  async (req, _res, next) => {
+    const user = await sessionUserOf(req.headers);
+    if (!user) throw unauthenticated();
+    const named = typeof req.params.username === 'string' ? req.params.username.toLowerCase() : undefined;
+    if (named !== user.username) throw forbidden('Only the owner of this channel can do that.');
+    req.user = user;
+    next();
+  },
+  { security: [security.session], errors: { 401: 'Not signed in.', 403: 'Signed in as someone else than `:username`.' } },
+);

@@ -1,18 +1,106 @@
-import { Router } from 'express';
+import type { Request, Response } from 'express';
 import { toNodeHandler } from 'better-auth/node';
+import { apiRouter } from '../../http/api-router.ts';
+import { security } from '../../http/api-security.ts';
 import { auth, CLIENT_IP_HEADER } from './auth.service.ts';
+import {
+  currentSession,
+  signedIn,
+  signedOut,
+  signInEmailBody,
+  signInUsernameBody,
+  signUpBody,
+  usernameAvailability,
+  usernameBody,
+} from './auth.schemas.ts';
 
 /**
- * /api/auth: better-auth's endpoints (sign-up, sign-in, sign-out, session). better-auth reads its own body,
- * so this router is mounted before the JSON parser. Limits run inside better-auth's hooks (auth.service.ts),
- * on the path better-auth itself resolved.
+ * /api/auth: better-auth's endpoints. better-auth reads its own body, so this router is mounted before the
+ * JSON parser. Limits run inside better-auth's hooks (auth.service.ts), on the path better-auth itself
+ * resolved. The routes the site uses are declared (and documented) one by one; any other path still goes
+ * to better-auth, which answers what it serves (with its own path normalisation) or 404.
  */
-export const authRouter = Router();
+export const authApi = apiRouter('/api/auth', {
+  tag: 'Accounts',
+  description: 'Sign-up, sign-in and sessions (better-auth). The session is an httpOnly cookie.',
+  readsOwnBody: true,
+});
 
-const handleAuth = toNodeHandler(auth);
+/** better-auth answers paths it does not serve with a bare 404; callers get the API's JSON 404 like everywhere else. */
+const handleAuth = toNodeHandler(async (request: globalThis.Request) => {
+  const response = await auth.handler(request);
+  if (response.status !== 404 || response.headers.get('content-type')?.startsWith('application/json')) return response;
+  return Response.json({ code: 'NOT_FOUND', message: `No route for ${request.method} ${new URL(request.url).pathname}.` }, { status: 404 });
+});
 
-authRouter.all('/{*rest}', (req, res) => {
+function toBetterAuth(req: Request, res: Response): Promise<void> {
   // The address Express trusts (TRUST_PROXY), replacing anything the client sent under this name.
   req.headers[CLIENT_IP_HEADER] = req.ip ?? 'unknown';
   return handleAuth(req, res);
+}
+
+const json = (schema: typeof signUpBody | typeof signInUsernameBody | typeof signInEmailBody | typeof usernameBody) => ({
+  contentType: 'application/json',
+  description: 'Read by better-auth.',
+  schema,
+});
+
+const TOO_MANY_SIGN_INS = 'Too many attempts for this account or from this network (`RATE_LIMITED`, with `retryAfterMs` and `Retry-After`).';
+
+authApi.post('/sign-up/email', {
+  summary: 'Create an account and sign in',
+  requestBody: json(signUpBody),
+  responses: { 200: signedIn },
+  errors: {
+    400: 'A rule is broken: `code` says which (`USERNAME_REQUIRED`, `INVALID_USERNAME`, `USERNAME_RESERVED`, `INVALID_NAME`, …).',
+    422: 'The username or email is taken.',
+    429: 'Too many new accounts from this network.',
+  },
+  handler: (_input, req, res) => toBetterAuth(req, res),
+});
+
+authApi.post('/sign-in/username', {
+  summary: 'Sign in with username and password',
+  requestBody: json(signInUsernameBody),
+  responses: { 200: signedIn },
+  errors: { 400: 'The body is not valid.', 401: 'Wrong username or password.', 429: TOO_MANY_SIGN_INS },
+  handler: (_input, req, res) => toBetterAuth(req, res),
+});
+
+authApi.post('/sign-in/email', {
+  summary: 'Sign in with email and password',
+  requestBody: json(signInEmailBody),
+  responses: { 200: signedIn },
+  errors: { 400: 'The body is not valid.', 401: 'Wrong email or password.', 429: TOO_MANY_SIGN_INS },
+  handler: (_input, req, res) => toBetterAuth(req, res),
+});
+
+authApi.post('/sign-out', {
+  summary: 'Sign out',
+  security: [security.session],
+  responses: { 200: signedOut },
+  handler: (_input, req, res) => toBetterAuth(req, res),
+});
+
+authApi.get('/get-session', {
+  summary: 'The current session',
+  security: [security.anonymous, security.session],
+  responses: { 200: currentSession },
+  handler: (_input, req, res) => toBetterAuth(req, res),
+});
+
+authApi.post('/is-username-available', {
+  summary: 'Whether a username is free',
+  requestBody: json(usernameBody),
+  responses: { 200: usernameAvailability },
+  errors: { 400: 'Against the rules (`INVALID_USERNAME`) or reserved (`USERNAME_RESERVED`): `message` says why.' },
+  handler: (_input, req, res) => toBetterAuth(req, res),
+});
+
+authApi.all('/{*rest}', {
+  summary: "better-auth's other endpoints",
+  hidden: true,
+  responses: {},
+  errors: { 400: 'Refused.', 401: 'Not signed in, or wrong credentials.', 403: 'Refused.', 404: 'Not served.', 422: 'Refused.', 429: 'Rate limited.' },
+  handler: (_input, req, res) => toBetterAuth(req, res),
 });

@@ -9,6 +9,7 @@ import { prisma } from '../../lib/prisma.ts';
 import { logger } from '../../lib/logger.ts';
 import { AppError } from '../../http/errors.ts';
 import { originsFor } from '../../http/origins.ts';
+import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH } from '@streamhouse/contract';
 import { isUsernameAllowed, usernameProblem } from './username-rules.ts';
 import { signUpProblem } from './sign-up-rules.ts';
 import { countSignInAttempt, countSignUp, forgiveSignInAttempts } from './sign-in-limit.service.ts';
@@ -48,8 +49,8 @@ export const auth = betterAuth({
   emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
   plugins: [
     username({
-      minUsernameLength: 3,
-      maxUsernameLength: 24,
+      minUsernameLength: USERNAME_MIN_LENGTH,
+      maxUsernameLength: USERNAME_MAX_LENGTH,
       usernameValidator: isUsernameAllowed,
     }),
   ],

@@ -1,3 +1,5 @@
+import { USERNAME_PATTERN } from '@streamhouse/contract';
+
 /** Usernames become URLs (`/:username`), so names that are (or may become) the site's own pages are refused. */
 export const RESERVED_USERNAMES = new Set([
   'about', 'account', 'admin', 'api', 'app', 'assets', 'auth', 'blocked', 'browse', 'dashboard', 'discover',
@@ -7,7 +9,6 @@ export const RESERVED_USERNAMES = new Set([
   'streams', 'support', 'system', 'terms', 'undefined', 'uploads', 'user', 'users', 'webhooks', 'www',
 ]);
 
-export const USERNAME_PATTERN = /^[A-Za-z0-9_]{3,24}$/;
 
 export function isUsernameAllowed(username: string): boolean {
   return usernameProblem(username) === undefined;

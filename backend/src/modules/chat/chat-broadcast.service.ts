@@ -1,7 +1,8 @@
 import { DataPacket_Kind } from 'livekit-server-sdk';
 import { roomService } from '../../lib/livekit.ts';
 import { logger } from '../../lib/logger.ts';
-import { TOPICS, type ChatEvent, type ReactionEvent, type SettingsEvent } from './chat.events.ts';
+import { TOPICS } from '@streamhouse/contract';
+import type { ChatEvent, ReactionEvent, SettingsEvent } from '@streamhouse/contract/events';
 
 const encoder = new TextEncoder();
 

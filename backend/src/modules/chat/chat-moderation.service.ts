@@ -5,12 +5,12 @@ import { logger } from '../../lib/logger.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { isDependencyUnavailable } from '../../http/dependency-errors.ts';
 import { block, isBlockedBy } from '../social/social.service.ts';
-import { selfViewIdentity } from '../tokens/tokens.grants.ts';
+import { GUEST_IDENTITY_PREFIX, selfViewIdentity } from '@streamhouse/contract';
 import { publishChatEvent } from './chat-broadcast.service.ts';
 import { getChatRoom, setPinnedMessageId } from './chat-settings.service.ts';
 import { roleLookup, toMessageView } from './chat.service.ts';
-import type { ChatMessageView } from './chat.events.ts';
-import type { AddModeratorBody } from './chat.schemas.ts';
+import type { ChatMessage as ChatMessageView } from '@streamhouse/contract/events';
+import type { AddModeratorBody, ModeratorView } from './chat.schemas.ts';
 
 /**
  * Whether a signed-in user may moderate `hostId`'s chat: the creator, or someone they appointed and have not
@@ -36,7 +36,7 @@ async function guestNetwork(hostId: string, identity: string): Promise<string | 
   return last?.senderNetwork ?? null;
 }
 
-const isGuestIdentity = (identity: string) => identity.startsWith('guest-');
+const isGuestIdentity = (identity: string) => identity.startsWith(GUEST_IDENTITY_PREFIX);
 
 /** Nobody moderates the creator or themselves; only the creator moderates a moderator. */
 async function assertMayModerate(hostId: string, actorId: string, identity: string): Promise<void> {
@@ -127,8 +127,6 @@ export async function ban(hostId: string, actorId: string, identity: string): Pr
   if (!existing) await prisma.chatSanction.create({ data: { hostId, identity, network: await guestNetwork(hostId, identity), kind: 'BAN' } });
   await removeGuestFromRoom(hostId, identity);
 }
-
-export type ModeratorView = { id: string; username: string; displayUsername: string; name: string; image: string | null };
 
 const MODERATOR_FIELDS = { id: true, username: true, displayUsername: true, name: true, image: true } as const;
 

@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { env } from '../../config/env.ts';
 import { roomService } from '../../lib/livekit.ts';
 import { forbidden, unauthenticated } from '../../http/errors.ts';
-import { selfViewIdentity } from '../tokens/tokens.grants.ts';
+import { selfViewIdentity } from '@streamhouse/contract';
 
 /**
  * Who is chatting: the identity moderation acts on, and the name shown. Guests also carry the keyed hash of

@@ -2,7 +2,7 @@ import { prisma } from '../../lib/prisma.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
 import type { ChatSender } from './chat-sender.service.ts';
 import type { ChatRoom } from './chat-settings.service.ts';
-import type { SenderRole } from './chat.events.ts';
+import type { SenderRole } from '@streamhouse/contract/events';
 
 /** Why someone may not take part at all: the creator blocked them, a moderator banned or timed them out. */
 export type ChatRestriction = { reason: 'BLOCKED' } | { reason: 'BANNED' } | { reason: 'TIMED_OUT'; expiresAt: Date };

@@ -1,5 +1,7 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request } from 'express';
 import { sessionUserOf } from '../auth/auth.service.ts';
+import { guard } from '../../http/api-router.ts';
+import { security } from '../../http/api-security.ts';
 import { forbidden, unauthenticated } from '../../http/errors.ts';
 import { signedInUser } from '../auth/auth.guards.ts';
 import { parse } from '../../http/validate.ts';
@@ -29,21 +31,36 @@ async function attachChatSender(req: Request): Promise<void> {
 }
 
 /** Anyone; attaches the sender when the request proves one (session, or a guest's room token). */
-export const optionalChatSender: RequestHandler = async (req, _res, next) => {
-  await attachChatSender(req);
-  next();
-};
+export const optionalChatSender = guard(
+  async (req, _res, next) => {
+    await attachChatSender(req);
+    next();
+  },
+  {
+    security: [security.anonymous, security.session, security.roomToken],
+    errors: { 401: 'The room token is not valid or expired.', 403: 'The room token is for another channel, or for someone else than the session.' },
+  },
+);
 
 /**
  * A signed-in user (session) or a guest (`Authorization: Bearer <their LiveKit token for this room>`) who is in
  * the room right now.
  */
-export const requireChatSender: RequestHandler = async (req, _res, next) => {
-  await attachChatSender(req);
-  if (!req.chatSender) throw unauthenticated('Join the stream to chat.');
-  await assertGuestInRoom(parse(hostParams, req.params).hostId, req.chatSender);
-  next();
-};
+export const requireChatSender = guard(
+  async (req, _res, next) => {
+    await attachChatSender(req);
+    if (!req.chatSender) throw unauthenticated('Join the stream to chat.');
+    await assertGuestInRoom(parse(hostParams, req.params).hostId, req.chatSender);
+    next();
+  },
+  {
+    security: [security.session, security.roomToken],
+    errors: {
+      401: 'Neither a session nor a valid room token.',
+      403: 'The room token is for another channel or someone else than the session, or the guest is not in the room (`reason: NOT_IN_ROOM`).',
+    },
+  },
+);
 
 export function chatSenderOf(req: Request): ChatSender {
   if (!req.chatSender) throw unauthenticated('Join the stream to chat.');
@@ -51,15 +68,21 @@ export function chatSenderOf(req: Request): ChatSender {
 }
 
 /** After requireUser: the creator of the route's room or one of their moderators. */
-export const requireChatModerator: RequestHandler = async (req, _res, next) => {
-  const { hostId } = parse(hostParams, req.params);
-  if (!(await canModerate(hostId, signedInUser(req.user).id))) throw forbidden('Only the creator and their moderators can do that.');
-  next();
-};
+export const requireChatModerator = guard(
+  async (req, _res, next) => {
+    const { hostId } = parse(hostParams, req.params);
+    if (!(await canModerate(hostId, signedInUser(req.user).id))) throw forbidden('Only the creator and their moderators can do that.');
+    next();
+  },
+  { errors: { 400: 'The host id is not valid.', 403: 'Neither the creator nor one of their moderators.' } },
+);
 
 /** After requireUser: the creator of the route's room only. */
-export const requireChatOwner: RequestHandler = (req, _res, next) => {
-  const { hostId } = parse(hostParams, req.params);
-  if (signedInUser(req.user).id !== hostId) throw forbidden('Only the creator can do that.');
-  next();
-};
+export const requireChatOwner = guard(
+  (req, _res, next) => {
+    const { hostId } = parse(hostParams, req.params);
+    if (signedInUser(req.user).id !== hostId) throw forbidden('Only the creator can do that.');
+    next();
+  },
+  { errors: { 400: 'The host id is not valid.', 403: 'Not the creator.' } },
+);

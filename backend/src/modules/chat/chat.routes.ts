@@ -1,18 +1,29 @@
-import { Router } from 'express';
+import { accepted, apiRouter, created, noBody, ok } from '../../http/api-router.ts';
 import { requireUser, signedInUser } from '../auth/auth.guards.ts';
-import { parse } from '../../http/validate.ts';
 import {
   addModeratorBody,
   banBody,
-  emptyBody,
+  banned,
+  chatCleared,
+  chatHistory,
+  chatState,
   historyQuery,
   hostParams,
+  messageDeleted,
   messageParams,
+  moderatorAdded,
+  moderatorList,
   moderatorParams,
+  moderatorRemoved,
   pinBody,
+  pinnedMessage,
   reactionBody,
+  reactionSent,
   sendMessageBody,
+  sentMessage,
+  timedOut,
   timeoutBody,
+  unpinned,
 } from './chat.schemas.ts';
 import { chatSenderOf, optionalChatSender, requireChatModerator, requireChatOwner, requireChatSender } from './chat.guards.ts';
 import { getChatState, listChatMessages, sendChatMessage } from './chat.service.ts';
@@ -30,86 +41,171 @@ import {
 import { sendReaction } from './chat-reactions.service.ts';
 
 /** /api/chat/:hostId: taking part in a creator's chat, and moderating it. */
-export const chatRouter = Router();
+export const chatApi = apiRouter('/api/chat', {
+  tag: 'Chat',
+  description:
+    "A creator's chat (`hostId` = the creator's user id). Messages go through the server, which checks the rules and publishes to the room's data channel (topics `chat`, `chat-settings`, `reaction`).",
+});
+
+const NO_CREATOR = 'No creator with that id.';
 
 // ── Taking part: signed-in users by session, guests by their room token (see chat.guards.ts).
 
-chatRouter.get('/:hostId/state', optionalChatSender, async (req, res) => {
-  const { hostId } = parse(hostParams, req.params);
-  res.json(await getChatState(hostId, req.chatSender));
+chatApi.get('/:hostId/state', {
+  summary: "A chat's rules, pinned message and where the caller stands",
+  guards: [optionalChatSender],
+  params: hostParams,
+  responses: { 200: chatState },
+  errors: { 404: NO_CREATOR },
+  handler: async ({ params }, req) => ok(await getChatState(params.hostId, req.chatSender)),
 });
 
-chatRouter.get('/:hostId/messages', async (req, res) => {
-  const { hostId } = parse(hostParams, req.params);
-  res.json(await listChatMessages(hostId, parse(historyQuery, req.query)));
+chatApi.get('/:hostId/messages', {
+  summary: 'Chat history, newest page first',
+  params: hostParams,
+  query: historyQuery,
+  responses: { 200: chatHistory },
+  errors: { 404: `${NO_CREATOR} Or \`before\` is not a message of this chat.` },
+  handler: async ({ params, query }) => ok(await listChatMessages(params.hostId, query)),
 });
 
-chatRouter.post('/:hostId/messages', requireChatSender, async (req, res) => {
-  const { hostId } = parse(hostParams, req.params);
-  const { body, guestName } = parse(sendMessageBody, req.body ?? {});
-  res.status(201).json({ message: await sendChatMessage({ hostId, sender: chatSenderOf(req), body, guestName }) });
+chatApi.post('/:hostId/messages', {
+  summary: 'Send a chat message',
+  description: 'Published to everyone in the room (topic `chat`, event `message`).',
+  guards: [requireChatSender],
+  params: hostParams,
+  body: sendMessageBody,
+  responses: { 201: sentMessage },
+  errors: {
+    403: 'Chat is off, for followers or signed-in viewers only, or the sender is blocked, banned or timed out (`reason` says which).',
+    404: NO_CREATOR,
+    429: 'Too fast, or slow mode (`reason`: `RATE_LIMIT` or `SLOW_MODE`, with `retryAfterMs`).',
+  },
+  handler: async ({ params, body }, req) =>
+    created({ message: await sendChatMessage({ hostId: params.hostId, sender: chatSenderOf(req), body: body.body, guestName: body.guestName }) }),
 });
 
-chatRouter.post('/:hostId/reactions', requireChatSender, async (req, res) => {
-  const { hostId } = parse(hostParams, req.params);
-  const { reaction } = parse(reactionBody, req.body ?? {});
-  await sendReaction(hostId, chatSenderOf(req), reaction);
-  res.status(202).json({ sent: true });
+chatApi.post('/:hostId/reactions', {
+  summary: 'Send a reaction',
+  description: 'Not stored; published on the lossy topic `reaction`.',
+  guards: [requireChatSender],
+  params: hostParams,
+  body: reactionBody,
+  responses: { 202: reactionSent },
+  errors: { 403: 'The sender is blocked, banned or timed out.', 404: NO_CREATOR, 429: 'Too many reactions in a short time.' },
+  handler: async ({ params, body }, req) => {
+    await sendReaction(params.hostId, chatSenderOf(req), body.reaction);
+    return accepted({ sent: true as const });
+  },
 });
 
 // ── Moderation: the creator and their moderators.
 
-chatRouter.delete('/:hostId/messages/:messageId', requireUser, requireChatModerator, async (req, res) => {
-  const { hostId, messageId } = parse(messageParams, req.params);
-  await deleteMessage(hostId, messageId);
-  res.json({ deleted: true });
+const moderators = [requireUser, requireChatModerator];
+
+chatApi.delete('/:hostId/messages/:messageId', {
+  summary: 'Delete a message for everyone',
+  guards: moderators,
+  params: messageParams,
+  responses: { 200: messageDeleted },
+  errors: { 404: 'That message is not in this chat.' },
+  handler: async ({ params }) => {
+    await deleteMessage(params.hostId, params.messageId);
+    return ok({ deleted: true as const });
+  },
 });
 
-chatRouter.post('/:hostId/clear', requireUser, requireChatModerator, async (req, res) => {
-  const { hostId } = parse(hostParams, req.params);
-  parse(emptyBody, req.body ?? {});
-  res.json(await clearChat(hostId));
+chatApi.post('/:hostId/clear', {
+  summary: 'Clear the chat for everyone',
+  guards: moderators,
+  params: hostParams,
+  body: noBody,
+  responses: { 200: chatCleared },
+  errors: { 404: NO_CREATOR },
+  handler: async ({ params }) => ok(await clearChat(params.hostId)),
 });
 
-chatRouter.put('/:hostId/pin', requireUser, requireChatModerator, async (req, res) => {
-  const { hostId } = parse(hostParams, req.params);
-  const { messageId } = parse(pinBody, req.body ?? {});
-  res.json({ pinned: await pinMessage(hostId, messageId) });
+chatApi.put('/:hostId/pin', {
+  summary: 'Pin a message',
+  guards: moderators,
+  params: hostParams,
+  body: pinBody,
+  responses: { 200: pinnedMessage },
+  errors: { 404: 'That message is not in this chat.' },
+  handler: async ({ params, body }) => ok({ pinned: await pinMessage(params.hostId, body.messageId) }),
 });
 
-chatRouter.delete('/:hostId/pin', requireUser, requireChatModerator, async (req, res) => {
-  const { hostId } = parse(hostParams, req.params);
-  await unpinMessage(hostId);
-  res.json({ pinned: null });
+chatApi.delete('/:hostId/pin', {
+  summary: 'Unpin the pinned message',
+  guards: moderators,
+  params: hostParams,
+  responses: { 200: unpinned },
+  errors: { 404: NO_CREATOR },
+  handler: async ({ params }) => {
+    await unpinMessage(params.hostId);
+    return ok({ pinned: null });
+  },
 });
 
-chatRouter.post('/:hostId/timeouts', requireUser, requireChatModerator, async (req, res) => {
-  const { hostId } = parse(hostParams, req.params);
-  const { identity, minutes } = parse(timeoutBody, req.body ?? {});
-  res.status(201).json(await timeOut(hostId, signedInUser(req.user).id, identity, minutes));
+chatApi.post('/:hostId/timeouts', {
+  summary: 'Time a participant out',
+  description: 'A user or a guest, by LiveKit identity; a new timeout replaces the old one.',
+  guards: moderators,
+  params: hostParams,
+  body: timeoutBody,
+  responses: { 201: timedOut },
+  errors: { 400: 'Moderating oneself.', 403: 'The creator, or a moderator when the caller is not the creator.' },
+  handler: async ({ params, body }, req) => created(await timeOut(params.hostId, signedInUser(req.user).id, body.identity, body.minutes)),
 });
 
-chatRouter.post('/:hostId/bans', requireUser, requireChatModerator, async (req, res) => {
-  const { hostId } = parse(hostParams, req.params);
-  const { identity } = parse(banBody, req.body ?? {});
-  await ban(hostId, signedInUser(req.user).id, identity);
-  res.status(201).json({ banned: true });
+chatApi.post('/:hostId/bans', {
+  summary: 'Ban a participant',
+  description: 'A signed-in user is blocked by the creator; a guest is banned by identity. Either leaves the room at once.',
+  guards: moderators,
+  params: hostParams,
+  body: banBody,
+  responses: { 201: banned },
+  errors: {
+    400: 'Moderating oneself.',
+    403: 'The creator, or a moderator when the caller is not the creator.',
+    404: 'No such user.',
+    502: 'Banned, but LiveKit could not remove them from the room just now.',
+  },
+  handler: async ({ params, body }, req) => {
+    await ban(params.hostId, signedInUser(req.user).id, body.identity);
+    return created({ banned: true as const });
+  },
 });
 
 // ── Moderators: appointed by the creator.
 
-chatRouter.get('/:hostId/moderators', requireUser, requireChatOwner, async (req, res) => {
-  const { hostId } = parse(hostParams, req.params);
-  res.json({ moderators: await listModerators(hostId) });
+const creatorOnly = [requireUser, requireChatOwner];
+
+chatApi.get('/:hostId/moderators', {
+  summary: "The creator's moderators",
+  guards: creatorOnly,
+  params: hostParams,
+  responses: { 200: moderatorList },
+  handler: async ({ params }) => ok({ moderators: await listModerators(params.hostId) }),
 });
 
-chatRouter.post('/:hostId/moderators', requireUser, requireChatOwner, async (req, res) => {
-  const { hostId } = parse(hostParams, req.params);
-  res.status(201).json({ moderator: await addModerator(hostId, parse(addModeratorBody, req.body ?? {})) });
+chatApi.post('/:hostId/moderators', {
+  summary: 'Appoint a moderator',
+  guards: creatorOnly,
+  params: hostParams,
+  body: addModeratorBody,
+  responses: { 201: moderatorAdded },
+  errors: { 400: 'The creator themselves.', 404: 'No such user.', 409: 'The creator blocked them: unblock first.' },
+  handler: async ({ params, body }) => created({ moderator: await addModerator(params.hostId, body) }),
 });
 
-chatRouter.delete('/:hostId/moderators/:userId', requireUser, requireChatOwner, async (req, res) => {
-  const { hostId, userId } = parse(moderatorParams, req.params);
-  await removeModerator(hostId, userId);
-  res.json({ removed: true });
+chatApi.delete('/:hostId/moderators/:userId', {
+  summary: 'Remove a moderator',
+  guards: creatorOnly,
+  params: moderatorParams,
+  responses: { 200: moderatorRemoved },
+  handler: async ({ params }) => {
+    await removeModerator(params.hostId, params.userId);
+    return ok({ removed: true as const });
+  },
 });

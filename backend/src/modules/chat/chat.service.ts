@@ -6,9 +6,9 @@ import { colorForIdentity } from './chat-colors.ts';
 import { publishChatEvent } from './chat-broadcast.service.ts';
 import type { ChatSender } from './chat-sender.service.ts';
 import { getChatRoom } from './chat-settings.service.ts';
-import { assertMayChat, badgeFor, chatStanding, slowModeRefusal, tooFast, type ChatRestriction } from './chat-standing.service.ts';
-import type { ChatMessageView, SenderRole } from './chat.events.ts';
-import type { ChatSettings, HistoryQuery } from './chat.schemas.ts';
+import { assertMayChat, badgeFor, chatStanding, slowModeRefusal, tooFast } from './chat-standing.service.ts';
+import type { ChatMessage as ChatMessageView, SenderRole } from '@streamhouse/contract/events';
+import type { ChatState, HistoryQuery } from './chat.schemas.ts';
 import { assertGuestNameFree } from '../tokens/guest-names.service.ts';
 
 /** At most this many messages per second per sender, in any room. */
@@ -137,20 +137,6 @@ export async function listChatMessages(hostId: string, query: HistoryQuery): Pro
     hasMore: rows.length > query.limit,
   };
 }
-
-export type ChatViewerState = {
-  identity: string;
-  name: string;
-  isGuest: boolean;
-  isOwner: boolean;
-  canModerate: boolean;
-  isFollowing: boolean;
-  restriction: { reason: ChatRestriction['reason']; expiresAt: string | null } | null;
-  /** Slow mode time left from this viewer's last message. */
-  slowModeRetryAfterMs: number;
-};
-
-export type ChatState = { settings: ChatSettings; pinned: ChatMessageView | null; viewer: ChatViewerState | null };
 
 /** What a chat panel needs when it opens: the rules, the pinned message and where this viewer stands. */
 export async function getChatState(hostId: string, sender?: ChatSender): Promise<ChatState> {

@@ -1,45 +1,77 @@
-import { Router } from 'express';
+import { apiRouter, ok } from '../../http/api-router.ts';
 import { optionalUser, requireUser, signedInUser } from '../auth/auth.guards.ts';
-import { parse } from '../../http/validate.ts';
 import { clientNetworkOf } from '../../lib/client-network.ts';
-import { viewerTokenBody } from '../tokens/tokens.schemas.ts';
+import { roomToken, viewerTokenBody } from '../tokens/tokens.schemas.ts';
 import { mintViewerToken } from '../tokens/tokens.service.ts';
-import { listQuery, pageQuery, searchQuery, usernameParams } from './discovery.schemas.ts';
+import { listQuery, pageQuery, publicStream, searchQuery, streamCardList, streamCardPage, usernameParams } from './discovery.schemas.ts';
 import { getPublicStream, listFollowedCreators, listLiveStreams, listRecommended, searchCreators } from './discovery.service.ts';
 
 /** /api/viewer: what anyone watching needs — public channel data, lists, search, and a room token. */
-export const viewerRouter = Router();
-
-viewerRouter.get('/stream/:username', optionalUser, async (req, res) => {
-  const { username } = parse(usernameParams, req.params);
-  res.json(await getPublicStream(username, req.user?.id));
+export const viewerApi = apiRouter('/api/viewer', {
+  tag: 'Watching',
+  description: 'Public channel data, lists, search, and the LiveKit token to watch. Creators who blocked the caller are left out.',
 });
 
-viewerRouter.get('/live', optionalUser, async (req, res) => {
-  res.json(await listLiveStreams(parse(pageQuery, req.query), req.user?.id));
+viewerApi.get('/stream/:username', {
+  summary: 'A channel for its watch page',
+  guards: [optionalUser],
+  params: usernameParams,
+  responses: { 200: publicStream },
+  errors: { 404: 'There is no creator by that name.' },
+  handler: async ({ params }, req) => ok(await getPublicStream(params.username, req.user?.id)),
 });
 
-viewerRouter.get('/following', requireUser, async (req, res) => {
-  res.json(await listFollowedCreators(signedInUser(req.user).id));
+viewerApi.get('/live', {
+  summary: 'Live streams, most watched first',
+  guards: [optionalUser],
+  query: pageQuery,
+  responses: { 200: streamCardPage },
+  handler: async ({ query }, req) => ok(await listLiveStreams(query, req.user?.id)),
 });
 
-viewerRouter.get('/recommended', optionalUser, async (req, res) => {
-  const { limit } = parse(listQuery, req.query);
-  res.json(await listRecommended(limit, req.user?.id));
+viewerApi.get('/following', {
+  summary: 'Creators the caller follows, live ones first',
+  guards: [requireUser],
+  responses: { 200: streamCardList },
+  handler: async (_input, req) => ok(await listFollowedCreators(signedInUser(req.user).id)),
 });
 
-viewerRouter.get('/search', optionalUser, async (req, res) => {
-  const { q, limit } = parse(searchQuery, req.query);
-  res.json(await searchCreators(q, limit, req.user?.id));
+viewerApi.get('/recommended', {
+  summary: 'Recommended channels: live first, then popular',
+  guards: [optionalUser],
+  query: listQuery,
+  responses: { 200: streamCardList },
+  handler: async ({ query }, req) => ok(await listRecommended(query.limit, req.user?.id)),
 });
 
-viewerRouter.post('/token', optionalUser, async (req, res) => {
-  const body = parse(viewerTokenBody, req.body ?? {});
-  const { roomName: _room, ...token } = await mintViewerToken({
-    host: { hostId: body.hostId, username: body.username },
-    viewer: req.user,
-    guestName: body.guestName,
-    network: clientNetworkOf(req.ip),
-  });
-  res.json(token);
+viewerApi.get('/search', {
+  summary: 'Search creators by username, name or stream title',
+  guards: [optionalUser],
+  query: searchQuery,
+  responses: { 200: streamCardList },
+  handler: async ({ query }, req) => ok(await searchCreators(query.q, query.limit, req.user?.id)),
+});
+
+viewerApi.post('/token', {
+  summary: "A token to watch a creator's room",
+  description:
+    'Signed in: identity = user id (the creator gets a watch-only `Host-{userId}` token for their own room). Anonymous: a guest identity, named `guestName` in chat.',
+  guards: [optionalUser],
+  body: viewerTokenBody,
+  responses: { 200: roomToken },
+  errors: {
+    400: 'The guest name is taken by someone with an account here (`reason: GUEST_NAME_TAKEN`).',
+    403: 'The creator blocked the caller (`reason: BLOCKED`).',
+    404: 'No creator with that name.',
+    429: 'Too many guest passes from this network (with `retryAfterMs`).',
+  },
+  handler: async ({ body }, req) => {
+    const { roomName: _room, ...token } = await mintViewerToken({
+      host: { hostId: body.hostId, username: body.username },
+      viewer: req.user,
+      guestName: body.guestName,
+      network: clientNetworkOf(req.ip),
+    });
+    return ok(token);
+  },
 });

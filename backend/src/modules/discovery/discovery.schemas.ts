@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { singleLineText } from '../../http/text-policy.ts';
+import { chatSettings } from '@streamhouse/contract/events';
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1, 'must be 1 or more').max(10_000).default(1),
@@ -24,3 +25,46 @@ export const usernameParams = z.object({
 });
 
 export type PageQuery = z.infer<typeof pageQuery>;
+
+// ── Responses
+
+/** What a stream card shows; never the key or ingress data. */
+export const streamCard = z
+  .strictObject({
+    hostId: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    avatarUrl: z.string().nullable(),
+    title: z.string(),
+    thumbnailUrl: z.string().nullable(),
+    isLive: z.boolean(),
+    viewerCount: z.number().int().min(0),
+    startedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'StreamCard', description: "A creator's stream as lists show it." });
+
+export const streamCardPage = z
+  .strictObject({
+    items: z.array(streamCard),
+    total: z.number().int().min(0),
+    page: z.number().int().min(1),
+    limit: z.number().int().min(1),
+    totalPages: z.number().int().min(0),
+  })
+  .meta({ id: 'StreamCardPage', description: 'One page of live streams, most watched first.' });
+
+export const streamCardList = z.strictObject({ items: z.array(streamCard) }).meta({ id: 'StreamCardList' });
+
+/** The watch page's public view of a channel: profile, stream state and chat rules (no key, no ingress data). */
+export const publicStream = streamCard
+  .extend({
+    bio: z.string().nullable(),
+    description: z.string().nullable(),
+    followerCount: z.number().int().min(0),
+    isFollowing: z.boolean(),
+    isOwner: z.boolean(),
+    chat: chatSettings,
+  })
+  .meta({ id: 'PublicStream', description: "A channel as its watch page shows it: the creator, the stream and the chat's rules." });
+
+export type StreamCard = z.infer<typeof streamCard>;

@@ -1,20 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { notFound } from '../../http/errors.ts';
-import type { PageQuery } from './discovery.schemas.ts';
-
-/** What a stream card shows; never the key or ingress data. */
-export type StreamCard = {
-  hostId: string;
-  username: string;
-  displayName: string;
-  avatarUrl: string | null;
-  title: string;
-  thumbnailUrl: string | null;
-  isLive: boolean;
-  viewerCount: number;
-  startedAt: string | null;
-};
+import type { PageQuery, StreamCard } from './discovery.schemas.ts';
 
 const cardSelect = {
   id: true,

@@ -1,16 +1,10 @@
 import { env } from '../../config/env.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
+import type { Eligibility } from './eligibility.schemas.ts';
 
 export type EligibilityRules = { minFollowers: number; requireApproval: boolean };
 
-export type Eligibility = {
-  eligible: boolean;
-  /** A sentence for the creator when not eligible; null when they may go live. */
-  reason: string | null;
-  followerCount: number;
-  required: number;
-};
 
 /** The configured go-live gate; tests pass their own rules. */
 export const configuredRules = (): EligibilityRules => ({

@@ -1,22 +1,27 @@
-import { Router } from 'express';
+import { apiRouter, ok } from '../../http/api-router.ts';
+import { AppError } from '../../http/errors.ts';
+import { alive, ready } from './health.schemas.ts';
 import { checkReadiness } from './health.service.ts';
 
-export const healthRouter = Router();
+/** Probes for orchestrators and load balancers, outside /api. */
+export const healthApi = apiRouter('', { tag: 'Health', description: 'Probes for orchestrators and load balancers.' });
 
-/** Liveness: the process answers. */
-healthRouter.get('/health', (_req, res) => {
-  res.json({ status: 'ok' });
+healthApi.get('/health', {
+  summary: 'Liveness: the process answers',
+  responses: { 200: alive },
+  handler: () => ok({ status: 'ok' as const }),
 });
 
-/** Readiness: PostgreSQL and LiveKit both answer; 503 names the one that did not. */
-healthRouter.get('/ready', async (_req, res) => {
-  const report = await checkReadiness();
-  if (report.ready) {
-    res.json({ status: 'ready', checks: report.checks });
-    return;
-  }
-  const failed = Object.entries(report.checks)
-    .filter(([, result]) => result !== 'ok')
-    .map(([name]) => name);
-  res.status(503).set('Retry-After', '5').json({ code: 'NOT_READY', message: `Not ready: ${failed.join(' and ')} not answering.`, checks: report.checks });
+healthApi.get('/ready', {
+  summary: 'Readiness: PostgreSQL and LiveKit both answer',
+  responses: { 200: ready },
+  errors: { 503: 'Not ready (`NOT_READY`): `checks` names what is not answering.' },
+  handler: async () => {
+    const report = await checkReadiness();
+    if (report.ready) return ok({ status: 'ready' as const, checks: report.checks });
+    const failed = Object.entries(report.checks)
+      .filter(([, result]) => result !== 'ok')
+      .map(([name]) => name);
+    throw new AppError(503, 'NOT_READY', `Not ready: ${failed.join(' and ')} not answering.`, { checks: report.checks, retryAfterMs: 5000 });
+  },
 });

@@ -4,19 +4,7 @@ import { env } from '../../config/env.ts';
 import { logger } from '../../lib/logger.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { AppError } from '../../http/errors.ts';
-
-export type LiveEventType = 'stream.live' | 'stream.offline' | 'stream.updated';
-
-/** What browsers are told when a stream starts, ends, or changes its viewer count or title. Public data only. */
-export type LiveEvent = {
-  type: LiveEventType;
-  hostId: string;
-  username: string;
-  isLive: boolean;
-  viewerCount: number;
-  startedAt: string | null;
-  title: string;
-};
+import type { LiveEvent } from '@streamhouse/contract/events';
 
 export type LiveEventSubscriber = {
   onEvent: (event: LiveEvent) => void;

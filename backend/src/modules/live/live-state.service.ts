@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { prisma } from '../../lib/prisma.ts';
-import { publishLiveEvent, type LiveEventType } from './live-events.service.ts';
+import type { LiveEventType } from '@streamhouse/contract/events';
+import { publishLiveEvent } from './live-events.service.ts';
 
 /**
  * The one writer of live state (isLive, startedAt, viewerCount, sessions and presences). Webhooks and the

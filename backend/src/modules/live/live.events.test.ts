@@ -6,7 +6,8 @@ import request from 'supertest';
 import { createApp } from '../../app.ts';
 import { env } from '../../config/env.ts';
 import { createTestUser, signedInAgent } from '../../test/fixtures.ts';
-import { closeLiveEvents, type LiveEvent } from './live-events.service.ts';
+import type { LiveEvent } from '@streamhouse/contract/events';
+import { closeLiveEvents } from './live-events.service.ts';
 import { ingressEvent, postWebhook, signWebhook } from './live.test-support.ts';
 
 // Two app instances: browsers subscribe on one, webhooks arrive at the other.

@@ -1,6 +1,8 @@
-import express, { Router } from 'express';
-import { parse } from '../../http/validate.ts';
-import { liveEventsQuery } from './live.schemas.ts';
+import express from 'express';
+import { liveEvent } from '@streamhouse/contract/events';
+import { apiRouter, ok } from '../../http/api-router.ts';
+import { security } from '../../http/api-security.ts';
+import { liveEventsQuery, webhookOutcome } from './live.schemas.ts';
 import { receiveLiveKitWebhook } from './webhook.service.ts';
 import { admitEventStream, subscribeLiveEvents } from './live-events.service.ts';
 import { env } from '../../config/env.ts';
@@ -8,16 +10,29 @@ import { AppError } from '../../http/errors.ts';
 import { clientNetworkOf } from '../../lib/client-network.ts';
 
 /** /api/webhook: LiveKit's signed webhooks. Mounted before the app's JSON parser: the signature covers the raw bytes. */
-export const webhookRouter = Router();
+export const webhookApi = apiRouter('/api/webhook', {
+  tag: 'LiveKit',
+  description: 'Called by the LiveKit server, not by browsers.',
+  readsOwnBody: true,
+});
 
-webhookRouter.post('/livekit', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
-  const rawBody = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-  const outcome = await receiveLiveKitWebhook(rawBody, req.get('authorization'));
-  res.json({ outcome });
+webhookApi.post('/livekit', {
+  summary: "LiveKit's webhook",
+  description:
+    'Rooms, participants, tracks and ingress starting or ending: the only writer of live state. Repeats are applied once; events older than the last applied are ignored.',
+  security: [security.livekitWebhook],
+  middleware: [express.raw({ type: () => true, limit: '1mb' })],
+  requestBody: { contentType: 'application/webhook+json', description: "A LiveKit WebhookEvent (protojson), as livekit-server sends it." },
+  responses: { 200: webhookOutcome },
+  errors: { 400: 'Correctly signed, but not a LiveKit event or without an id.', 401: 'The signature is missing or does not match the body.' },
+  handler: async (_input, req) => {
+    const rawBody = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+    return ok({ outcome: await receiveLiveKitWebhook(rawBody, req.get('authorization')) });
+  },
 });
 
 /** /api/live: server-sent events — a stream going live or offline, and viewer count or title changes. */
-export const liveEventsRouter = Router();
+export const liveEventsApi = apiRouter('/api/live', { tag: 'Live events', description: 'Live updates for pages, without polling.' });
 
 /** Proxies drop idle connections; a comment line every so often keeps the event stream open. */
 const KEEP_ALIVE_MS = 25_000;
@@ -26,57 +41,64 @@ const MAX_UNSENT_BYTES = 64 * 1024;
 /** When full, clients come back after 5–15 s, spread so they do not all return at once. */
 const retryAfterMs = () => 5000 + Math.floor(Math.random() * 10_000);
 
-liveEventsRouter.get('/events', async (req, res) => {
-  const { hostId } = parse(liveEventsQuery, req.query);
-  const admission = admitEventStream(clientNetworkOf(req.ip), {
-    maxStreams: env.LIVE_EVENTS_MAX_STREAMS,
-    maxPerNetwork: env.LIVE_EVENTS_MAX_PER_NETWORK,
-  });
-  if (!admission.admitted)
-    throw new AppError(
-      503,
-      'UNAVAILABLE',
-      admission.reason === 'NETWORK_FULL'
-        ? 'Too many live-update connections from your network. Close some tabs; this one retries shortly.'
-        : 'Live updates are busy right now. Retrying shortly.',
-      { reason: admission.reason, retryAfterMs: retryAfterMs() },
-    );
-  res.on('close', admission.release);
-  const send = (chunk: string) => {
-    if (res.writableEnded) return;
-    if (res.writableLength > MAX_UNSENT_BYTES) {
-      res.end();
+liveEventsApi.get('/events', {
+  summary: 'Streams going live or offline, and viewer count or title changes',
+  description:
+    'Server-sent events: each `data:` line is one LiveEvent (JSON). A comment line every 25 s keeps the connection open; browsers reconnect after 2 s when it drops. A reader too far behind is dropped (and reconnects).',
+  query: liveEventsQuery,
+  responses: { 200: { description: 'An event stream of LiveEvent', contentType: 'text/event-stream', schema: liveEvent } },
+  errors: { 503: 'Too many live-update connections, in all or from this network (`reason`, with `retryAfterMs`).' },
+  handler: async ({ query }, req, res) => {
+    const admission = admitEventStream(clientNetworkOf(req.ip), {
+      maxStreams: env.LIVE_EVENTS_MAX_STREAMS,
+      maxPerNetwork: env.LIVE_EVENTS_MAX_PER_NETWORK,
+    });
+    if (!admission.admitted)
+      throw new AppError(
+        503,
+        'UNAVAILABLE',
+        admission.reason === 'NETWORK_FULL'
+          ? 'Too many live-update connections from your network. Close some tabs; this one retries shortly.'
+          : 'Live updates are busy right now. Retrying shortly.',
+        { reason: admission.reason, retryAfterMs: retryAfterMs() },
+      );
+    res.on('close', admission.release);
+    const send = (chunk: string) => {
+      if (res.writableEnded) return;
+      if (res.writableLength > MAX_UNSENT_BYTES) {
+        res.end();
+        return;
+      }
+      res.write(chunk);
+    };
+    let unsubscribe: () => void;
+    try {
+      unsubscribe = await subscribeLiveEvents({
+        onEvent: (event) => {
+          if (!query.hostId || event.hostId === query.hostId) send(`data: ${JSON.stringify(event)}\n\n`);
+        },
+        onLost: () => res.end(),
+      });
+    } catch (error) {
+      admission.release();
+      throw error;
+    }
+    if (res.closed) {
+      unsubscribe();
       return;
     }
-    res.write(chunk);
-  };
-  let unsubscribe: () => void;
-  try {
-    unsubscribe = await subscribeLiveEvents({
-      onEvent: (event) => {
-        if (!hostId || event.hostId === hostId) send(`data: ${JSON.stringify(event)}\n\n`);
-      },
-      onLost: () => res.end(),
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
     });
-  } catch (error) {
-    admission.release();
-    throw error;
-  }
-  if (res.closed) {
-    unsubscribe();
-    return;
-  }
-  res.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    Connection: 'keep-alive',
-    'X-Accel-Buffering': 'no',
-  });
-  // Browsers reconnect by themselves after this many milliseconds when the stream drops.
-  send('retry: 2000\n\n');
-  const keepAlive = setInterval(() => send(': keep-alive\n\n'), KEEP_ALIVE_MS);
-  res.on('close', () => {
-    clearInterval(keepAlive);
-    unsubscribe();
-  });
+    // Browsers reconnect by themselves after this many milliseconds when the stream drops.
+    send('retry: 2000\n\n');
+    const keepAlive = setInterval(() => send(': keep-alive\n\n'), KEEP_ALIVE_MS);
+    res.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
+  },
 });

@@ -4,3 +4,12 @@ import { z } from 'zod';
 export const liveEventsQuery = z
   .object({ hostId: z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters').optional() })
   .strict();
+
+export const webhookOutcome = z
+  .strictObject({
+    /** For logs and tests; LiveKit only needs the 2xx. */
+    outcome: z.enum(['applied', 'duplicate', 'stale', 'ignored']),
+  })
+  .meta({ id: 'WebhookOutcome', description: 'What happened to the delivery: applied, a repeat, older than what is applied, or not about a stream.' });
+
+export type WebhookOutcome = z.infer<typeof webhookOutcome>['outcome'];

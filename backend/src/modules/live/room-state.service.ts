@@ -1,6 +1,6 @@
 import { ServerError } from 'livekit-server-sdk';
 import { roomService } from '../../lib/livekit.ts';
-import { selfViewIdentity } from '../tokens/tokens.grants.ts';
+import { isViewerIdentity } from '@streamhouse/contract';
 
 /** ParticipantInfo_Kind.STANDARD (the SDK does not re-export the enum): people, not ingress, egress or agents. */
 const STANDARD_PARTICIPANT = 0;
@@ -17,7 +17,7 @@ const EMPTY_ROOM: RoomState = { hostPublishing: false, viewers: [] };
 
 /** A person watching: not the host (browser or ingress, identity = user id), not the host's self-preview, not a bot. */
 export function isViewer(participant: { identity: string; kind: number }, hostId: string): boolean {
-  return participant.kind === STANDARD_PARTICIPANT && participant.identity !== hostId && participant.identity !== selfViewIdentity(hostId);
+  return participant.kind === STANDARD_PARTICIPANT && isViewerIdentity(participant.identity, hostId);
 }
 
 export async function readRoomState(hostId: string): Promise<RoomState> {

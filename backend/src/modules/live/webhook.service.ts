@@ -4,9 +4,8 @@ import { prisma } from '../../lib/prisma.ts';
 import { AppError, unauthenticated } from '../../http/errors.ts';
 import { goLive, goOffline, lockStream, markApplied, viewerJoined, viewerLeft } from './live-state.service.ts';
 import { isViewer, readRoomState } from './room-state.service.ts';
+import type { WebhookOutcome } from './live.schemas.ts';
 
-/** What happened to a delivery: LiveKit only needs a 2xx, the outcome is for logs and tests. */
-export type WebhookOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored';
 
 /** DisconnectReason.DUPLICATE_IDENTITY: the same viewer opened the stream again; their new connection stays. */
 const DUPLICATE_IDENTITY = 2;

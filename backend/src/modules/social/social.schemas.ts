@@ -23,5 +23,33 @@ export const followingQuery = z
   })
   .strict();
 
-/** Follow and block routes take no body; anything sent is a mistake worth reporting. */
-export const emptyBody = z.object({}).strict();
+// ── Responses
+
+export const userSummary = z
+  .strictObject({ id: z.string(), username: z.string(), displayUsername: z.string(), name: z.string(), image: z.string().nullable() })
+  .meta({ id: 'UserSummary' });
+
+export const followedUser = userSummary
+  .extend({ isLive: z.boolean(), followedAt: z.iso.datetime() })
+  .meta({ id: 'FollowedUser' });
+
+export const blockedUser = userSummary.extend({ blockedAt: z.iso.datetime() }).meta({ id: 'BlockedUser' });
+
+export const followState = z
+  .strictObject({ following: z.boolean(), followerCount: z.number().int().min(0) })
+  .meta({ id: 'FollowState', description: 'Whether the caller follows them now, and their follower count.' });
+
+export const blockState = z.strictObject({ blocked: z.boolean() }).meta({ id: 'BlockState', description: 'Whether the caller blocks them now.' });
+
+export const followingPage = z
+  .strictObject({
+    users: z.array(followedUser),
+    /** Pass as `cursor` for the next page; null on the last page. */
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'FollowingPage', description: 'Newest follows first.' });
+
+export const blockedList = z.strictObject({ users: z.array(blockedUser) }).meta({ id: 'BlockedList', description: 'Newest blocks first.' });
+
+export type FollowedUser = z.infer<typeof followedUser>;
+export type BlockedUser = z.infer<typeof blockedUser>;

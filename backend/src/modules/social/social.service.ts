@@ -4,11 +4,7 @@ import { roomService } from '../../lib/livekit.ts';
 import { logger } from '../../lib/logger.ts';
 import { AppError, conflict, forbidden } from '../../http/errors.ts';
 import { isDependencyUnavailable } from '../../http/dependency-errors.ts';
-import { encodeFollowingCursor, type FollowingPage } from './social.schemas.ts';
-
-export type UserSummary = { id: string; username: string; displayUsername: string; name: string; image: string | null };
-export type FollowedUser = UserSummary & { isLive: boolean; followedAt: string };
-export type BlockedUser = UserSummary & { blockedAt: string };
+import { encodeFollowingCursor, type BlockedUser, type FollowedUser, type FollowingPage } from './social.schemas.ts';
 
 const SUMMARY_FIELDS = { id: true, username: true, displayUsername: true, name: true, image: true } as const;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { multiLineText, singleLineText } from '../../http/text-policy.ts';
+import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from '@streamhouse/contract';
 
 /** Encoding ladders for RTMP (the ingress always transcodes RTMP); layers never exceed the incoming picture. */
 export const RTMP_QUALITIES = ['540p', '720p', '1080p'] as const;
@@ -21,9 +22,6 @@ export const createIngressBody = z.discriminatedUnion('type', [rtmpIngress, whip
 
 export type CreateIngressBody = z.infer<typeof createIngressBody>;
 
-export const TITLE_MAX_LENGTH = 140;
-export const DESCRIPTION_MAX_LENGTH = 2000;
-
 const titleSchema = singleLineText({ max: TITLE_MAX_LENGTH });
 
 /** Newlines are kept; an empty description is stored as none. */
@@ -43,3 +41,28 @@ export const streamInfoBody = z
   .refine((body) => Object.keys(body).length > 0, { message: 'give at least one of title, description or thumbnailUrl' });
 
 export type StreamInfoChanges = z.infer<typeof streamInfoBody>;
+
+// ── Responses
+
+const ingressType = z.enum(['RTMP', 'WHIP']).meta({ id: 'IngressType', description: 'RTMP (OBS and most encoders; transcoded) or WHIP (passed through).' });
+
+export const streamKey = z
+  .strictObject({ ingressId: z.string(), serverUrl: z.string(), streamKey: z.string(), type: ingressType })
+  .meta({ id: 'StreamKey', description: 'A new key: give `serverUrl` and `streamKey` to the encoder. Any previous key stopped working.' });
+
+export const streamCredentials = z
+  .strictObject({ serverUrl: z.string().nullable(), streamKey: z.string().nullable(), type: ingressType.nullable() })
+  .meta({ id: 'StreamCredentials', description: 'The current key; all null before one is created.' });
+
+export const streamInfo = z
+  .strictObject({ title: z.string(), description: z.string().nullable(), thumbnailUrl: z.string().nullable() })
+  .meta({ id: 'StreamInfo', description: 'What viewers see about the stream.' });
+
+export const streamStatus = z
+  .strictObject({ isLive: z.boolean(), viewerCount: z.number().int().min(0), startedAt: z.iso.datetime().nullable() })
+  .meta({ id: 'StreamStatus', description: 'Whether the stream is live, since when, and how many watch.' });
+
+export type StreamKey = z.infer<typeof streamKey>;
+export type StreamCredentials = z.infer<typeof streamCredentials>;
+export type StreamInfo = z.infer<typeof streamInfo>;
+export type StreamStatus = z.infer<typeof streamStatus>;

@@ -6,7 +6,6 @@ import {
   TrackSource,
 } from 'livekit-server-sdk';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import type { IngressType } from '../../generated/prisma/enums.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { ingressClient } from '../../lib/livekit.ts';
 import { logger } from '../../lib/logger.ts';
@@ -15,12 +14,15 @@ import { assertEligibleToStream } from '../eligibility/eligibility.service.ts';
 import { hitRateLimit } from '../rate-limit/rate-limit.service.ts';
 import { isUploadOwnedBy } from '../uploads/uploads.service.ts';
 import { publishLiveEvent } from '../live/live-events.service.ts';
-import type { CreateIngressBody, RtmpQuality, StreamInfoChanges } from './streams.schemas.ts';
-
-export type StreamKey = { ingressId: string; serverUrl: string; streamKey: string; type: IngressType };
-export type StreamCredentials = { serverUrl: string | null; streamKey: string | null; type: IngressType | null };
-export type StreamInfo = { title: string; description: string | null; thumbnailUrl: string | null };
-export type StreamStatus = { isLive: boolean; viewerCount: number; startedAt: string | null };
+import type {
+  CreateIngressBody,
+  RtmpQuality,
+  StreamCredentials,
+  StreamInfo,
+  StreamInfoChanges,
+  StreamKey,
+  StreamStatus,
+} from './streams.schemas.ts';
 
 /** Simulcast ladders: viewers on weak links get a lower layer. */
 const RTMP_PRESETS: Record<RtmpQuality, IngressVideoEncodingPreset> = {

@@ -16,5 +16,3 @@ export const GRANTS = {
 } as const satisfies Record<string, Pick<VideoGrant, 'canPublish' | 'canSubscribe' | 'canPublishData'>>;
 
 export type TokenRole = keyof typeof GRANTS;
-
-export const selfViewIdentity = (userId: string) => `Host-${userId}`;

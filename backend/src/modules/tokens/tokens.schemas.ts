@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { hasVisibleText } from '../../http/text-policy.ts';
+import { GUEST_NAME_MAX_LENGTH, GUEST_NAME_MIN_LENGTH, GUEST_NAME_PATTERN } from '@streamhouse/contract';
 
 export const guestNameSchema = z
   .string()
   .trim()
-  .min(2, 'must be at least 2 characters')
-  .max(24, 'must be at most 24 characters')
-  .regex(/^[\p{L}\p{N} _.-]+$/u, 'may use letters, digits, spaces, _ . and -')
+  .min(GUEST_NAME_MIN_LENGTH, `must be at least ${GUEST_NAME_MIN_LENGTH} characters`)
+  .max(GUEST_NAME_MAX_LENGTH, `must be at most ${GUEST_NAME_MAX_LENGTH} characters`)
+  .regex(GUEST_NAME_PATTERN, 'may use letters, digits, spaces, _ . and -')
   .refine(hasVisibleText, 'must contain visible characters');
 
 export const viewerTokenBody = z
@@ -21,3 +22,17 @@ export const viewerTokenBody = z
   });
 
 export type ViewerTokenBody = z.infer<typeof viewerTokenBody>;
+
+/** A LiveKit join token for a creator's room (room = the creator's user id), and where to connect. */
+export const roomToken = z
+  .strictObject({
+    token: z.string(),
+    /** Who the holder is in the room: a user id, `guest-…`, or `Host-{userId}` for the creator watching themselves. */
+    identity: z.string(),
+    name: z.string(),
+    /** The LiveKit server's WebSocket URL. */
+    wsUrl: z.string(),
+  })
+  .meta({ id: 'RoomToken', description: "A LiveKit token for a creator's room, and where to connect." });
+
+export type RoomToken = z.infer<typeof roomToken>;

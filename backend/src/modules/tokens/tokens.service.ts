@@ -5,7 +5,9 @@ import { prisma } from '../../lib/prisma.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { isBlockedBy } from '../social/social.service.ts';
 import { hitRateLimit } from '../rate-limit/rate-limit.service.ts';
-import { GRANTS, selfViewIdentity, type TokenRole } from './tokens.grants.ts';
+import { GUEST_IDENTITY_PREFIX, selfViewIdentity } from '@streamhouse/contract';
+import { GRANTS, type TokenRole } from './tokens.grants.ts';
+import type { RoomToken } from './tokens.schemas.ts';
 import { assertGuestNameFree } from './guest-names.service.ts';
 
 /**
@@ -14,10 +16,11 @@ import { assertGuestNameFree } from './guest-names.service.ts';
  */
 export const GUEST_PASSES_PER_MINUTE = 30;
 
-export type RoomToken = { token: string; identity: string; name: string; wsUrl: string; roomName: string };
+/** A token and the room it is for (the routes answer without the room name: the caller knows whose it is). */
+export type MintedToken = RoomToken & { roomName: string };
 
 /** The room is always the host's user id: derived here, never taken from a client. */
-async function mint(role: TokenRole, roomName: string, identity: string, name: string): Promise<RoomToken> {
+async function mint(role: TokenRole, roomName: string, identity: string, name: string): Promise<MintedToken> {
   const accessToken = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, {
     identity,
     name,
@@ -29,7 +32,7 @@ async function mint(role: TokenRole, roomName: string, identity: string, name: s
 }
 
 function guestIdentity(): string {
-  return `guest-${Date.now()}-${randomBytes(4).toString('hex')}`;
+  return `${GUEST_IDENTITY_PREFIX}${Date.now()}-${randomBytes(4).toString('hex')}`;
 }
 
 async function findHost(ref: { hostId?: string; username?: string }) {
@@ -41,11 +44,11 @@ async function findHost(ref: { hostId?: string; username?: string }) {
   return host;
 }
 
-export async function mintPublisherToken(user: { id: string; name: string }): Promise<RoomToken> {
+export async function mintPublisherToken(user: { id: string; name: string }): Promise<MintedToken> {
   return mint('creatorPublisher', user.id, user.id, user.name);
 }
 
-export async function mintSelfViewToken(user: { id: string; name: string }): Promise<RoomToken> {
+export async function mintSelfViewToken(user: { id: string; name: string }): Promise<MintedToken> {
   return mint('creatorSelfView', user.id, selfViewIdentity(user.id), user.name);
 }
 
@@ -55,7 +58,7 @@ export async function mintViewerToken(input: {
   guestName?: string;
   /** The keyed hash of the client's network (lib/client-network.ts). */
   network: string;
-}): Promise<RoomToken> {
+}): Promise<MintedToken> {
   const host = await findHost(input.host);
   const { viewer } = input;
   if (viewer?.id === host.id) return mintSelfViewToken(viewer);

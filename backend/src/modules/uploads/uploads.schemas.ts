@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
-export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
-export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
-export type ImageType = (typeof IMAGE_TYPES)[number];
+export { IMAGE_TYPES, MAX_IMAGE_BYTES, type ImageType } from '@streamhouse/contract';
 
 export const uploadIdParams = z.object({ id: z.uuid('is not an upload id') });
+
+export const storedImage = z
+  .strictObject({ id: z.uuid(), url: z.string().meta({ description: 'Where the image is served: use it as an avatar or thumbnail URL.' }) })
+  .meta({ id: 'StoredImage', description: 'The stored image' });

@@ -1,60 +1,120 @@
-import { Router, type Request } from 'express';
+import type { Request } from 'express';
+import { apiRouter, noBody, ok } from '../../http/api-router.ts';
 import { optionalUser, requireChannelOwner, requireUser, signedInUser } from '../auth/auth.guards.ts';
-import { parse } from '../../http/validate.ts';
-import { emptyBody, followingQuery } from '../social/social.schemas.ts';
+import { blockedList, blockState, followingPage, followingQuery, followState } from '../social/social.schemas.ts';
 import { block, follow, listBlocked, listFollowing, unblock, unfollow } from '../social/social.service.ts';
-import { updateProfileBody, usernameParams } from './users.schemas.ts';
+import { publicProfile, updateProfileBody, usernameParams } from './users.schemas.ts';
 import { getPublicProfile, requireUserByUsername, updateProfile } from './users.service.ts';
 
 /** /api/users/:username: profiles, and following or blocking the user named in the URL. */
-export const usersRouter = Router();
-
-usersRouter.get('/:username', optionalUser, async (req, res) => {
-  const { username } = parse(usernameParams, req.params);
-  res.json(await getPublicProfile(username, req.user?.id));
+export const usersApi = apiRouter('/api/users', {
+  tag: 'People',
+  description: 'Profiles, and following or blocking the user named in the URL (any case).',
 });
 
-usersRouter.patch('/:username', requireChannelOwner, async (req, res) => {
-  const { username } = parse(usernameParams, req.params);
-  const changes = parse(updateProfileBody, req.body ?? {});
-  const owner = signedInUser(req.user);
-  await updateProfile(owner.id, changes);
-  res.json(await getPublicProfile(username, owner.id));
+const NOBODY = 'Nobody has that username.';
+
+usersApi.get('/:username', {
+  summary: "A user's profile",
+  guards: [optionalUser],
+  params: usernameParams,
+  responses: { 200: publicProfile },
+  errors: { 404: NOBODY },
+  handler: async ({ params }, req) => ok(await getPublicProfile(params.username, req.user?.id)),
 });
 
-/** The signed-in actor and the user named in the URL, for follow and block routes (they take no body). */
-async function actorAndTarget(req: Request) {
-  parse(emptyBody, req.body ?? {});
-  const { username } = parse(usernameParams, req.params);
+usersApi.patch('/:username', {
+  summary: 'Change your own display name, bio or avatar',
+  description: 'Only the fields given change; an avatar is an image uploaded first with POST /api/uploads.',
+  guards: [requireChannelOwner],
+  params: usernameParams,
+  body: updateProfileBody,
+  responses: { 200: publicProfile },
+  handler: async ({ params, body }, req) => {
+    const owner = signedInUser(req.user);
+    await updateProfile(owner.id, body);
+    return ok(await getPublicProfile(params.username, owner.id));
+  },
+});
+
+/** The signed-in actor and the user named in the URL, for follow and block routes. */
+async function actorAndTarget(username: string, req: Request) {
   return { actor: signedInUser(req.user), target: await requireUserByUsername(username) };
 }
 
-usersRouter.post('/:username/follow', requireUser, async (req, res) => {
-  const { actor, target } = await actorAndTarget(req);
-  res.json(await follow(actor.id, target.id));
+usersApi.post('/:username/follow', {
+  summary: 'Follow a user',
+  description: 'Following twice is one follow.',
+  guards: [requireUser],
+  params: usernameParams,
+  body: noBody,
+  responses: { 200: followState },
+  errors: {
+    400: 'Following yourself.',
+    403: 'They blocked you (`reason: BLOCKED`).',
+    404: NOBODY,
+    409: 'You blocked them: unblock first.',
+  },
+  handler: async ({ params }, req) => {
+    const { actor, target } = await actorAndTarget(params.username, req);
+    return ok(await follow(actor.id, target.id));
+  },
 });
 
-usersRouter.delete('/:username/follow', requireUser, async (req, res) => {
-  const { actor, target } = await actorAndTarget(req);
-  res.json(await unfollow(actor.id, target.id));
+usersApi.delete('/:username/follow', {
+  summary: 'Stop following a user',
+  guards: [requireUser],
+  params: usernameParams,
+  body: noBody,
+  responses: { 200: followState },
+  errors: { 404: NOBODY },
+  handler: async ({ params }, req) => {
+    const { actor, target } = await actorAndTarget(params.username, req);
+    return ok(await unfollow(actor.id, target.id));
+  },
 });
 
-usersRouter.post('/:username/block', requireUser, async (req, res) => {
-  const { actor, target } = await actorAndTarget(req);
-  res.json(await block(actor.id, target.id));
+usersApi.post('/:username/block', {
+  summary: 'Block a user',
+  description: 'Ends follows both ways and removes them from your live room at once.',
+  guards: [requireUser],
+  params: usernameParams,
+  body: noBody,
+  responses: { 200: blockState },
+  errors: { 400: 'Blocking yourself.', 404: NOBODY, 502: 'Blocked, but LiveKit could not remove them from your room just now.' },
+  handler: async ({ params }, req) => {
+    const { actor, target } = await actorAndTarget(params.username, req);
+    return ok(await block(actor.id, target.id));
+  },
 });
 
-usersRouter.delete('/:username/block', requireUser, async (req, res) => {
-  const { actor, target } = await actorAndTarget(req);
-  res.json(await unblock(actor.id, target.id));
+usersApi.delete('/:username/block', {
+  summary: 'Unblock a user',
+  guards: [requireUser],
+  params: usernameParams,
+  body: noBody,
+  responses: { 200: blockState },
+  errors: { 404: NOBODY },
+  handler: async ({ params }, req) => {
+    const { actor, target } = await actorAndTarget(params.username, req);
+    return ok(await unblock(actor.id, target.id));
+  },
 });
 
 /** Private lists: only the owner sees whom they follow and whom they blocked. */
-usersRouter.get('/:username/following', requireChannelOwner, async (req, res) => {
-  const page = parse(followingQuery, req.query);
-  res.json(await listFollowing(signedInUser(req.user).id, page));
+usersApi.get('/:username/following', {
+  summary: 'Whom you follow (yours only)',
+  guards: [requireChannelOwner],
+  params: usernameParams,
+  query: followingQuery,
+  responses: { 200: followingPage },
+  handler: async ({ query }, req) => ok(await listFollowing(signedInUser(req.user).id, query)),
 });
 
-usersRouter.get('/:username/blocked', requireChannelOwner, async (req, res) => {
-  res.json({ users: await listBlocked(signedInUser(req.user).id) });
+usersApi.get('/:username/blocked', {
+  summary: 'Whom you blocked (yours only)',
+  guards: [requireChannelOwner],
+  params: usernameParams,
+  responses: { 200: blockedList },
+  handler: async (_input, req) => ok({ users: await listBlocked(signedInUser(req.user).id) }),
 });

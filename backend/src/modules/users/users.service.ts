@@ -1,26 +1,9 @@
 import { prisma } from '../../lib/prisma.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { USERNAME_PATTERN } from '../auth/username-rules.ts';
+import { USERNAME_PATTERN } from '@streamhouse/contract';
 import { isUploadOwnedBy } from '../uploads/uploads.service.ts';
 import { followCounts, relationship } from '../social/social.service.ts';
-import type { ProfileChanges } from './users.schemas.ts';
-
-export type PublicProfile = {
-  id: string;
-  username: string;
-  displayUsername: string;
-  name: string;
-  bio: string | null;
-  image: string | null;
-  createdAt: string;
-  followerCount: number;
-  followingCount: number;
-  isLive: boolean;
-  /** The stream's title while live. */
-  streamTitle: string | null;
-  /** How the signed-in viewer relates to this user; null for anonymous viewers. */
-  viewer: { isSelf: boolean; isFollowing: boolean; isBlocking: boolean } | null;
-};
+import type { ProfileChanges, PublicProfile } from './users.schemas.ts';
 
 export type UserRef = { id: string; username: string; displayUsername: string };
 

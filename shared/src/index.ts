@@ -1,0 +1,3 @@
+// Plain constants and functions only (no zod): the frontend bundles what it imports from here.
+export * from './limits.ts';
+export * from './room.ts';

@@ -1,0 +1,17 @@
+/**
+ * A creator's LiveKit room: its name is the creator's user id. These name who is in it and where the server
+ * publishes on its data channel.
+ */
+
+/** The creator watching their own stream joins as `Host-{userId}`: not the publisher, and not a viewer. */
+export const SELF_VIEW_IDENTITY_PREFIX = 'Host-';
+export const selfViewIdentity = (userId: string) => `${SELF_VIEW_IDENTITY_PREFIX}${userId}`;
+
+/** Anonymous viewers join as `guest-{timestamp}-{random}`. */
+export const GUEST_IDENTITY_PREFIX = 'guest-';
+
+/** Who counts as a viewer in a creator's room: neither the creator publishing nor the creator watching themselves. */
+export const isViewerIdentity = (identity: string, hostId: string) => identity !== hostId && identity !== selfViewIdentity(hostId);
+
+/** Data-channel topics. Chat and settings are reliable; reactions are lossy (a lost one is not worth a retransmit). */
+export const TOPICS = { chat: 'chat', settings: 'chat-settings', reaction: 'reaction' } as const;
