@@ -34,7 +34,8 @@ function build(): Promise<void> {
   });
 }
 
-const stack = await startStack(profile, { freshDatabase: true, quiet: true });
+// The backend runs as in production, which refuses livekit.yaml's published dev secret.
+const stack = await startStack(profile, { freshDatabase: true, quiet: true, privateLiveKitSecret: true });
 const sections: string[] = [];
 try {
   await build();

@@ -1,5 +1,5 @@
 /**
- * A child process of chat-latency.bench.ts that holds some of the room's subscribers (@livekit/rtc-node
+ * A child process of chat.bench.ts that holds some of the room's subscribers (@livekit/rtc-node
  * participants) and reports, over IPC, when each one receives each chat message. Spreading subscribers over
  * processes keeps one Node.js event loop from becoming the bottleneck being measured.
  */
@@ -23,8 +23,10 @@ async function join(wsUrl: string, token: string): Promise<boolean> {
     // Wall-clock milliseconds with sub-millisecond precision, comparable across processes.
     const at = performance.timeOrigin + performance.now();
     if (topic !== 'chat' || participant) return;
-    const event = JSON.parse(decoder.decode(payload)) as { type: string; message?: { body: string } };
+    const event = JSON.parse(decoder.decode(payload)) as { type: string; message?: { body: string }; messages?: Array<{ body: string }> };
+    // One message, or a batch the server coalesced.
     if (event.type === 'message' && event.message) report({ event: 'got', body: event.message.body, at });
+    if (event.type === 'messages') for (const message of event.messages ?? []) report({ event: 'got', body: message.body, at });
   });
   try {
     await room.connect(wsUrl, token, { autoSubscribe: false, dynacast: false });

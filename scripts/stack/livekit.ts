@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import YAML from 'yaml';
 import { startProcess, exitedEarly } from './processes.ts';
 import { waitForHttp, waitForPort } from './wait.ts';
@@ -48,12 +49,16 @@ export async function startLiveKitServer(options: {
   redisAddress?: string;
   logLevel?: string;
   quiet?: boolean;
+  /** A secret of its own instead of livekit.yaml's published dev one (a production-mode backend refuses that). */
+  privateSecret?: boolean;
 }): Promise<LiveKitServer> {
   const { profile } = options;
   const binary = findBinary('livekit-server');
   if (!binary) throw new Error('livekit-server is not installed: run `pnpm provision`');
   const base = readBaseConfig();
-  const [apiKey, apiSecret] = Object.entries(base.keys)[0]!;
+  const [apiKey, publishedSecret] = Object.entries(base.keys)[0]!;
+  const apiSecret = options.privateSecret ? randomBytes(32).toString('base64url') : publishedSecret;
+  base.keys = { [apiKey]: apiSecret };
   const config: LiveKitYaml = {
     ...base,
     port: profile.livekitPort,

@@ -38,6 +38,8 @@ export const chatSettings = z
 export const chatEvent = z
   .discriminatedUnion('type', [
     z.strictObject({ type: z.literal('message'), message: chatMessage }),
+    /** Several messages at once, in order: a busy room's messages share packets. */
+    z.strictObject({ type: z.literal('messages'), messages: z.array(chatMessage) }),
     z.strictObject({ type: z.literal('delete'), messageId: z.string() }),
     z.strictObject({ type: z.literal('clear') }),
     z.strictObject({ type: z.literal('pin'), message: chatMessage.nullable() }),
@@ -53,9 +55,12 @@ export const settingsEvent = z
   .strictObject({ type: z.literal('settings'), settings: chatSettings })
   .meta({ id: 'SettingsEvent', description: 'Data-channel topic `chat-settings` (reliable).' });
 
-/** Topic `reaction` (lossy). */
+/** Topic `reaction` (lossy): one reaction, or several that arrived together (a busy room shares packets). */
 export const reactionEvent = z
-  .strictObject({ type: z.literal('reaction'), id: z.string(), reaction: z.enum(REACTIONS) })
+  .discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('reaction'), id: z.string(), reaction: z.enum(REACTIONS) }),
+    z.strictObject({ type: z.literal('reactions'), reactions: z.array(z.enum(REACTIONS)) }),
+  ])
   .meta({ id: 'ReactionEvent', description: 'Data-channel topic `reaction` (lossy).' });
 
 /** GET /api/live/events: a stream went live or offline, or its viewer count or title changed. Public data only. */

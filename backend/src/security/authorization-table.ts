@@ -1,6 +1,14 @@
 import type { JoinToken } from '../modules/chat/chat.test-support.ts';
 import type { signedInAgent } from '../test/fixtures.ts';
 import { prisma } from '../lib/prisma.ts';
+import { roomChanged } from '../modules/chat/chat-settings.service.ts';
+import { relationChanged } from '../modules/social/social.service.ts';
+
+/** The restores below write rows directly: tell the per-instance caches, as the services do. */
+async function forgetRelations(world: World): Promise<void> {
+  const hostId = world.host.user.id;
+  await Promise.all(Object.values(world.members).map((member) => relationChanged(hostId, member.user.id)));
+}
 
 /**
  * Every route of the API as the callers see it, with who may call it: the table the authorization matrix
@@ -110,14 +118,19 @@ export const ROWS: Row[] = [
     route: 'POST /api/users/:username/follow',
     call: (w) => ({ method: 'post', path: `/api/users/${w.host.user.username}/follow`, body: {} }),
     expect: members(200, { blocked: 403, blockedModerator: 403, owner: 400 }),
-    restore: (w) => prisma.follow.deleteMany({ where: { followingId: w.host.user.id, followerId: { not: w.members.follower.user.id } } }),
+    restore: async (w) => {
+      await prisma.follow.deleteMany({ where: { followingId: w.host.user.id, followerId: { not: w.members.follower.user.id } } });
+      await forgetRelations(w);
+    },
   },
   {
     route: 'DELETE /api/users/:username/follow',
     call: (w) => ({ method: 'delete', path: `/api/users/${w.host.user.username}/follow`, body: {} }),
     expect: members(200),
-    restore: (w) =>
-      prisma.follow.createMany({ data: [{ followerId: w.members.follower.user.id, followingId: w.host.user.id }], skipDuplicates: true }),
+    restore: async (w) => {
+      await prisma.follow.createMany({ data: [{ followerId: w.members.follower.user.id, followingId: w.host.user.id }], skipDuplicates: true });
+      await forgetRelations(w);
+    },
   },
   {
     route: 'POST /api/users/:username/block',
@@ -126,6 +139,7 @@ export const ROWS: Row[] = [
     restore: async (w) => {
       await prisma.block.deleteMany({ where: { blockedId: w.host.user.id } });
       await prisma.follow.createMany({ data: [{ followerId: w.members.follower.user.id, followingId: w.host.user.id }], skipDuplicates: true });
+      await forgetRelations(w);
     },
   },
   {
@@ -189,13 +203,19 @@ export const ROWS: Row[] = [
     route: 'POST /api/chat/:hostId/timeouts',
     call: (w) => ({ method: 'post', path: `/api/chat/${w.host.user.id}/timeouts`, body: { identity: w.members.viewer.user.id, minutes: 1 } }),
     expect: members(403, { moderator: 201, owner: 201 }),
-    restore: (w) => prisma.chatSanction.deleteMany({ where: { hostId: w.host.user.id, identity: w.members.viewer.user.id } }),
+    restore: async (w) => {
+      await prisma.chatSanction.deleteMany({ where: { hostId: w.host.user.id, identity: w.members.viewer.user.id } });
+      await roomChanged(w.host.user.id);
+    },
   },
   {
     route: 'POST /api/chat/:hostId/bans',
     call: (w) => ({ method: 'post', path: `/api/chat/${w.host.user.id}/bans`, body: { identity: w.guest.identity } }),
     expect: members(403, { moderator: 201, owner: 201 }),
-    restore: (w) => prisma.chatSanction.deleteMany({ where: { hostId: w.host.user.id, identity: w.guest.identity } }),
+    restore: async (w) => {
+      await prisma.chatSanction.deleteMany({ where: { hostId: w.host.user.id, identity: w.guest.identity } });
+      await roomChanged(w.host.user.id);
+    },
   },
   {
     route: 'GET /api/chat/:hostId/moderators',

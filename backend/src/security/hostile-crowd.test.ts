@@ -278,13 +278,13 @@ describe('row 8: live-event streams are capped and slow readers dropped', () => 
     const publisher = new pg.Client({ connectionString: env.DATABASE_URL });
     await publisher.connect();
     const ended = new Promise<void>((resolve) => stream.once('close', resolve));
-    // 25 MB (PostgreSQL folds identical notifications, so each differs): far more than loopback socket buffers
-    // (a few MB) and the server's per-reader bound together.
+    // 25 MB (PostgreSQL folds identical notifications, and the server holds back count-only changes, so each
+    // title differs): far more than loopback socket buffers (a few MB) and the server's per-reader bound together.
     const [batches, perBatch, titleLength] = [32, 200, 4000];
     for (let batch = 0; batch < batches; batch++) {
       await publisher.query(
         `SELECT pg_notify('live_events', json_build_object('type', 'stream.updated', 'hostId', $1::text, 'username', 'slow',
-           'isLive', true, 'viewerCount', n, 'startedAt', null, 'title', repeat('x', $2::int))::text)
+           'isLive', true, 'viewerCount', n, 'startedAt', null, 'title', n || repeat('x', $2::int))::text)
          FROM generate_series(1, $3::int) AS n`,
         [hostId, titleLength, perBatch],
       );

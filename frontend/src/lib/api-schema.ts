@@ -5218,6 +5218,10 @@ export type components = {
             message: components["schemas"]["ChatMessage"];
         } | {
             /** @constant */
+            type: "messages";
+            messages: components["schemas"]["ChatMessage"][];
+        } | {
+            /** @constant */
             type: "delete";
             messageId: string;
         } | {
@@ -5250,6 +5254,10 @@ export type components = {
             id: string;
             /** @enum {string} */
             reaction: "like" | "love" | "fire" | "clap" | "wow";
+        } | {
+            /** @constant */
+            type: "reactions";
+            reactions: ("like" | "love" | "fire" | "clap" | "wow")[];
         };
     };
     responses: never;

@@ -7,7 +7,7 @@ import { isDependencyUnavailable } from '../../http/dependency-errors.ts';
 import { block, isBlockedBy } from '../social/social.service.ts';
 import { GUEST_IDENTITY_PREFIX, selfViewIdentity } from '@streamhouse/contract';
 import { publishChatEvent } from './chat-broadcast.service.ts';
-import { getChatRoom, setPinnedMessageId } from './chat-settings.service.ts';
+import { getChatRoom, roomChanged, setPinnedMessageId } from './chat-settings.service.ts';
 import { roleLookup, toMessageView } from './chat.service.ts';
 import type { ChatMessage as ChatMessageView } from '@streamhouse/contract/events';
 import type { AddModeratorBody, ModeratorView } from './chat.schemas.ts';
@@ -68,6 +68,7 @@ export async function clearChat(hostId: string): Promise<{ cleared: number }> {
     prisma.chatMessage.updateMany({ where: { hostId, deletedAt: null }, data: { deletedAt: new Date() } }),
     prisma.stream.updateMany({ where: { userId: hostId }, data: { pinnedMessageId: null } }),
   ]);
+  await roomChanged(hostId);
   await publishChatEvent(hostId, { type: 'clear' });
   return { cleared: count };
 }
@@ -96,6 +97,7 @@ export async function timeOut(hostId: string, actorId: string, identity: string,
     prisma.chatSanction.deleteMany({ where: { hostId, identity, kind: 'TIMEOUT' } }),
     prisma.chatSanction.create({ data: { hostId, identity, network, kind: 'TIMEOUT', expiresAt } }),
   ]);
+  await roomChanged(hostId);
   await publishChatEvent(hostId, { type: 'timeout', expiresAt: expiresAt.toISOString() }, [identity]);
   return { expiresAt: expiresAt.toISOString() };
 }
@@ -125,6 +127,7 @@ export async function ban(hostId: string, actorId: string, identity: string): Pr
   }
   const existing = await prisma.chatSanction.count({ where: { hostId, identity, kind: 'BAN' } });
   if (!existing) await prisma.chatSanction.create({ data: { hostId, identity, network: await guestNetwork(hostId, identity), kind: 'BAN' } });
+  await roomChanged(hostId);
   await removeGuestFromRoom(hostId, identity);
 }
 
@@ -149,6 +152,7 @@ export async function addModerator(hostId: string, ref: AddModeratorBody): Promi
   if (user.id === hostId) throw new AppError(400, 'BAD_REQUEST', 'You already moderate your own chat.');
   if (await isBlockedBy(hostId, user.id)) throw conflict(`You blocked ${user.displayUsername}. Unblock them to make them a moderator.`);
   await prisma.chatModerator.createMany({ data: [{ hostId, userId: user.id }], skipDuplicates: true });
+  await roomChanged(hostId);
   await publishChatEvent(hostId, { type: 'role', canModerate: true }, [user.id]);
   return user;
 }
@@ -156,5 +160,6 @@ export async function addModerator(hostId: string, ref: AddModeratorBody): Promi
 /** Idempotent. */
 export async function removeModerator(hostId: string, userId: string): Promise<void> {
   const { count } = await prisma.chatModerator.deleteMany({ where: { hostId, userId } });
+  await roomChanged(hostId);
   if (count) await publishChatEvent(hostId, { type: 'role', canModerate: false }, [userId]);
 }

@@ -17,7 +17,7 @@ const REACTION_WINDOW_MS = 2000;
  * and timed-out viewers may not send them. They travel on a lossy topic.
  */
 export async function sendReaction(hostId: string, sender: ChatSender, reaction: Reaction): Promise<void> {
-  const [, standing] = await Promise.all([getChatRoom(hostId), chatStanding(hostId, sender)]);
+  const standing = await chatStanding(await getChatRoom(hostId), sender);
   assertNotRestricted(standing);
   const rate = await hitRateLimit(`chat:reaction:${senderKey(sender)}`, REACTIONS_PER_WINDOW, REACTION_WINDOW_MS);
   if (!rate.allowed)

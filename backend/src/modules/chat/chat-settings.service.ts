@@ -1,4 +1,5 @@
 import { prisma } from '../../lib/prisma.ts';
+import { invalidatedCache } from '../../lib/invalidated-cache.ts';
 import { notFound } from '../../http/errors.ts';
 import type { ChatSettings, ChatSettingsChanges } from './chat.schemas.ts';
 import { publishSettingsEvent } from './chat-broadcast.service.ts';
@@ -13,20 +14,65 @@ export const DEFAULT_CHAT_SETTINGS: ChatSettings = {
   guestsMayChat: true,
 };
 
-export type ChatRoom = { hostId: string; hostName: string; settings: ChatSettings; pinnedMessageId: string | null };
+/** A timeout or ban in force (or a timeout that has yet to pass): by identity, and for guests by network too. */
+export type Sanction = { identity: string; network: string | null; kind: 'TIMEOUT' | 'BAN'; expiresAt: Date | null };
 
-/** The room's rules; 404 when there is no such creator. */
-export async function getChatRoom(hostId: string): Promise<ChatRoom> {
+/** Everything the rules need about a room, read on every message. */
+export type ChatRoom = {
+  hostId: string;
+  hostName: string;
+  settings: ChatSettings;
+  pinnedMessageId: string | null;
+  /** Appointed moderators the creator has not blocked since. */
+  moderatorIds: ReadonlySet<string>;
+  sanctions: readonly Sanction[];
+};
+
+async function loadRoom(hostId: string): Promise<{ room: ChatRoom | null }> {
   const host = await prisma.user.findUnique({
     where: { id: hostId },
     select: {
       displayUsername: true,
       stream: { select: { ...CHAT_SETTINGS_FIELDS, pinnedMessageId: true } },
+      moderators: { where: { user: { blockedBy: { none: { blockerId: hostId } } } }, select: { userId: true } },
     },
   });
-  if (!host) throw notFound('No creator with that id.');
+  if (!host) return { room: null };
+  const sanctions = await prisma.chatSanction.findMany({
+    where: { hostId, OR: [{ kind: 'BAN' }, { expiresAt: { gt: new Date() } }] },
+    select: { identity: true, network: true, kind: true, expiresAt: true },
+  });
   const { pinnedMessageId = null, ...settings } = host.stream ?? { ...DEFAULT_CHAT_SETTINGS, pinnedMessageId: null };
-  return { hostId, hostName: host.displayUsername, settings, pinnedMessageId };
+  return {
+    room: {
+      hostId,
+      hostName: host.displayUsername,
+      settings,
+      pinnedMessageId,
+      moderatorIds: new Set(host.moderators.map((moderator) => moderator.userId)),
+      sanctions,
+    },
+  };
+}
+
+/**
+ * Rooms as every message needs them, held per instance and dropped on every instance (PostgreSQL NOTIFY) when
+ * anything in them changes: settings, the pin, moderators, sanctions, or a block that ends a moderator's role.
+ */
+const rooms = invalidatedCache({ channel: 'chat_room', max: 10_000, ttlMs: 60_000, load: loadRoom });
+
+type Executor = Parameters<typeof rooms.invalidate>[0];
+
+/** After any change to a room's rules, moderators or sanctions: every instance reads it afresh. */
+export function roomChanged(hostId: string, db: Executor = prisma): Promise<void> {
+  return rooms.invalidate(db, hostId);
+}
+
+/** The room's rules, moderators and sanctions; 404 when there is no such creator. */
+export async function getChatRoom(hostId: string): Promise<ChatRoom> {
+  const { room } = await rooms.get(hostId);
+  if (!room) throw notFound('No creator with that id.');
+  return room;
 }
 
 /** Stores the creator's rules and tells every open chat panel in their room. */
@@ -37,6 +83,7 @@ export async function updateChatSettings(hostId: string, settings: ChatSettingsC
     update: settings,
     select: CHAT_SETTINGS_FIELDS,
   });
+  await roomChanged(hostId);
   await publishSettingsEvent(hostId, { type: 'settings', settings: stream });
   return stream;
 }
@@ -48,4 +95,5 @@ export async function setPinnedMessageId(hostId: string, messageId: string | nul
     create: { userId: hostId, pinnedMessageId: messageId },
     update: { pinnedMessageId: messageId },
   });
+  await roomChanged(hostId);
 }

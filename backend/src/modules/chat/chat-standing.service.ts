@@ -1,4 +1,4 @@
-import { prisma } from '../../lib/prisma.ts';
+import { relationToHost } from '../social/social.service.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
 import type { ChatSender } from './chat-sender.service.ts';
 import type { ChatRoom } from './chat-settings.service.ts';
@@ -7,7 +7,7 @@ import type { SenderRole } from '@streamhouse/contract/events';
 /** Why someone may not take part at all: the creator blocked them, a moderator banned or timed them out. */
 export type ChatRestriction = { reason: 'BLOCKED' } | { reason: 'BANNED' } | { reason: 'TIMED_OUT'; expiresAt: Date };
 
-/** Where a sender stands in a room right now, read from PostgreSQL so every backend instance agrees. */
+/** Where a sender stands in a room right now. */
 export type ChatStanding = {
   isOwner: boolean;
   canModerate: boolean;
@@ -15,37 +15,39 @@ export type ChatStanding = {
   restriction: ChatRestriction | null;
 };
 
-export async function chatStanding(hostId: string, sender: ChatSender): Promise<ChatStanding> {
+/**
+ * Where a sender stands in a room right now. The room (moderators, sanctions) and the viewer's follow and block
+ * come from per-instance caches that every instance drops on a change (PostgreSQL NOTIFY), so no query runs for
+ * a sender the instance has seen.
+ */
+export async function chatStanding(room: ChatRoom, sender: ChatSender): Promise<ChatStanding> {
   const { userId } = sender;
-  if (userId === hostId) return { isOwner: true, canModerate: true, isFollowing: true, restriction: null };
-  const [moderator, follow, block, sanctions] = await Promise.all([
-    userId ? prisma.chatModerator.findUnique({ where: { hostId_userId: { hostId, userId } }, select: { userId: true } }) : null,
-    userId ? prisma.follow.findUnique({ where: { followerId_followingId: { followerId: userId, followingId: hostId } }, select: { createdAt: true } }) : null,
-    userId ? prisma.block.findUnique({ where: { blockerId_blockedId: { blockerId: hostId, blockedId: userId } }, select: { createdAt: true } }) : null,
-    // A guest is sanctioned by identity or by the network they chat from (a new identity resets nothing).
-    prisma.chatSanction.findMany({
-      where: {
-        hostId,
-        AND: [
-          { OR: [{ identity: sender.identity }, ...(sender.network ? [{ network: sender.network }] : [])] },
-          { OR: [{ kind: 'BAN' }, { expiresAt: { gt: new Date() } }] },
-        ],
-      },
-      select: { kind: true, expiresAt: true },
-    }),
-  ]);
+  if (userId === room.hostId) return { isOwner: true, canModerate: true, isFollowing: true, restriction: null };
+  const relation = userId ? await relationToHost(room.hostId, userId) : { isFollowing: false, isBlocked: false };
+  const now = Date.now();
+  // A guest is sanctioned by identity or by the network they chat from (a new identity resets nothing).
+  const sanctions = room.sanctions.filter(
+    (sanction) =>
+      (sanction.identity === sender.identity || (sender.network !== null && sanction.network === sender.network)) &&
+      (sanction.kind === 'BAN' || (sanction.expiresAt !== null && sanction.expiresAt.getTime() > now)),
+  );
   const timeout = sanctions
-    .filter((sanction) => sanction.kind === 'TIMEOUT' && sanction.expiresAt)
+    .filter((sanction) => sanction.kind === 'TIMEOUT')
     .sort((a, b) => b.expiresAt!.getTime() - a.expiresAt!.getTime())[0];
-  const restriction: ChatRestriction | null = block
+  const restriction: ChatRestriction | null = relation.isBlocked
     ? { reason: 'BLOCKED' }
     : sanctions.some((sanction) => sanction.kind === 'BAN')
       ? { reason: 'BANNED' }
       : timeout
         ? { reason: 'TIMED_OUT', expiresAt: timeout.expiresAt! }
         : null;
-  // A moderator the creator blocked has lost the role (block() removes it; this guards the moment between).
-  return { isOwner: false, canModerate: Boolean(moderator) && !block, isFollowing: Boolean(follow), restriction };
+  return {
+    isOwner: false,
+    // A moderator the creator blocked has lost the role (block() removes it; this guards the moment between).
+    canModerate: Boolean(userId && room.moderatorIds.has(userId)) && !relation.isBlocked,
+    isFollowing: relation.isFollowing,
+    restriction,
+  };
 }
 
 export function badgeFor(standing: ChatStanding): SenderRole {

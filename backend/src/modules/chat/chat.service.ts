@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '../../generated/prisma/client.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { notFound } from '../../http/errors.ts';
@@ -29,10 +30,8 @@ export function toMessageView(row: ChatMessage, role: SenderRole): ChatMessageVi
 
 /** Badges as they are now: the creator, and whoever the creator appointed. */
 export async function roleLookup(hostId: string): Promise<(row: ChatMessage) => SenderRole> {
-  const moderators = new Set(
-    (await prisma.chatModerator.findMany({ where: { hostId }, select: { userId: true } })).map((row) => row.userId),
-  );
-  return (row) => (row.senderUserId === hostId ? 'creator' : row.senderUserId && moderators.has(row.senderUserId) ? 'moderator' : null);
+  const { moderatorIds } = await getChatRoom(hostId);
+  return (row) => (row.senderUserId === hostId ? 'creator' : row.senderUserId && moderatorIds.has(row.senderUserId) ? 'moderator' : null);
 }
 
 type Db = Pick<typeof prisma, '$queryRaw'>;
@@ -78,11 +77,40 @@ function messageData({ hostId, sender, name, body }: NewMessage) {
 }
 
 /**
+ * Without slow mode, one statement counts the sender's rate and stores the message only if the count allows it:
+ * one round trip to PostgreSQL per message, and the counter is shared by every instance.
+ */
+async function storeWithinRate(message: NewMessage): Promise<{ row: ChatMessage | null; retryAfterMs: number }> {
+  const data = messageData(message);
+  const id = randomUUID();
+  const key = `chat:message:${senderKey(message.sender)}`;
+  const [result] = await prisma.$queryRaw<Array<{ count: number; retryAfterMs: number; createdAt: Date | null }>>`
+    WITH hit AS (
+      INSERT INTO "RateLimitCounter" ("key", "count", "windowEndsAt")
+      VALUES (${key}, 1, clock_timestamp() + interval '1 second')
+      ON CONFLICT ("key") DO UPDATE SET
+        "count" = CASE WHEN "RateLimitCounter"."windowEndsAt" <= clock_timestamp() THEN 1 ELSE "RateLimitCounter"."count" + 1 END,
+        "windowEndsAt" = CASE WHEN "RateLimitCounter"."windowEndsAt" <= clock_timestamp() THEN EXCLUDED."windowEndsAt" ELSE "RateLimitCounter"."windowEndsAt" END
+      RETURNING "count", GREATEST(0, CEIL(EXTRACT(EPOCH FROM ("windowEndsAt" - clock_timestamp())) * 1000))::int AS "retryAfterMs"
+    ), stored AS (
+      INSERT INTO "ChatMessage" ("id", "hostId", "senderIdentity", "senderUserId", "senderName", "color", "isGuest", "senderNetwork", "body", "createdAt")
+      SELECT ${id}, ${data.hostId}, ${data.senderIdentity}, ${data.senderUserId}, ${data.senderName}, ${data.color}, ${data.isGuest},
+        ${data.senderNetwork}, ${data.body}, clock_timestamp()
+      FROM hit WHERE hit."count" <= ${MESSAGES_PER_SECOND}
+      RETURNING "createdAt"
+    )
+    SELECT hit."count", hit."retryAfterMs", stored."createdAt" FROM hit LEFT JOIN stored ON true`;
+  if (!result?.createdAt) return { row: null, retryAfterMs: result?.retryAfterMs ?? 1000 };
+  return { row: { ...data, id, createdAt: result.createdAt, deletedAt: null }, retryAfterMs: 0 };
+}
+
+/**
  * Slow mode: the check and the insert run under a per-sender advisory lock, so two requests racing on
  * two backend instances cannot both pass; the times are the database's, so instances' clocks do not matter.
  */
 async function storeWithSlowMode(message: NewMessage, slowModeSeconds: number): Promise<ChatMessage> {
-  if (!slowModeSeconds) return prisma.chatMessage.create({ data: messageData(message) });
+  const rate = await hitRateLimit(`chat:message:${senderKey(message.sender)}`, MESSAGES_PER_SECOND, 1000);
+  if (!rate.allowed) throw tooFast(rate.retryAfterMs);
   return prisma.$transaction(async (tx) => {
     const lockKey = `chat:${message.hostId}:${senderKey(message.sender)}`;
     await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
@@ -93,7 +121,11 @@ async function storeWithSlowMode(message: NewMessage, slowModeSeconds: number): 
   });
 }
 
-/** Applies every rule, stores the message and publishes it to the room. */
+/**
+ * Applies every rule, stores the message and queues it for the room (chat-broadcast.service.ts sends a busy
+ * room's messages together). The answer does not wait for LiveKit: the message is stored, and the sender's own
+ * panel shows it from this answer.
+ */
 export async function sendChatMessage(input: {
   hostId: string;
   sender: ChatSender;
@@ -101,26 +133,30 @@ export async function sendChatMessage(input: {
   guestName?: string;
 }): Promise<ChatMessageView> {
   const { hostId, sender, body } = input;
-  const [room, standing] = await Promise.all([getChatRoom(hostId), chatStanding(hostId, sender)]);
+  const room = await getChatRoom(hostId);
+  const standing = await chatStanding(room, sender);
   assertMayChat(room, sender, standing);
-  const rate = await hitRateLimit(`chat:message:${senderKey(sender)}`, MESSAGES_PER_SECOND, 1000);
-  if (!rate.allowed) throw tooFast(rate.retryAfterMs);
   const name = sender.isGuest ? (input.guestName ?? sender.name) : sender.name;
   if (sender.isGuest && name !== sender.name) await assertGuestNameFree(hostId, name);
   const slowModeSeconds = standing.canModerate ? 0 : room.settings.slowModeSeconds;
-  const row = await storeWithSlowMode({ hostId, sender, name, body }, slowModeSeconds);
+  let row: ChatMessage;
+  if (slowModeSeconds) row = await storeWithSlowMode({ hostId, sender, name, body }, slowModeSeconds);
+  else {
+    const stored = await storeWithinRate({ hostId, sender, name, body });
+    if (!stored.row) throw tooFast(stored.retryAfterMs);
+    row = stored.row;
+  }
   const message = toMessageView(row, badgeFor(standing));
-  await publishChatEvent(hostId, { type: 'message', message });
+  void publishChatEvent(hostId, { type: 'message', message });
   return message;
 }
 
 /** Newest `limit` messages before a message (or the newest overall), returned oldest first. */
 export async function listChatMessages(hostId: string, query: HistoryQuery): Promise<{ messages: ChatMessageView[]; hasMore: boolean }> {
-  const [hostCount, cursor] = await Promise.all([
-    prisma.user.count({ where: { id: hostId } }),
+  const [roleOf, cursor] = await Promise.all([
+    roleLookup(hostId),
     query.before ? prisma.chatMessage.findFirst({ where: { id: query.before, hostId }, select: { id: true, createdAt: true } }) : null,
   ]);
-  if (!hostCount) throw notFound('No creator with that id.');
   if (query.before && !cursor) throw notFound('That message is not in this chat.');
   const rows = await prisma.chatMessage.findMany({
     where: {
@@ -131,7 +167,6 @@ export async function listChatMessages(hostId: string, query: HistoryQuery): Pro
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
   });
-  const roleOf = await roleLookup(hostId);
   return {
     messages: rows.slice(0, query.limit).reverse().map((row) => toMessageView(row, roleOf(row))),
     hasMore: rows.length > query.limit,
@@ -143,7 +178,7 @@ export async function getChatState(hostId: string, sender?: ChatSender): Promise
   const room = await getChatRoom(hostId);
   const [pinnedRow, standing, clock, roleOf] = await Promise.all([
     room.pinnedMessageId ? prisma.chatMessage.findFirst({ where: { id: room.pinnedMessageId, hostId, deletedAt: null } }) : null,
-    sender ? chatStanding(hostId, sender) : undefined,
+    sender ? chatStanding(room, sender) : undefined,
     sender ? senderClock(prisma, hostId, sender) : undefined,
     roleLookup(hostId),
   ]);

@@ -5,6 +5,7 @@ import { Room, RoomEvent, dispose } from '@livekit/rtc-node';
 import { prisma } from '../../lib/prisma.ts';
 import { createTestUser, testClientIp } from '../../test/fixtures.ts';
 import type { ChatSettings } from './chat.schemas.ts';
+import { roomChanged } from './chat-settings.service.ts';
 
 /** Chat rows have no foreign key to the host: remove the ones a test file's hosts collected. */
 const hostIds: string[] = [];
@@ -26,10 +27,12 @@ export async function createHost(prefix = 'host') {
 /** Sets a room's rules directly (the settings endpoint has its own tests). */
 export async function setRules(hostId: string, rules: Partial<ChatSettings>): Promise<void> {
   await prisma.stream.upsert({ where: { userId: hostId }, create: { userId: hostId, ...rules }, update: rules });
+  await roomChanged(hostId);
 }
 
 export async function appointModerator(hostId: string, userId: string): Promise<void> {
   await prisma.chatModerator.create({ data: { hostId, userId } });
+  await roomChanged(hostId);
 }
 
 /** A room token and the (made-up) client address it was minted from, which later requests come from too. */

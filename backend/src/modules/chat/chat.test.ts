@@ -5,6 +5,8 @@ import { prisma } from '../../lib/prisma.ts';
 import { signedInAgent } from '../../test/fixtures.ts';
 import { resetRateLimit } from '../rate-limit/rate-limit.service.ts';
 import { appointModerator, bearer, cleanUpChatOf, createHost, guestHeaders, guestInRoom, guestToken, setRules } from './chat.test-support.ts';
+import { roomChanged } from './chat-settings.service.ts';
+import { relationChanged } from '../social/social.service.ts';
 
 const app = createApp();
 
@@ -228,6 +230,7 @@ describe('chat rules', () => {
   it('refuses a user the creator blocked', async () => {
     const host = await createHost();
     await prisma.block.create({ data: { blockerId: host.id, blockedId: viewer.user.id } });
+    await relationChanged(host.id, viewer.user.id);
     const response = await send(viewer.agent, host.id, { body: 'let me in' });
     expect(response.status).toBe(403);
     expect(response.body).toMatchObject({ reason: 'BLOCKED', message: "You can't chat in this channel." });
@@ -247,6 +250,7 @@ describe('chat rules', () => {
     // Let the minute pass: move its end close; the same request is refused until then and accepted after.
     const endsAt = new Date(Date.now() + 1500);
     await prisma.chatSanction.updateMany({ where: { hostId: host.id, identity: viewer.user.id }, data: { expiresAt: endsAt } });
+    await roomChanged(host.id);
     expect((await send(viewer.agent, host.id, { body: 'still?' })).status).toBe(403);
     await expect.poll(async () => (await send(viewer.agent, host.id, { body: 'back' })).status, { interval: 300, timeout: 5000 }).toBe(201);
     expect(Date.now()).toBeGreaterThanOrEqual(endsAt.getTime());

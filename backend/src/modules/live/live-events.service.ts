@@ -1,13 +1,13 @@
-import pg from 'pg';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { env } from '../../config/env.ts';
 import { logger } from '../../lib/logger.ts';
 import { prisma } from '../../lib/prisma.ts';
+import { closeListener, listen } from '../../lib/pg-listener.ts';
 import { AppError } from '../../http/errors.ts';
 import type { LiveEvent } from '@streamhouse/contract/events';
 
 export type LiveEventSubscriber = {
-  onEvent: (event: LiveEvent) => void;
+  /** `json` is the event serialised once for every subscriber (thousands of open pages share it). */
+  onEvent: (event: LiveEvent, json: string) => void;
   /** The database connection dropped: events may have been missed, so the subscriber should start over. */
   onLost: () => void;
 };
@@ -26,8 +26,8 @@ export async function publishLiveEvent(event: LiveEvent, db: Executor = prisma):
 }
 
 const subscribers = new Set<LiveEventSubscriber>();
-/** One dedicated connection per instance, opened when the first browser subscribes. */
-let listening: Promise<pg.Client> | undefined;
+/** This instance's subscription to the channel, made when the first browser subscribes. */
+let listening: Promise<unknown> | undefined;
 
 function dropAllSubscribers() {
   const lost = [...subscribers];
@@ -35,36 +35,73 @@ function dropAllSubscribers() {
   for (const subscriber of lost) subscriber.onLost();
 }
 
-function connectListener(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: env.DATABASE_URL });
-  const current = (async () => {
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
-    return client;
-  })();
-  client.on('notification', (message) => {
-    if (message.channel !== CHANNEL || !message.payload) return;
-    let event: LiveEvent;
-    try {
-      event = JSON.parse(message.payload) as LiveEvent;
-    } catch {
-      // Only this module notifies the channel; anything else is not ours to forward.
-      return;
-    }
-    for (const subscriber of subscribers) subscriber.onEvent(event);
-  });
-  const onBroken = (error?: Error) => {
-    if (listening !== current) return;
-    logger.warn({ err: error }, 'live events: the LISTEN connection closed; subscribers reconnect');
-    listening = undefined;
-    dropAllSubscribers();
-    void client.end().catch(() => undefined);
-  };
-  client.on('error', onBroken);
-  client.on('end', () => onBroken());
-  return current;
+/**
+ * A viewer count moves with every join and leave: during a raid that is hundreds of events a second per stream,
+ * each written to every open page. An event that only changes a stream's viewer count is held and sent at most
+ * once a second per stream (the latest count wins); anything else about a stream goes at once, and carries the
+ * current count itself.
+ */
+const COUNT_INTERVAL_MS = 1000;
+const lastSent = new Map<string, LiveEvent>();
+const heldCounts = new Map<string, { event: LiveEvent; timer: NodeJS.Timeout }>();
+const countSentAt = new Map<string, number>();
+
+function deliver(event: LiveEvent): void {
+  // Every event carries the count: the next count-only change waits a second from this one.
+  countSentAt.set(event.hostId, Date.now());
+  lastSent.set(event.hostId, event);
+  if (event.type === 'stream.offline') {
+    lastSent.delete(event.hostId);
+    countSentAt.delete(event.hostId);
+  }
+  const json = JSON.stringify(event);
+  for (const subscriber of subscribers) subscriber.onEvent(event, json);
 }
 
+function onlyCountChanged(event: LiveEvent): boolean {
+  const previous = lastSent.get(event.hostId);
+  return (
+    event.type === 'stream.updated' &&
+    previous !== undefined &&
+    previous.isLive === event.isLive &&
+    previous.title === event.title &&
+    previous.startedAt === event.startedAt &&
+    previous.username === event.username
+  );
+}
+
+function receive(payload: string): void {
+  let event: LiveEvent;
+  try {
+    event = JSON.parse(payload) as LiveEvent;
+  } catch {
+    // Only this module notifies the channel; anything else is not ours to forward.
+    return;
+  }
+  const held = heldCounts.get(event.hostId);
+  if (!onlyCountChanged(event)) {
+    if (held) clearTimeout(held.timer);
+    heldCounts.delete(event.hostId);
+    deliver(event);
+    return;
+  }
+  if (held) {
+    held.event = event;
+    return;
+  }
+  const sinceLast = Date.now() - (countSentAt.get(event.hostId) ?? 0);
+  if (sinceLast >= COUNT_INTERVAL_MS) {
+    deliver(event);
+    return;
+  }
+  const timer = setTimeout(() => {
+    const latest = heldCounts.get(event.hostId);
+    heldCounts.delete(event.hostId);
+    if (!latest) return;
+    deliver(latest.event);
+  }, COUNT_INTERVAL_MS - sinceLast);
+  heldCounts.set(event.hostId, { event, timer });
+}
 export type Admission = { admitted: true; release: () => void } | { admitted: false; reason: 'INSTANCE_FULL' | 'NETWORK_FULL' };
 
 let openStreams = 0;
@@ -96,13 +133,16 @@ export function admitEventStream(network: string, limits: { maxStreams: number; 
 
 /** Delivers every live event raised on any instance until the returned function is called. */
 export async function subscribeLiveEvents(subscriber: LiveEventSubscriber): Promise<() => void> {
-  if (!listening) {
-    const attempt = connectListener();
-    listening = attempt;
-    attempt.catch(() => {
-      if (listening === attempt) listening = undefined;
-    });
-  }
+  listening ??= listen(CHANNEL, {
+    onMessage: receive,
+    onLost: () => {
+      listening = undefined;
+      dropAllSubscribers();
+    },
+  }).catch((error: unknown) => {
+    listening = undefined;
+    throw error;
+  });
   try {
     await listening;
   } catch (error) {
@@ -117,8 +157,9 @@ export async function subscribeLiveEvents(subscriber: LiveEventSubscriber): Prom
 
 /** On shutdown: ends every subscription (so open event streams close) and the LISTEN connection. */
 export async function closeLiveEvents(): Promise<void> {
-  const current = listening;
   listening = undefined;
   dropAllSubscribers();
-  if (current) await (await current.catch(() => undefined))?.end();
+  for (const held of heldCounts.values()) clearTimeout(held.timer);
+  heldCounts.clear();
+  await closeListener();
 }

@@ -113,6 +113,37 @@ describe('GET /api/live/events (server-sent events)', () => {
     expect(await stream.next()).toEqual(payload);
   });
 
+  it("sends a stream's viewer count at most once a second, the latest count winning; other changes at once", async () => {
+    const hostId = `counted-${Date.now()}`;
+    const stream = await openEventStream(`?hostId=${hostId}`);
+    const notifier = new pg.Client({ connectionString: env.DATABASE_URL });
+    await notifier.connect();
+    const event = (viewerCount: number, title = 'Raid!'): LiveEvent => ({
+      type: 'stream.updated',
+      hostId,
+      username: 'Counted',
+      isLive: true,
+      viewerCount,
+      startedAt: '2026-11-30T00:00:00.000Z',
+      title,
+    });
+    const raise = (payload: LiveEvent) => notifier.query('SELECT pg_notify($1, $2)', ['live_events', JSON.stringify(payload)]);
+    await raise(event(1));
+    expect((await stream.next()).viewerCount).toBe(1);
+    const heldFrom = Date.now();
+    for (let count = 2; count <= 50; count++) await raise(event(count));
+    const coalesced = await stream.next();
+    expect(coalesced.viewerCount).toBe(50);
+    expect(Date.now() - heldFrom).toBeGreaterThanOrEqual(900);
+    // A title change is not held back.
+    const changedAt = Date.now();
+    await raise(event(51, 'New title'));
+    expect(await stream.next()).toMatchObject({ title: 'New title', viewerCount: 51 });
+    expect(Date.now() - changedAt).toBeLessThan(900);
+    await notifier.end();
+    expect(stream.events.map((received) => received.viewerCount)).toEqual([1, 50, 51]);
+  });
+
   it('tells pages when the creator changes the title', async () => {
     const { agent, user } = await signedInAgent(webhookInstance, 'titled');
     const stream = await openEventStream(`?hostId=${user.id}`);

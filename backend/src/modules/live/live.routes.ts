@@ -74,8 +74,8 @@ liveEventsApi.get('/events', {
     let unsubscribe: () => void;
     try {
       unsubscribe = await subscribeLiveEvents({
-        onEvent: (event) => {
-          if (!query.hostId || event.hostId === query.hostId) send(`data: ${JSON.stringify(event)}\n\n`);
+        onEvent: (event, json) => {
+          if (!query.hostId || event.hostId === query.hostId) send(`data: ${json}\n\n`);
         },
         onLost: () => res.end(),
       });

@@ -5,6 +5,8 @@ import { logger } from '../../lib/logger.ts';
 import { AppError, conflict, forbidden } from '../../http/errors.ts';
 import { isDependencyUnavailable } from '../../http/dependency-errors.ts';
 import { encodeFollowingCursor, type BlockedUser, type FollowedUser, type FollowingPage } from './social.schemas.ts';
+import { invalidatedCache } from '../../lib/invalidated-cache.ts';
+import { roomChanged } from '../chat/chat-settings.service.ts';
 
 const SUMMARY_FIELDS = { id: true, username: true, displayUsername: true, name: true, image: true } as const;
 
@@ -29,10 +31,37 @@ export async function relationship(viewerId: string, userId: string): Promise<{ 
   return { isFollowing: Boolean(followRow), isBlocking: Boolean(blockRow) };
 }
 
+/** How a viewer stands with a creator: what chat rules and tokens ask on every message and join. */
+export type ViewerRelation = { isFollowing: boolean; isBlocked: boolean };
+
+/** Held per instance, dropped on every instance (PostgreSQL NOTIFY) by follow, unfollow, block and unblock. */
+const relations = invalidatedCache<ViewerRelation>({
+  channel: 'viewer_relation',
+  max: 100_000,
+  ttlMs: 60_000,
+  load: async (key) => {
+    const [hostId = '', userId = ''] = key.split('/');
+    const [followRow, blockRow] = await Promise.all([
+      prisma.follow.findUnique({ where: { followerId_followingId: { followerId: userId, followingId: hostId } }, select: { createdAt: true } }),
+      prisma.block.findUnique({ where: { blockerId_blockedId: { blockerId: hostId, blockedId: userId } }, select: { createdAt: true } }),
+    ]);
+    return { isFollowing: Boolean(followRow), isBlocked: Boolean(blockRow) };
+  },
+});
+
+/** Whether `userId` follows `hostId`, and whether `hostId` blocked them. */
+export function relationToHost(hostId: string, userId: string): Promise<ViewerRelation> {
+  return relations.get(`${hostId}/${userId}`);
+}
+
+/** After a follow or block changed between two users, in either direction. */
+export async function relationChanged(a: string, b: string, db: Parameters<typeof relations.invalidate>[0] = prisma): Promise<void> {
+  await Promise.all([relations.invalidate(db, `${a}/${b}`), relations.invalidate(db, `${b}/${a}`)]);
+}
+
 /** Whether `hostId` has blocked `userId`: the token and chat rules ask this. */
 export async function isBlockedBy(hostId: string, userId: string): Promise<boolean> {
-  const row = await prisma.block.findUnique({ where: { blockerId_blockedId: { blockerId: hostId, blockedId: userId } }, select: { createdAt: true } });
-  return Boolean(row);
+  return (await relationToHost(hostId, userId)).isBlocked;
 }
 
 /** Idempotent: following twice is one follow. Refused between users where either blocked the other. */
@@ -45,12 +74,14 @@ export async function follow(followerId: string, followingId: string): Promise<{
   if (blockBetween?.blockerId === followerId) throw conflict('You blocked this user. Unblock them to follow them.');
   if (blockBetween) throw forbidden("You can't follow this user.", { reason: 'BLOCKED' });
   await prisma.follow.createMany({ data: [{ followerId, followingId }], skipDuplicates: true });
+  await relationChanged(followerId, followingId);
   return { following: true, followerCount: (await followCounts(followingId)).followerCount };
 }
 
 /** Idempotent: unfollowing someone you do not follow changes nothing. */
 export async function unfollow(followerId: string, followingId: string): Promise<{ following: false; followerCount: number }> {
   await prisma.follow.deleteMany({ where: { followerId, followingId } });
+  await relationChanged(followerId, followingId);
   return { following: false, followerCount: (await followCounts(followingId)).followerCount };
 }
 
@@ -68,12 +99,15 @@ export async function block(blockerId: string, blockedId: string): Promise<{ blo
     }),
     prisma.chatModerator.deleteMany({ where: { hostId: blockerId, userId: blockedId } }),
   ]);
+  await relationChanged(blockerId, blockedId);
+  await roomChanged(blockerId);
   await removeFromRoom(blockerId, blockedId);
   return { blocked: true };
 }
 
 export async function unblock(blockerId: string, blockedId: string): Promise<{ blocked: false }> {
   await prisma.block.deleteMany({ where: { blockerId, blockedId } });
+  await relationChanged(blockerId, blockedId);
   return { blocked: false };
 }
 

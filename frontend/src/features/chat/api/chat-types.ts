@@ -35,6 +35,8 @@ export type ChatHistory = { messages: ChatMessage[]; hasMore: boolean };
 
 export type ChatEvent =
   | { type: 'message'; message: ChatMessage }
+  /** Several at once, in order: a busy room's messages share packets. */
+  | { type: 'messages'; messages: ChatMessage[] }
   | { type: 'delete'; messageId: string }
   | { type: 'clear' }
   | { type: 'pin'; message: ChatMessage | null }
@@ -43,7 +45,7 @@ export type ChatEvent =
 
 export type SettingsEvent = { type: 'settings'; settings: ChatSettings };
 
-export type ReactionEvent = { type: 'reaction'; id: string; reaction: Reaction };
+export type ReactionEvent = { type: 'reaction'; id: string; reaction: Reaction } | { type: 'reactions'; reactions: Reaction[] };
 
 export type Moderator = { id: string; username: string; displayUsername: string; name: string; image: string | null };
 

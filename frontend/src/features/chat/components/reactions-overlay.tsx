@@ -68,9 +68,12 @@ export default function ReactionsOverlay({ hostId, roomToken }: ReactionsOverlay
     } catch {
       return;
     }
-    if (event.type !== 'reaction' || !(event.reaction in EMOJI)) return;
-    const item = { id: event.id, emoji: EMOJI[event.reaction], offset: Math.random() * 64, drift: (Math.random() - 0.5) * 60 };
-    setFloating((current) => [...current.slice(-(MAX_FLOATING - 1)), item]);
+    // One reaction, or several that shared a packet in a busy room.
+    const reactions = event.type === 'reaction' ? [event.reaction] : event.type === 'reactions' ? event.reactions : [];
+    const items = reactions
+      .filter((reaction) => reaction in EMOJI)
+      .map((reaction) => ({ id: crypto.randomUUID(), emoji: EMOJI[reaction], offset: Math.random() * 64, drift: (Math.random() - 0.5) * 60 }));
+    if (items.length) setFloating((current) => [...current, ...items].slice(-MAX_FLOATING));
   }, []);
   useDataChannel('reaction', onReaction);
 

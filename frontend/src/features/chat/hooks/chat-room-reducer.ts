@@ -100,8 +100,10 @@ export function chatRoomReducer(state: ChatRoomState, action: ChatRoomAction): C
     case 'older-loaded':
       return { ...state, messages: merge(state.messages, action.history.messages, state), hasMore: action.history.hasMore };
     case 'message':
+    case 'messages':
     case 'sent': {
-      const { messages, dropped } = trimmed(merge(state.messages, [action.message], state));
+      const arrived = action.type === 'messages' ? action.messages : [action.message];
+      const { messages, dropped } = trimmed(merge(state.messages, arrived, state));
       const ownSlowMode =
         action.type === 'sent' && state.settings.slowModeSeconds > 0 && !state.viewer?.canModerate
           ? Date.now() + state.settings.slowModeSeconds * 1000

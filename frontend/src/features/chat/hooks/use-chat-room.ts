@@ -5,7 +5,7 @@ import { getChatHistory, getChatState } from '../api/chat-messages.ts';
 import type { ChatEvent, ChatSettings, SettingsEvent } from '../api/chat-types.ts';
 import { chatRoomReducer, initialChatRoom } from './chat-room-reducer.ts';
 
-const CHAT_EVENTS = new Set<ChatEvent['type']>(['message', 'delete', 'clear', 'pin', 'timeout', 'role']);
+const CHAT_EVENTS = new Set<ChatEvent['type']>(['message', 'messages', 'delete', 'clear', 'pin', 'timeout', 'role']);
 const decoder = new TextDecoder();
 
 /** Only the backend publishes to the room (no viewer token may), so packets from a participant are ignored. */

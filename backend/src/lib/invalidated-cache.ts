@@ -1,0 +1,80 @@
+import { LRUCache } from 'lru-cache';
+import { listen, notify } from './pg-listener.ts';
+import { logger } from './logger.ts';
+
+type Executor = Parameters<typeof notify>[0];
+
+export type InvalidatedCache<V extends object> = {
+  /** The cached value, or a fresh load (cached only while this instance hears invalidations). */
+  get: (key: string) => Promise<V>;
+  /**
+   * After a change: drops the key here at once and tells every other instance. Pass the transaction that made
+   * the change, so the others hear of it exactly when it commits.
+   */
+  invalidate: (db: Executor, key: string) => Promise<void>;
+  /** Drops everything held here (tests, and a lost LISTEN connection). */
+  clear: () => void;
+};
+
+/**
+ * A per-instance read-through cache for hot paths (chat rules on every message, public pages on every visit),
+ * kept correct across instances by PostgreSQL NOTIFY on `channel`: a write anywhere drops the key everywhere
+ * within milliseconds. When the LISTEN connection is down nothing is cached (every read goes to the database),
+ * and `ttlMs` bounds how long any entry lives regardless.
+ */
+export function invalidatedCache<V extends object>(options: {
+  channel: string;
+  max: number;
+  ttlMs: number;
+  load: (key: string) => Promise<V>;
+}): InvalidatedCache<V> {
+  const entries = new LRUCache<string, V>({ max: options.max, ttl: options.ttlMs });
+  /** Bumped on every invalidation of a key, so a load that raced an invalidation is not stored. */
+  const versions = new Map<string, number>();
+  let listening: Promise<boolean> | undefined;
+
+  const drop = (key: string) => {
+    entries.delete(key);
+    versions.set(key, (versions.get(key) ?? 0) + 1);
+    if (versions.size > options.max * 2) versions.clear();
+  };
+  const clear = () => {
+    entries.clear();
+    versions.clear();
+  };
+
+  function ensureListening(): Promise<boolean> {
+    listening ??= listen(options.channel, {
+      onMessage: (key) => drop(key),
+      onLost: () => {
+        clear();
+        listening = undefined;
+      },
+    }).then(
+      () => true,
+      (error: unknown) => {
+        logger.warn({ err: error, channel: options.channel }, 'cache cannot hear invalidations; reading through');
+        listening = undefined;
+        return false;
+      },
+    );
+    return listening;
+  }
+
+  return {
+    async get(key) {
+      if (!(await ensureListening())) return options.load(key);
+      const hit = entries.get(key);
+      if (hit) return hit;
+      const version = versions.get(key) ?? 0;
+      const value = await options.load(key);
+      if ((versions.get(key) ?? 0) === version) entries.set(key, value);
+      return value;
+    },
+    async invalidate(db, key) {
+      drop(key);
+      await notify(db, options.channel, key);
+    },
+    clear,
+  };
+}
