@@ -58,6 +58,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     plugins: { 'import-x': importX },
     settings: {
+      // Without these, import-x cannot read imported .ts files, and no-cycle silently sees no cycles.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
           project: ['frontend/tsconfig.json', 'backend/tsconfig.json', 'e2e/tsconfig.json', 'shared/tsconfig.json', 'tsconfig.json'],

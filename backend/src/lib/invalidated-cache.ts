@@ -4,6 +4,9 @@ import { logger } from './logger.ts';
 
 type Executor = Parameters<typeof notify>[0];
 
+/** The notification payload that drops every key. */
+const ALL = '*';
+
 export type InvalidatedCache<V extends object> = {
   /** The cached value, or a fresh load (cached only while this instance hears invalidations). */
   get: (key: string) => Promise<V>;
@@ -12,6 +15,8 @@ export type InvalidatedCache<V extends object> = {
    * the change, so the others hear of it exactly when it commits.
    */
   invalidate: (db: Executor, key: string) => Promise<void>;
+  /** After a change that touches every entry (e.g. any list of live streams). */
+  invalidateAll: (db: Executor) => Promise<void>;
   /** Drops everything held here (tests, and a lost LISTEN connection). */
   clear: () => void;
 };
@@ -36,16 +41,22 @@ export function invalidatedCache<V extends object>(options: {
   const drop = (key: string) => {
     entries.delete(key);
     versions.set(key, (versions.get(key) ?? 0) + 1);
-    if (versions.size > options.max * 2) versions.clear();
+    if (versions.size > options.max * 2) {
+      versions.clear();
+      generation += 1;
+    }
   };
+  /** Bumped when everything is dropped, for the same reason. */
+  let generation = 0;
   const clear = () => {
     entries.clear();
     versions.clear();
+    generation += 1;
   };
 
   function ensureListening(): Promise<boolean> {
     listening ??= listen(options.channel, {
-      onMessage: (key) => drop(key),
+      onMessage: (key) => (key === ALL ? clear() : drop(key)),
       onLost: () => {
         clear();
         listening = undefined;
@@ -66,14 +77,18 @@ export function invalidatedCache<V extends object>(options: {
       if (!(await ensureListening())) return options.load(key);
       const hit = entries.get(key);
       if (hit) return hit;
-      const version = versions.get(key) ?? 0;
+      const [version, loadedIn] = [versions.get(key) ?? 0, generation];
       const value = await options.load(key);
-      if ((versions.get(key) ?? 0) === version) entries.set(key, value);
+      if ((versions.get(key) ?? 0) === version && generation === loadedIn) entries.set(key, value);
       return value;
     },
     async invalidate(db, key) {
       drop(key);
       await notify(db, options.channel, key);
+    },
+    async invalidateAll(db) {
+      clear();
+      await notify(db, options.channel, ALL);
     },
     clear,
   };

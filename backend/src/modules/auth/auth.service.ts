@@ -2,7 +2,6 @@ import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { username } from 'better-auth/plugins/username';
-import { fromNodeHeaders } from 'better-auth/node';
 import type { IncomingHttpHeaders } from 'node:http';
 import { env } from '../../config/env.ts';
 import { prisma } from '../../lib/prisma.ts';
@@ -13,6 +12,7 @@ import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH } from '@streamhouse/contract'
 import { isUsernameAllowed, usernameProblem } from './username-rules.ts';
 import { signUpProblem } from './sign-up-rules.ts';
 import { countSignInAttempt, countSignUp, forgiveSignInAttempts } from './sign-in-limit.service.ts';
+import { invalidatedCache } from '../../lib/invalidated-cache.ts';
 
 const authLogger = logger.child({ name: 'better-auth' });
 
@@ -81,6 +81,10 @@ export const auth = betterAuth({
       }
     }),
     after: createAuthMiddleware(async (ctx) => {
+      if (ctx.path === '/sign-out') {
+        const token = sessionTokenOf(ctx.headers?.get('cookie'));
+        if (token) await sessions.invalidate(prisma, token);
+      }
       const newSession = ctx.context.newSession;
       if (SIGN_IN_PATHS.has(ctx.path) && newSession)
         await forgiveSignInAttempts(newSession.user.id, ctx.headers?.get(CLIENT_IP_HEADER) ?? 'unknown');
@@ -98,8 +102,30 @@ export const auth = betterAuth({
 
 export type SessionUser = typeof auth.$Infer.Session.user;
 
+/** better-auth's session cookie (with the `__Secure-` prefix over HTTPS). */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=([^;]+)/;
+
+/**
+ * Sessions as every signed-in request needs them, held per instance for half a minute and dropped on every
+ * instance (PostgreSQL NOTIFY) at sign-out, so a copy of a signed-out cookie stops working everywhere at once.
+ * Keyed by the signed cookie value; a session revoked another way (better-auth's revoke endpoints, which the
+ * site does not use) ends within the half minute.
+ */
+const sessions = invalidatedCache<{ user: SessionUser | null }>({
+  channel: 'auth_session',
+  max: 100_000,
+  ttlMs: 30_000,
+  load: async (token) => {
+    const session = await auth.api.getSession({ headers: new Headers({ cookie: `better-auth.session_token=${token}` }) });
+    return { user: session?.user ?? null };
+  },
+});
+
+const sessionTokenOf = (cookie: string | null | undefined) => (cookie ? SESSION_COOKIE.exec(cookie)?.[1] : undefined);
+
 /** The signed-in user a request's cookie names, if any. */
 export async function sessionUserOf(headers: IncomingHttpHeaders): Promise<SessionUser | undefined> {
-  const session = await auth.api.getSession({ headers: fromNodeHeaders(headers) });
-  return session?.user;
+  const token = sessionTokenOf(headers.cookie);
+  if (!token) return undefined;
+  return (await sessions.get(token)).user ?? undefined;
 }

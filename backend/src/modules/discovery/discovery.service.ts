@@ -1,6 +1,9 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { notFound } from '../../http/errors.ts';
+import { invalidatedCache } from '../../lib/invalidated-cache.ts';
+import { isBlockedByAnyone, relationToHost } from '../social/social.service.ts';
+import { getChatRoom } from '../chat/chat-settings.service.ts';
 import type { PageQuery, StreamCard } from './discovery.schemas.ts';
 
 const cardSelect = {
@@ -32,7 +35,38 @@ function notBlocking(viewerId: string | undefined): Prisma.UserWhereInput {
   return viewerId ? { blocking: { none: { blockedId: viewerId } } } : {};
 }
 
+/**
+ * Every home page asks for these lists, and a raid changes them every second: they are read once per second
+ * per instance (and at once after a stream goes live or offline, or changes its title, anywhere) and shared by
+ * everyone nobody blocked. Viewer counts in them may be up to a second old; pages get exact counts from the
+ * event stream.
+ */
+const PUBLIC_TTL_MS = 1000;
+const publicLists = invalidatedCache<{ value: unknown }>({
+  channel: 'public_lists',
+  max: 1000,
+  ttlMs: PUBLIC_TTL_MS,
+  load: async (key) => {
+    const [kind, first = '1', second = '12'] = key.split(':');
+    if (kind === 'live') return { value: await queryLiveStreams({ page: Number(first), limit: Number(second) }) };
+    return { value: await queryRecommended(Number(first)) };
+  },
+});
+
+type Executor = Parameters<typeof publicLists.invalidateAll>[0];
+
+/** After a stream went live or offline, or its title, picture or creator's profile changed. */
+export async function publicChannelChanged(username: string, db: Executor = prisma): Promise<void> {
+  await Promise.all([publicLists.invalidateAll(db), publicChannels.invalidate(db, username.toLowerCase())]);
+}
+
 export async function listLiveStreams(query: PageQuery, viewerId?: string) {
+  if (!viewerId || !(await isBlockedByAnyone(viewerId)))
+    return (await publicLists.get(`live:${query.page}:${query.limit}`)).value as Awaited<ReturnType<typeof queryLiveStreams>>;
+  return queryLiveStreams(query, viewerId);
+}
+
+async function queryLiveStreams(query: PageQuery, viewerId?: string) {
   const where: Prisma.UserWhereInput = { stream: { isLive: true }, ...notBlocking(viewerId) };
   const [total, rows] = await Promise.all([
     prisma.user.count({ where }),
@@ -61,6 +95,13 @@ export async function listFollowedCreators(viewerId: string) {
 
 /** Live first, then popular (most followers); never the viewer, nor creators who blocked them. */
 export async function listRecommended(limit: number, viewerId?: string) {
+  if (viewerId && (await isBlockedByAnyone(viewerId))) return queryRecommended(limit, viewerId);
+  // One more than asked for, so leaving out the viewer's own channel still fills the list.
+  const { items } = (await publicLists.get(`recommended:${limit + 1}`)).value as Awaited<ReturnType<typeof queryRecommended>>;
+  return { items: items.filter((card) => card.hostId !== viewerId).slice(0, limit) };
+}
+
+async function queryRecommended(limit: number, viewerId?: string) {
   const where: Prisma.UserWhereInput = { ...notBlocking(viewerId), ...(viewerId && { id: { not: viewerId } }), stream: { isNot: null } };
   const live = await prisma.user.findMany({
     where: { ...where, stream: { isLive: true } },
@@ -101,10 +142,9 @@ export async function searchCreators(q: string, limit: number, viewerId?: string
   return { items: rows.map(toCard) };
 }
 
-/** The watch page's public view of a channel: profile, stream state and chat rules (no key, no ingress data). */
-export async function getPublicStream(username: string, viewerId?: string) {
+async function queryPublicChannel(username: string) {
   const user = await prisma.user.findUnique({
-    where: { username: username.toLowerCase() },
+    where: { username },
     select: {
       ...cardSelect,
       bio: true,
@@ -116,32 +156,34 @@ export async function getPublicStream(username: string, viewerId?: string) {
           isLive: true,
           viewerCount: true,
           startedAt: true,
-          isChatEnabled: true,
-          isChatFollowersOnly: true,
-          slowModeSeconds: true,
-          guestsMayChat: true,
         },
       },
       _count: { select: { followers: true } },
     },
   });
-  if (!user) throw notFound(`There is no creator called “${username}”.`);
-  const isFollowing = viewerId
-    ? Boolean(await prisma.follow.findUnique({ where: { followerId_followingId: { followerId: viewerId, followingId: user.id } } }))
-    : false;
+  if (!user) return { channel: null };
   const stream = user.stream;
   return {
-    ...toCard(user),
-    bio: user.bio,
-    description: stream?.description ?? null,
-    followerCount: user._count.followers,
-    isFollowing,
-    isOwner: viewerId === user.id,
-    chat: {
-      isChatEnabled: stream?.isChatEnabled ?? true,
-      isChatFollowersOnly: stream?.isChatFollowersOnly ?? false,
-      slowModeSeconds: stream?.slowModeSeconds ?? 0,
-      guestsMayChat: stream?.guestsMayChat ?? true,
+    channel: {
+      ...toCard(user),
+      bio: user.bio,
+      description: stream?.description ?? null,
+      followerCount: user._count.followers,
     },
   };
+}
+
+/** Watch pages of a raided channel, read once per second per instance (and at once after it changes). */
+const publicChannels = invalidatedCache({ channel: 'public_channel', max: 10_000, ttlMs: PUBLIC_TTL_MS, load: queryPublicChannel });
+
+/** The watch page's public view of a channel: profile, stream state and chat rules (no key, no ingress data). */
+export async function getPublicStream(username: string, viewerId?: string) {
+  const { channel } = await publicChannels.get(username.toLowerCase());
+  if (!channel) throw notFound(`There is no creator called “${username}”.`);
+  const [relation, room] = await Promise.all([
+    viewerId && viewerId !== channel.hostId ? relationToHost(channel.hostId, viewerId) : undefined,
+    // The chat's rules come from the chat's own cache, which every change to them drops.
+    getChatRoom(channel.hostId),
+  ]);
+  return { ...channel, chat: room.settings, isFollowing: relation?.isFollowing ?? false, isOwner: viewerId === channel.hostId };
 }

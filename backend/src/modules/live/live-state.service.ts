@@ -3,6 +3,7 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { prisma } from '../../lib/prisma.ts';
 import type { LiveEventType } from '@streamhouse/contract/events';
 import { publishLiveEvent } from './live-events.service.ts';
+import { publicChannelChanged } from '../discovery/discovery.service.ts';
 
 /**
  * The one writer of live state (isLive, startedAt, viewerCount, sessions and presences). Webhooks and the
@@ -66,6 +67,8 @@ async function announce(tx: Tx, type: LiveEventType, stream: LockedStream, chang
     },
     tx,
   );
+  // Lists and watch pages read a second-long cache; a change of state (not just of the count) drops it at once.
+  if (type !== 'stream.updated' || changes.title !== undefined) await publicChannelChanged(next.username, tx);
 }
 
 async function openSession(tx: Tx, streamId: string) {

@@ -59,6 +59,18 @@ export async function relationChanged(a: string, b: string, db: Parameters<typeo
   await Promise.all([relations.invalidate(db, `${a}/${b}`), relations.invalidate(db, `${b}/${a}`)]);
 }
 
+/** Whether anyone blocked this user: lists leave those creators out, and most viewers are blocked by nobody. */
+const blockedByAnyone = invalidatedCache<{ blocked: boolean }>({
+  channel: 'blocked_by_anyone',
+  max: 100_000,
+  ttlMs: 60_000,
+  load: async (userId) => ({ blocked: (await prisma.block.count({ where: { blockedId: userId } })) > 0 }),
+});
+
+export async function isBlockedByAnyone(userId: string): Promise<boolean> {
+  return (await blockedByAnyone.get(userId)).blocked;
+}
+
 /** Whether `hostId` has blocked `userId`: the token and chat rules ask this. */
 export async function isBlockedBy(hostId: string, userId: string): Promise<boolean> {
   return (await relationToHost(hostId, userId)).isBlocked;
@@ -100,6 +112,7 @@ export async function block(blockerId: string, blockedId: string): Promise<{ blo
     prisma.chatModerator.deleteMany({ where: { hostId: blockerId, userId: blockedId } }),
   ]);
   await relationChanged(blockerId, blockedId);
+  await blockedByAnyone.invalidate(prisma, blockedId);
   await roomChanged(blockerId);
   await removeFromRoom(blockerId, blockedId);
   return { blocked: true };
@@ -108,6 +121,7 @@ export async function block(blockerId: string, blockedId: string): Promise<{ blo
 export async function unblock(blockerId: string, blockedId: string): Promise<{ blocked: false }> {
   await prisma.block.deleteMany({ where: { blockerId, blockedId } });
   await relationChanged(blockerId, blockedId);
+  await blockedByAnyone.invalidate(prisma, blockedId);
   return { blocked: false };
 }
 

@@ -14,6 +14,7 @@ import { assertEligibleToStream } from '../eligibility/eligibility.service.ts';
 import { hitRateLimit } from '../rate-limit/rate-limit.service.ts';
 import { isUploadOwnedBy } from '../uploads/uploads.service.ts';
 import { publishLiveEvent } from '../live/live-events.service.ts';
+import { publicChannelChanged } from '../discovery/discovery.service.ts';
 import type {
   CreateIngressBody,
   RtmpQuality,
@@ -165,6 +166,7 @@ export async function updateStreamInfo(userId: string, changes: StreamInfoChange
     update: changes,
     include: { user: { select: { displayUsername: true } } },
   });
+  await publicChannelChanged(stream.user.displayUsername);
   await publishLiveEvent({
     type: 'stream.updated',
     hostId: userId,

@@ -9,6 +9,8 @@ import { GUEST_IDENTITY_PREFIX, selfViewIdentity } from '@streamhouse/contract';
 import { GRANTS, type TokenRole } from './tokens.grants.ts';
 import type { RoomToken } from './tokens.schemas.ts';
 import { assertGuestNameFree } from './guest-names.service.ts';
+import { LRUCache } from 'lru-cache';
+import { getChatRoom } from '../chat/chat-settings.service.ts';
 
 /**
  * Guest passes per network and minute: a household reloading tabs never gets near it; a script minting a fresh
@@ -35,12 +37,19 @@ function guestIdentity(): string {
   return `${GUEST_IDENTITY_PREFIX}${Date.now()}-${randomBytes(4).toString('hex')}`;
 }
 
+/** Usernames and ids never change, so a raid's thousands of joins look the creator up once per instance. */
+const hosts = new LRUCache<string, { id: string; username: string; displayUsername: string }>({ max: 50_000, ttl: 10 * 60_000 });
+
 async function findHost(ref: { hostId?: string; username?: string }) {
+  const key = ref.hostId ? `id:${ref.hostId}` : `name:${ref.username!.toLowerCase()}`;
+  const cached = hosts.get(key);
+  if (cached) return cached;
   const host = await prisma.user.findUnique({
     where: ref.hostId ? { id: ref.hostId } : { username: ref.username!.toLowerCase() },
     select: { id: true, username: true, displayUsername: true },
   });
   if (!host) throw notFound('No creator with that name.');
+  hosts.set(key, host);
   return host;
 }
 
@@ -72,8 +81,8 @@ export async function mintViewerToken(input: {
       retryAfterMs: passes.retryAfterMs,
     });
   // A guest ban covers the network the guest chatted from: a new pass would only bring them back.
-  const banned = await prisma.chatSanction.findFirst({ where: { hostId: host.id, network: input.network, kind: 'BAN' }, select: { id: true } });
-  if (banned) throw forbidden('You are banned from this channel.', { reason: 'BANNED' });
+  const { sanctions } = await getChatRoom(host.id);
+  if (sanctions.some((sanction) => sanction.kind === 'BAN' && sanction.network === input.network)) throw forbidden('You are banned from this channel.', { reason: 'BANNED' });
   if (input.guestName) await assertGuestNameFree(host.id, input.guestName);
   return mint('guest', host.id, guestIdentity(), input.guestName ?? 'Guest');
 }

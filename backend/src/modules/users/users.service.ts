@@ -4,6 +4,7 @@ import { USERNAME_PATTERN } from '@streamhouse/contract';
 import { isUploadOwnedBy } from '../uploads/uploads.service.ts';
 import { followCounts, relationship } from '../social/social.service.ts';
 import type { ProfileChanges, PublicProfile } from './users.schemas.ts';
+import { publicChannelChanged } from '../discovery/discovery.service.ts';
 
 export type UserRef = { id: string; username: string; displayUsername: string };
 
@@ -67,5 +68,6 @@ export async function updateProfile(userId: string, changes: ProfileChanges): Pr
         fields: [{ path: 'image', message: 'upload the image first (POST /api/uploads)' }],
       });
   }
-  await prisma.user.update({ where: { id: userId }, data: changes });
+  const user = await prisma.user.update({ where: { id: userId }, data: changes, select: { username: true } });
+  await publicChannelChanged(user.username);
 }
