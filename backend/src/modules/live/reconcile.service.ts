@@ -3,14 +3,14 @@ import { logger } from '../../lib/logger.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { goLive, goOffline, markApplied, syncViewers, withLockedStream } from './live-state.service.ts';
 import { listOpenRooms, readRoomState, type RoomState } from './room-state.service.ts';
-import { reconcileRecordings, type RecordingsReconcileReport } from '../recordings/recordings.service.ts';
+import { reconcileRecordings } from '../recordings/recordings.service.ts';
 
 /** IngressState.Status.ENDPOINT_PUBLISHING (the SDK does not re-export the enum). */
 const INGRESS_PUBLISHING = 2;
 /** Webhook ids are kept this long: LiveKit retries within minutes, so a week is plenty to catch repeats. */
 const WEBHOOK_ID_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type ReconcileReport = { wentOffline: string[]; wentLive: string[]; recordings?: RecordingsReconcileReport };
+export type ReconcileReport = { wentOffline: string[]; wentLive: string[] };
 
 /** Rooms an ingress is publishing into; none when the ingress service is not running. */
 async function roomsWithPublishingIngress(): Promise<Set<string>> {
@@ -68,7 +68,7 @@ export async function reconcileLiveState(options: { only?: string[] } = {}): Pro
   await prisma.webhookEvent.deleteMany({ where: { receivedAt: { lt: new Date(Date.now() - WEBHOOK_ID_RETENTION_MS) } } });
   // After live state is right: egresses follow it (stopped for offline streams, started for live ones).
   try {
-    report.recordings = await reconcileRecordings({ only: options.only });
+    await reconcileRecordings({ only: options.only });
   } catch (error) {
     logger.warn({ err: error }, 'reconcile: recordings could not be checked (is the egress service reachable?)');
   }

@@ -370,6 +370,8 @@ export async function reconcileRecordings(options: { only?: string[] } = {}): Pr
     await startRecording(stream.userId);
     report.started.push(stream.userId);
   }
+  if (report.stopped.length || report.settled.length || report.started.length)
+    logger.info(report, 'recordings corrected from LiveKit');
   return report;
 }
 
