@@ -362,8 +362,13 @@ export async function reconcileRecordings(options: { only?: string[] } = {}): Pr
     }
   }
 
+  const wantsRecording = { OR: [{ replaySettings: null }, { replaySettings: { recordingEnabled: true } }] };
   const unrecorded = await prisma.streamSession.findMany({
-    where: { endedAt: null, replay: null, stream: { isLive: true, ...(options.only && { userId: { in: options.only } }) } },
+    where: {
+      endedAt: null,
+      replay: null,
+      stream: { isLive: true, user: wantsRecording, ...(options.only && { userId: { in: options.only } }) },
+    },
     select: { stream: { select: { userId: true } } },
   });
   for (const { stream } of unrecorded) {

@@ -8,7 +8,7 @@ import { env } from '../../config/env.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { createTestUser, signedInAgent } from '../../test/fixtures.ts';
 import { postWebhook, signWebhook } from '../live/live.test-support.ts';
-import { deleteExpiredReplays, reconcileRecordings } from './recordings.service.ts';
+import { deleteExpiredReplays, reconcileRecordings, startRecording } from './recordings.service.ts';
 import { recordedBroadcast, sampleMedia } from './recordings.test-support.ts';
 
 let sampleMp4: Buffer;
@@ -293,6 +293,23 @@ describe('egress reports (webhooks)', () => {
       egressEvent('egress_ended', { egressId: 'EG_x', roomName: 'x', status: 'EGRESS_COMPLETE' }),
     );
     expect((await postWebhook(app, { body })).status).toBe(401);
+  });
+});
+
+describe('turning recording off', () => {
+  it('starts no recording for a creator who turned it off', async () => {
+    const host = await signedInAgent(app, 'private');
+    expect((await host.agent.put('/api/recordings/settings').send({ recordingEnabled: false })).body).toMatchObject({
+      recordingEnabled: false,
+    });
+    const stream = await prisma.stream.create({ data: { userId: host.user.id, isLive: true, startedAt: new Date() } });
+    await prisma.streamSession.create({ data: { streamId: stream.id, startedAt: new Date() } });
+
+    await startRecording(host.user.id);
+    await reconcileRecordings({ only: [host.user.id] });
+
+    expect(await prisma.replay.count({ where: { hostId: host.user.id } })).toBe(0);
+    expect((await host.agent.get('/api/recordings/mine')).body).toMatchObject({ items: [], recorder: { available: true } });
   });
 });
 
