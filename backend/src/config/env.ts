@@ -62,6 +62,8 @@ export const envSchema = z.object({
    * (both must see it at the same path). Unused when RECORDINGS_S3_BUCKET is set.
    */
   RECORDINGS_DIR: z.string().default('recordings').transform((dir) => path.resolve(dir)),
+  /** The recorded video's size (H.264, 30 fps): the egress re-encodes every stream, so this decides its CPU cost. */
+  RECORDINGS_VIDEO: z.enum(['360p', '540p', '720p', '1080p']).default('720p'),
   /** A JPEG of each live stream this often (live cards and link previews). */
   RECORDINGS_SNAPSHOT_SECONDS: z.coerce.number().int().min(5).max(300).default(30),
   /** S3-compatible storage (AWS, MinIO, R2…): when the bucket is set the egress uploads there instead. */

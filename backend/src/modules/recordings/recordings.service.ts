@@ -31,8 +31,15 @@ type Tx = Prisma.TransactionClient;
  */
 
 /** What the egress is asked for: MP4 is the only audio+video file type of egress v1.8.6, and its only AAC
- * encoder (faac) is not in Debian, so audio is Opus (see docs/decisions, "recordings with egress"). */
-const ENCODING = { width: 1280, height: 720, framerate: 30, videoBitrate: 3000, audioBitrate: 128 };
+ * encoder (faac) is not in Debian, so audio is Opus (docs/decisions/010-recordings-with-egress.md). Every
+ * recording is re-encoded, so the size is the main lever on its CPU cost. */
+const VIDEO_SIZES = {
+  '360p': { width: 640, height: 360, videoBitrate: 1000 },
+  '540p': { width: 960, height: 540, videoBitrate: 2000 },
+  '720p': { width: 1280, height: 720, videoBitrate: 3000 },
+  '1080p': { width: 1920, height: 1080, videoBitrate: 4500 },
+} as const;
+const ENCODING = { ...VIDEO_SIZES[env.RECORDINGS_VIDEO], framerate: 30, audioBitrate: 128 };
 const SNAPSHOT = { width: 640, height: 360 };
 /** Recordings still "starting" after this long lost their start (backend crash between the two steps). */
 const START_GIVE_UP_MS = 2 * 60_000;

@@ -46,6 +46,8 @@ function localStorage(root: string): RecordingStorage {
           { root, headers: { 'Cache-Control': cacheControl }, acceptRanges: true, lastModified: true },
           (error) => {
             if (!error) return resolve();
+            // `send` typed the answer as the file before it failed; the error is JSON.
+            if (!res.headersSent) res.removeHeader('Content-Type');
             const status = (error as { status?: number }).status;
             if ((error as NodeJS.ErrnoException).code === 'ENOENT' || status === 404)
               return reject(notFound('This file is no longer available.'));
