@@ -37,6 +37,9 @@ test("a creator's broadcast is recorded and the replay plays with its chat", asy
   await viewer.goto(`/${creator.username}/live`);
 
   const obs = startRtmpBroadcast(serverUrl, streamKey);
+  // The ingress turns streams away while the machine has no idle CPU; ffmpeg retries like OBS does.
+  const status = async () => (await (await creatorContext.request.get('/api/stream/status')).json()) as { isLive: boolean };
+  await expect.poll(async () => (await status()).isLive, { timeout: 90_000 }).toBe(true);
   await expectVideoPlaying(viewer.getByTestId('host-video'));
 
   // While live, the home page card shows a real picture of the stream (the egress's JPEG, 640 px wide).
