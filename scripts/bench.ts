@@ -54,13 +54,14 @@ try {
   await stack.stop();
 }
 
-const livekitVersion = (() => {
+const versionOf = (binary: string) => {
   try {
-    return execFileSync(findBinary('livekit-server')!, ['--version'], { encoding: 'utf8' }).trim();
+    return execFileSync(findBinary(binary)!, ['--version'], { encoding: 'utf8' }).trim();
   } catch {
     return 'unknown';
   }
-})();
+};
+const livekitVersion = versionOf('livekit-server');
 const header = `# Benchmarks
 
 Written by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}. Numbers are from one machine; compare runs on the same machine.
@@ -72,6 +73,7 @@ Written by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}. Numbers a
 | OS | ${os.type()} ${os.release()} |
 | Node.js | ${process.version} |
 | LiveKit server | ${livekitVersion} |
+| LiveKit egress | ${versionOf('egress')} |
 | Chromium | ${(() => { try { return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim(); } catch { return 'unknown'; } })()} |
 `;
 

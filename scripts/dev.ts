@@ -54,5 +54,6 @@ console.log(`
     API:      http://127.0.0.1:${profile.backendPort}  (health: /health, readiness: /ready)
     LiveKit:  ${stack.env.LIVEKIT_URL}
     RTMP/WHIP keys: ${stack.ingressAvailable ? 'available' : 'unavailable (see the ingress line above)'}
+    Recording: ${stack.egressAvailable ? `on (files in ${stack.env.RECORDINGS_DIR})` : 'off (see the egress line above)'}
   Press Ctrl+C to stop.
 `);

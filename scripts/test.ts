@@ -69,6 +69,8 @@ const testEnv = {
   PORT: String(profile.backendPort),
   PUBLIC_URL: baseUrl,
   INGRESS_AVAILABLE: String(stack.ingressAvailable),
+  // Every test that goes live is recorded; small recordings keep the egress from starving the 2-core machine.
+  RECORDINGS_VIDEO: '360p',
 };
 
 try {

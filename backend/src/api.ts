@@ -11,6 +11,7 @@ import { uploadsApi } from './modules/uploads/uploads.routes.ts';
 import { analyticsApi } from './modules/analytics/analytics.routes.ts';
 import { liveEventsApi, webhookApi } from './modules/live/live.routes.ts';
 import { healthApi } from './modules/health/health.routes.ts';
+import { recordingsApi } from './modules/recordings/recordings.routes.ts';
 
 const INFO = {
   title: 'Streamhouse API',
@@ -34,6 +35,7 @@ export const apis: ApiRouter[] = [
   streamApi,
   uploadsApi,
   analyticsApi,
+  recordingsApi,
   liveEventsApi,
   webhookApi,
   healthApi,

@@ -9,6 +9,7 @@ import { sameOriginWrites } from './http/same-origin.ts';
 import { refuseControlCharactersInUrl, refuseNulInBody } from './http/text-policy.ts';
 import { checkResponses } from './http/response-check.ts';
 import { apis } from './api.ts';
+import { linkPreviewsRouter } from './modules/link-previews/link-previews.routes.ts';
 
 /** Routes whose body is not JSON (raw uploads, signed webhooks), relative to /api: the same-origin check lets them through. */
 const rawBodyPaths = apis
@@ -43,6 +44,7 @@ export function createApp() {
   if (env.STATIC_DIR) {
     const staticDir = path.resolve(env.STATIC_DIR);
     app.use(express.static(staticDir, { index: false, maxAge: '1h' }));
+    app.use(linkPreviewsRouter(staticDir));
     // Client-side routes all render the app shell.
     app.get('/{*rest}', (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
   }

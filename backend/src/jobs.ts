@@ -2,6 +2,7 @@ import { logger } from './lib/logger.ts';
 import { reconcileLiveState } from './modules/live/reconcile.service.ts';
 import { pruneRateLimits } from './modules/rate-limit/rate-limit.service.ts';
 import { collectOrphanUploads } from './modules/uploads/uploads.service.ts';
+import { deleteExpiredReplays } from './modules/recordings/recordings.service.ts';
 
 type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
 
@@ -21,6 +22,15 @@ const JOBS: Job[] = [
   },
   { name: 'prune expired rate-limit counters', everyMs: 5 * 60_000, run: pruneRateLimits },
   { name: 'collect unused uploads', everyMs: 10 * 60_000, run: collectOrphanUploads },
+  {
+    // Replays past their creator's retention period, files included.
+    name: 'delete expired replays',
+    everyMs: 60 * 60_000,
+    run: async () => {
+      const deleted = await deleteExpiredReplays();
+      if (deleted) logger.info({ deleted }, 'expired replays deleted');
+    },
+  },
 ];
 
 /** Runs every job now and then on its interval; the returned function stops them. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Provisions the pinned LiveKit pieces into a git-ignored bin folder (default .tools/bin):
-#   livekit-server (required) and the ingress service for RTMP/WHIP keys (optional: needs GStreamer).
+#   livekit-server (required), the ingress service for RTMP/WHIP keys and the egress service for recordings
+#   (both optional: they need GStreamer).
 # Uses what is already on PATH or in the folder; otherwise builds with Go from the module proxy.
 set -euo pipefail
 
@@ -47,5 +48,14 @@ if [[ -x "$BIN_DIR/ingress" ]] || command -v ingress >/dev/null 2>&1; then
 elif [[ -f "$HERE/build-ingress.sh" ]]; then
   if ! bash "$HERE/build-ingress.sh" "$BIN_DIR"; then
     say "ingress: not available (see the message above); RTMP/WHIP stream keys are disabled, browser go-live works."
+  fi
+fi
+
+# The egress service is optional too: without it, broadcasts are not recorded and the site says so.
+if [[ -x "$BIN_DIR/egress" ]] || command -v egress >/dev/null 2>&1; then
+  say "egress: $( [[ -x "$BIN_DIR/egress" ]] && echo "$BIN_DIR/egress" || command -v egress )"
+elif [[ -f "$HERE/build-egress.sh" ]]; then
+  if ! bash "$HERE/build-egress.sh" "$BIN_DIR"; then
+    say "egress: not available (see the message above); recording is off, everything else works."
   fi
 fi

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { StackProfile } from './profiles.ts';
 import { ensureDatabase, recreateDatabase, startEmbeddedPostgres } from './postgres.ts';
 import { startRedis } from './redis.ts';
-import { REPO_ROOT, findBinary, provisionLiveKit, startIngress, startLiveKitServer } from './livekit.ts';
+import { REPO_ROOT, findBinary, provisionLiveKit, startEgress, startIngress, startLiveKitServer } from './livekit.ts';
 import { applyMigrations } from '../db/schema-engine.ts';
 import { stopAll } from './processes.ts';
 
@@ -11,6 +11,8 @@ export type Stack = {
   /** Environment for the backend (and the tests) that points at this stack. */
   env: Record<string, string>;
   ingressAvailable: boolean;
+  /** Broadcasts are recorded (the LiveKit egress service runs). */
+  egressAvailable: boolean;
   stop: () => Promise<void>;
 };
 
@@ -43,8 +45,9 @@ export async function startStack(
   const { applied } = await applyMigrations(databaseUrl);
   log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
 
-  const env: Record<string, string> = { DATABASE_URL: databaseUrl };
+  const env: Record<string, string> = { DATABASE_URL: databaseUrl, RECORDINGS_DIR: path.join(dataRoot, 'recordings') };
   let ingressAvailable = false;
+  let egressAvailable = false;
 
   if (options.livekitUrl) {
     log(`livekit: ${options.livekitUrl} (from configuration; no local server started)`);
@@ -63,12 +66,24 @@ export async function startStack(
     } else if (redisAddress) {
       log('ingress service not installed (`pnpm provision` builds it; needs GStreamer): RTMP/WHIP stream keys are unavailable.');
     }
+    if (redisAddress && findBinary('egress')) {
+      await startEgress({ profile, dataRoot, redisAddress, livekit, quiet: options.quiet });
+      egressAvailable = true;
+      log(`egress: recordings in .data/${profile.dataName}/recordings`);
+    } else {
+      const reason = redisAddress
+        ? 'The LiveKit egress service is not installed on this server (`pnpm provision` builds it; it needs GStreamer).'
+        : 'The LiveKit egress service needs Redis, which is not installed on this server.';
+      Object.assign(env, { RECORDINGS_ENABLED: 'false', RECORDINGS_OFF_REASON: reason });
+      log(`recording is off: ${reason}`);
+    }
   }
 
   return {
     profile,
     env,
     ingressAvailable,
+    egressAvailable,
     stop: async () => {
       await stopAll();
       for (const stop of stops.reverse()) await stop();

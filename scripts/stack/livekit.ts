@@ -3,7 +3,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import YAML from 'yaml';
-import { startProcess, exitedEarly } from './processes.ts';
+import { startProcess, exitedEarly, superviseProcess } from './processes.ts';
 import { waitForHttp, waitForPort } from './wait.ts';
 import type { StackProfile } from './profiles.ts';
 
@@ -118,4 +118,50 @@ export async function startIngress(options: {
     quiet: options.quiet,
   });
   await Promise.race([waitForPort(profile.rtmpPort), exitedEarly(child, 'ingress')]);
+}
+
+/**
+ * The egress service records a participant to a file and takes JPEG snapshots (recordings module). It writes
+ * files to the paths the backend asks for, so it must share the backend's filesystem.
+ */
+export async function startEgress(options: {
+  profile: StackProfile;
+  dataRoot: string;
+  redisAddress: string;
+  livekit: LiveKitServer;
+  quiet?: boolean;
+}): Promise<void> {
+  const binary = findBinary('egress');
+  if (!binary) throw new Error('the egress service is not installed');
+  const { profile } = options;
+  const config = {
+    api_key: options.livekit.apiKey,
+    api_secret: options.livekit.apiSecret,
+    ws_url: options.livekit.url,
+    redis: { address: options.redisAddress },
+    health_port: profile.egressHealthPort,
+    template_port: profile.egressTemplatePort,
+    // Like the ingress, the egress refuses work when the machine looks busy; a dev or test machine runs
+    // browsers and builds beside it. max_cpu_utilization 1 also keeps its "kill the busiest recording when the
+    // machine is above 95 % for 10 s" watchdog from firing.
+    cpu_cost: {
+      max_cpu_utilization: 1,
+      participant_cpu_cost: 0.01,
+      track_composite_cpu_cost: 0.01,
+      track_cpu_cost: 0.01,
+      room_composite_cpu_cost: 0.01,
+      audio_room_composite_cpu_cost: 0.01,
+      web_cpu_cost: 0.01,
+      audio_web_cpu_cost: 0.01,
+    },
+    logging: { level: 'info' },
+  };
+  const configPath = path.join(options.dataRoot, 'egress.yaml');
+  fs.writeFileSync(configPath, YAML.stringify(config));
+  // It re-executes itself as `egress run-handler`, so its folder must be on PATH.
+  const child = superviseProcess('egress', binary, ['--config', configPath], {
+    env: { PATH: `${path.dirname(binary)}:${process.env.PATH}` },
+    quiet: options.quiet,
+  });
+  await Promise.race([waitForHttp(`http://127.0.0.1:${profile.egressHealthPort}/`), exitedEarly(child, 'egress')]);
 }

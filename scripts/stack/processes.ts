@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 const children = new Set<ChildProcess>();
+let stopping = false;
 const COLORS = [36, 35, 33, 32, 34, 31];
 let colorIndex = 0;
 
@@ -29,7 +30,24 @@ export function startProcess(
   return child;
 }
 
+/**
+ * Like startProcess, but starts the service again whenever it exits until stopAll() (the LiveKit egress
+ * shuts itself down after some pipeline errors and expects a supervisor to bring it back).
+ */
+export function superviseProcess(...args: Parameters<typeof startProcess>): ChildProcess {
+  const child = startProcess(...args);
+  child.once('exit', (code) => {
+    if (stopping) return;
+    process.stdout.write(`${args[0]} exited (code ${code}); starting it again\n`);
+    setTimeout(() => {
+      if (!stopping) superviseProcess(...args);
+    }, 1000);
+  });
+  return child;
+}
+
 export async function stopAll(): Promise<void> {
+  stopping = true;
   await Promise.all(
     [...children].map(
       (child) =>

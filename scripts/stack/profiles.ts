@@ -19,6 +19,9 @@ export type StackProfile = {
   ingressHealthPort: number;
   /** UDP port of the ingress service's own WebRTC endpoint (WHIP input). */
   ingressWhipUdpPort: number;
+  egressHealthPort: number;
+  /** The egress always serves its (unused) room-composite templates; default 7980 would collide. */
+  egressTemplatePort: number;
 };
 
 export const PROFILES: Record<StackProfile['name'], StackProfile> = {
@@ -37,6 +40,8 @@ export const PROFILES: Record<StackProfile['name'], StackProfile> = {
     ingressHttpRelayPort: 9090,
     ingressHealthPort: 9091,
     ingressWhipUdpPort: 7885,
+    egressHealthPort: 9092,
+    egressTemplatePort: 9093,
   },
   test: {
     name: 'test',
@@ -53,6 +58,8 @@ export const PROFILES: Record<StackProfile['name'], StackProfile> = {
     ingressHttpRelayPort: 9190,
     ingressHealthPort: 9191,
     ingressWhipUdpPort: 7985,
+    egressHealthPort: 9192,
+    egressTemplatePort: 9193,
   },
 };
 

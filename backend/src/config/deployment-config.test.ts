@@ -11,6 +11,7 @@ const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 const compose = YAML.parse(read('docker-compose.yml'));
 const livekit = YAML.parse(read('livekit.yaml'));
 const ingress = YAML.parse(compose.services.ingress.environment.INGRESS_CONFIG_BODY);
+const egress = YAML.parse(compose.services.egress.environment.EGRESS_CONFIG_BODY);
 const appEnv: Record<string, string> = compose.services.app.environment;
 const portOf = (url: string) => Number(new URL(url).port);
 const dev = PROFILES.dev;
@@ -27,6 +28,16 @@ describe('docker-compose.yml, livekit.yaml and the local start agree', () => {
     expect(livekit.webhook.api_key).toBe(appEnv.LIVEKIT_API_KEY);
     expect(ingress.api_key).toBe(appEnv.LIVEKIT_API_KEY);
     expect(ingress.api_secret).toBe(appEnv.LIVEKIT_API_SECRET);
+    expect(egress.api_key).toBe(appEnv.LIVEKIT_API_KEY);
+    expect(egress.api_secret).toBe(appEnv.LIVEKIT_API_SECRET);
+  });
+
+  it('lets the egress write recordings where the app reads them, over the shared Redis', () => {
+    expect(portOf(egress.ws_url)).toBe(livekit.port);
+    expect(egress.redis.address).toBe(livekit.redis.address);
+    expect(compose.services.egress.volumes).toContain(`recordings:${appEnv.RECORDINGS_DIR}`);
+    expect(compose.services.app.volumes).toContain(`recordings:${appEnv.RECORDINGS_DIR}`);
+    expect([egress.health_port, egress.template_port]).toEqual([dev.egressHealthPort, dev.egressTemplatePort]);
   });
 
   it('points the app, the ingress and the webhook at the right ports', () => {
@@ -49,5 +60,10 @@ describe('docker-compose.yml, livekit.yaml and the local start agree', () => {
   it('runs the LiveKit version the provisioning script pins', () => {
     const pinned = /LIVEKIT_SERVER_VERSION="(v[\d.]+)"/.exec(read('scripts/provision/livekit.sh'))?.[1];
     expect(compose.services.livekit.image).toBe(`livekit/livekit-server:${pinned}`);
+  });
+
+  it('runs the egress version the build script pins', () => {
+    const pinned = /EGRESS_VERSION="(v[\d.]+)"/.exec(read('scripts/provision/build-egress.sh'))?.[1];
+    expect(compose.services.egress.image).toBe(`livekit/egress:${pinned}`);
   });
 });

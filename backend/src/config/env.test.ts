@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from './env.ts';
 
@@ -15,6 +16,23 @@ describe('configuration', () => {
   it('derives the HTTP API URL from a wss:// LiveKit URL', () => {
     const env = parseEnv({ DATABASE_URL: 'postgresql://localhost/db', LIVEKIT_URL: 'wss://demo.livekit.cloud' });
     expect(env.LIVEKIT_API_URL).toBe('https://demo.livekit.cloud');
+  });
+
+  it('reads where recordings go: a local folder by default, S3 only with credentials', () => {
+    const db = { DATABASE_URL: 'postgresql://localhost/db' };
+    const local = parseEnv({ ...db, RECORDINGS_DIR: 'data/recordings' });
+    expect(local).toMatchObject({ RECORDINGS_ENABLED: true, RECORDINGS_SNAPSHOT_SECONDS: 30 });
+    expect(local.RECORDINGS_S3_BUCKET).toBeUndefined();
+    expect(local.RECORDINGS_DIR).toBe(path.resolve('data/recordings'));
+    const off = parseEnv({ ...db, RECORDINGS_ENABLED: 'false', RECORDINGS_OFF_REASON: 'No egress service here.' });
+    expect(off).toMatchObject({ RECORDINGS_ENABLED: false, RECORDINGS_OFF_REASON: 'No egress service here.' });
+    expect(() => parseEnv({ ...db, RECORDINGS_S3_BUCKET: 'replays' })).toThrowError(/RECORDINGS_S3_ACCESS_KEY_ID/);
+    const s3 = { RECORDINGS_S3_BUCKET: 'replays', RECORDINGS_S3_ACCESS_KEY_ID: 'id', RECORDINGS_S3_SECRET_ACCESS_KEY: 'key' };
+    expect(parseEnv({ ...db, ...s3, RECORDINGS_S3_ENDPOINT: 'http://127.0.0.1:9000', RECORDINGS_S3_FORCE_PATH_STYLE: 'true' })).toMatchObject({
+      RECORDINGS_S3_FORCE_PATH_STYLE: true,
+      RECORDINGS_S3_REGION: 'us-east-1',
+    });
+    expect(() => parseEnv({ ...db, RECORDINGS_SNAPSHOT_SECONDS: '1' })).toThrowError(/RECORDINGS_SNAPSHOT_SECONDS/);
   });
 
   it('reads the go-live gate and the trusted proxy setting', () => {

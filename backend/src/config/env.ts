@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /** Turns "ws(s)://host" into "http(s)://host": the server SDK speaks Twirp over HTTP. */
@@ -48,6 +49,35 @@ export const envSchema = z.object({
   LIVE_EVENTS_MAX_PER_NETWORK: z.coerce.number().int().min(1).default(20),
   /** Where the built frontend lives; when set, the backend serves it (single origin in production and e2e). */
   STATIC_DIR: z.string().optional(),
+
+  /** Broadcasts are recorded by the LiveKit egress service; false when there is none (say why below). */
+  RECORDINGS_ENABLED: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true' || value === '1'),
+  /** Shown to creators while recording is off. */
+  RECORDINGS_OFF_REASON: z.string().default('Recording is turned off on this server.'),
+  /**
+   * Local storage: the folder the egress writes recordings and snapshots to and the backend serves them from
+   * (both must see it at the same path). Unused when RECORDINGS_S3_BUCKET is set.
+   */
+  RECORDINGS_DIR: z.string().default('recordings').transform((dir) => path.resolve(dir)),
+  /** The recorded video's size (H.264, 30 fps): the egress re-encodes every stream, so this decides its CPU cost. */
+  RECORDINGS_VIDEO: z.enum(['360p', '540p', '720p', '1080p']).default('720p'),
+  /** A JPEG of each live stream this often (live cards and link previews). */
+  RECORDINGS_SNAPSHOT_SECONDS: z.coerce.number().int().min(5).max(300).default(30),
+  /** S3-compatible storage (AWS, MinIO, R2…): when the bucket is set the egress uploads there instead. */
+  RECORDINGS_S3_BUCKET: z.string().min(1).optional(),
+  RECORDINGS_S3_REGION: z.string().min(1).default('us-east-1'),
+  /** For S3-compatible services other than AWS, e.g. http://127.0.0.1:9000 (MinIO). */
+  RECORDINGS_S3_ENDPOINT: z.url().optional(),
+  RECORDINGS_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  RECORDINGS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (bucket in the path): MinIO and most self-hosted services need it. */
+  RECORDINGS_S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
 });
 
 /** Secrets published in this repository (defaults, livekit.yaml, docker-compose.yml): fine locally, never in production. */
@@ -83,6 +113,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const parsed = result.data;
+  if (parsed.RECORDINGS_S3_BUCKET && !(parsed.RECORDINGS_S3_ACCESS_KEY_ID && parsed.RECORDINGS_S3_SECRET_ACCESS_KEY)) {
+    throw new Error(
+      'Invalid configuration:\n  - RECORDINGS_S3_ACCESS_KEY_ID, RECORDINGS_S3_SECRET_ACCESS_KEY: are required with RECORDINGS_S3_BUCKET',
+    );
+  }
   if (parsed.NODE_ENV === 'production') {
     const problems = productionProblems(parsed, source);
     if (problems.length) throw new Error(`Invalid configuration for production:\n${problems.map((line) => `  - ${line}`).join('\n')}`);

@@ -13,7 +13,7 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** OpenAPI security requirements: one of them must be met (an empty one means "anonymous is fine"). */
 export type SecurityRequirement = Record<string, string[]>;
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 502 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 416 | 422 | 429 | 500 | 502 | 503;
 /** Each error status a route may answer, with when (the body is always the shared error schema). */
 export type ErrorResponses = Partial<Record<ErrorStatus, string>>;
 
@@ -29,7 +29,8 @@ export const noBody = z.strictObject({});
 
 /** A success response: a JSON schema, or a fuller description (no schema: no body; `contentType` for non-JSON). */
 export type SuccessResponse = z.ZodType | { description: string; schema?: z.ZodType; contentType?: string };
-export type SuccessResponses = Partial<Record<200 | 201 | 202 | 204, SuccessResponse>>;
+/** 206 and 302 are for files: a byte range of one, or a redirect to where it is stored. */
+export type SuccessResponses = Partial<Record<200 | 201 | 202 | 204 | 206 | 302, SuccessResponse>>;
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 type BodyOf<R> = R extends z.ZodType ? z.input<R> : R extends { schema: z.ZodType } ? z.input<R['schema']> : undefined;

@@ -4,7 +4,7 @@ import { noBody, type ApiRouter, type DeclaredRoute, type SuccessResponse } from
 import { errorBody } from './error-body.ts';
 import { securitySchemes } from './api-security.ts';
 
-const DEFAULT_DESCRIPTIONS: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No content' };
+const DEFAULT_DESCRIPTIONS: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No content', 206: 'Partial content', 302: 'Found' };
 
 /** `/api/chat/:hostId/messages` → `/api/chat/{hostId}/messages`. */
 export const openApiPath = (expressPath: string) => expressPath.replace(/:(\w+)/g, '{$1}');

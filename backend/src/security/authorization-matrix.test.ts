@@ -12,6 +12,7 @@ import { prisma } from '../lib/prisma.ts';
 import { signedInAgent, testClientIp } from '../test/fixtures.ts';
 import { cleanUpChatOf, guestHeaders, guestInRoom, joinAndListen } from '../modules/chat/chat.test-support.ts';
 import { closeLiveEvents } from '../modules/live/live-events.service.ts';
+import { recordedBroadcast } from '../modules/recordings/recordings.test-support.ts';
 import { PNG, ROLES, ROWS, type Cell, type Role, type Statuses, type World } from './authorization-table.ts';
 
 const app = createApp();
@@ -37,6 +38,7 @@ beforeAll(async () => {
   await host!.agent.post(`/api/chat/${hostId}/bans`).send({ identity: bannedGuest.identity }).expect(201);
   // The viewer is in the room too, so a timeout can be delivered to them.
   await joinAndListen({ ...(await viewer!.agent.post('/api/viewer/token').send({ hostId }).expect(200)).body, ip: CLIENT_IPS.viewer });
+  const { replayId } = await recordedBroadcast(hostId);
   const uploadUrl = (await host!.agent.post('/api/uploads').set('Content-Type', 'application/octet-stream').send(PNG).expect(201)).body.url;
   world = {
     host: host!,
@@ -44,6 +46,7 @@ beforeAll(async () => {
     guest,
     bannedGuest,
     uploadUrl,
+    replayId,
     // Straight into the table: the per-sender rate limit is not what these cells are about.
     message: async () =>
       (

@@ -1,6 +1,7 @@
 import type { JoinToken } from '../modules/chat/chat.test-support.ts';
 import type { signedInAgent } from '../test/fixtures.ts';
 import { prisma } from '../lib/prisma.ts';
+import { recordedBroadcast } from '../modules/recordings/recordings.test-support.ts';
 import { roomChanged } from '../modules/chat/chat-settings.service.ts';
 import { relationChanged } from '../modules/social/social.service.ts';
 
@@ -44,6 +45,8 @@ export type World = {
   /** A message in the host's chat, a fresh one per cell that needs one. */
   message: () => Promise<string>;
   uploadUrl: string;
+  /** A finished broadcast of the host's, watchable by everyone the host has not blocked. */
+  replayId: string;
 };
 
 export type Cell = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; body?: unknown; contentType?: string; stream?: boolean };
@@ -231,6 +234,43 @@ export const ROWS: Row[] = [
     route: 'DELETE /api/chat/:hostId/moderators/:userId',
     call: (w) => ({ method: 'delete', path: `/api/chat/${w.host.user.id}/moderators/${w.members.viewer.user.id}` }),
     expect: members(403, { owner: 200 }),
+  },
+
+  // ── Replays: the watch rules (blocks) apply; visibility is everyone unless the creator narrows it
+  {
+    route: 'GET /api/recordings/channels/:username/replays',
+    call: (w) => ({ method: 'get', path: `/api/recordings/channels/${w.host.user.username}/replays` }),
+    // Blocked callers get 200 with `locked` (the profile explains why the list is empty).
+    expect: all(200),
+  },
+  ...(['', '/media', '/thumbnail.jpg', '/chat'] as const).map(
+    (suffix): Row => ({
+      route: `GET /api/recordings/replays/:id${suffix}`,
+      call: (w) => ({ method: 'get', path: `/api/recordings/replays/${w.replayId}${suffix}` }),
+      expect: { ...all(200), blocked: 403, blockedModerator: 403 },
+    }),
+  ),
+  {
+    route: 'GET /api/recordings/channels/:username/snapshot.jpg',
+    call: (w) => ({ method: 'get', path: `/api/recordings/channels/${w.host.user.username}/snapshot.jpg?v=0` }),
+    // Not live, so there is no picture; blocked callers are refused before that is looked at.
+    expect: { ...all(404), blocked: 403, blockedModerator: 403 },
+  },
+  { route: 'GET /api/recordings/settings', call: () => ({ method: 'get', path: '/api/recordings/settings' }), expect: members(200) },
+  {
+    route: 'PUT /api/recordings/settings',
+    // Each caller changes their own settings (to what they already are).
+    call: () => ({ method: 'put', path: '/api/recordings/settings', body: { visibility: 'EVERYONE' } }),
+    expect: members(200),
+  },
+  { route: 'GET /api/recordings/mine', call: () => ({ method: 'get', path: '/api/recordings/mine' }), expect: members(200) },
+  {
+    route: 'DELETE /api/recordings/replays/:id',
+    call: (w) => ({ method: 'delete', path: `/api/recordings/replays/${w.replayId}` }),
+    expect: members(404, { owner: 204 }),
+    restore: async (w) => {
+      w.replayId = (await recordedBroadcast(w.host.user.id)).replayId;
+    },
   },
 
   // ── LiveKit's webhook: a signature, not a person, is the credential

@@ -105,7 +105,7 @@ const jsonValue = fc.letrec<{ value: unknown }>((tie) => ({
 const FIELDS = [
   'body', 'guestName', 'hostId', 'username', 'title', 'description', 'thumbnailUrl', 'isChatEnabled', 'isChatFollowersOnly',
   'slowModeSeconds', 'guestsMayChat', 'identity', 'minutes', 'messageId', 'userId', 'reaction', 'type', 'quality', 'name', 'bio', 'image',
-  'email', 'password', 'displayUsername',
+  'email', 'password', 'displayUsername', 'recordingEnabled', 'visibility', 'retentionDays',
 ];
 const knownFieldBody = fc.dictionary(fc.constantFrom(...FIELDS), fc.oneof(jsonValue, fc.constantFrom('like', 'RTMP', 'WHIP', '720p')), { maxKeys: 4 });
 
@@ -118,7 +118,7 @@ const body = fc.oneof(
 );
 
 const query = fc.dictionary(
-  fc.oneof(fc.constantFrom('q', 'limit', 'page', 'before', 'cursor', 'hostId'), text),
+  fc.oneof(fc.constantFrom('q', 'limit', 'page', 'before', 'cursor', 'hostId', 'after'), text),
   fc.oneof(text, fc.integer().map(String)),
   { maxKeys: 3 },
 );

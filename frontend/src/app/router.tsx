@@ -17,6 +17,8 @@ import { ProfileRoute } from './routes/profile.tsx';
 import { SettingsRoute } from './routes/settings.tsx';
 import { FollowingRoute } from './routes/following.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
+import { ReplayRoute } from './routes/replay.tsx';
+import { DashboardRecordingsRoute } from './routes/dashboard-recordings.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -35,6 +37,7 @@ export const router = createBrowserRouter([
           { path: paths.dashboardKeys.pattern, element: <DashboardKeysRoute /> },
           { path: paths.dashboardStream.pattern, element: <DashboardStreamRoute /> },
           { path: paths.dashboardChat.pattern, element: <DashboardChatRoute /> },
+          { path: paths.dashboardRecordings.pattern, element: <DashboardRecordingsRoute /> },
           { path: paths.analytics.pattern, element: <DashboardAnalyticsRoute /> },
         ],
       },
@@ -42,6 +45,7 @@ export const router = createBrowserRouter([
       { path: paths.settings.pattern, element: <SettingsRoute /> },
       { path: paths.following.pattern, element: <FollowingRoute /> },
       { path: paths.watch.pattern, element: <WatchRoute /> },
+      { path: paths.replay.pattern, element: <ReplayRoute /> },
       { path: paths.profile.pattern, element: <ProfileRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],

@@ -7,11 +7,16 @@ export const paths = {
   dashboardKeys: { pattern: '/dashboard/keys', to: () => '/dashboard/keys' },
   dashboardStream: { pattern: '/dashboard/stream', to: () => '/dashboard/stream' },
   dashboardChat: { pattern: '/dashboard/chat', to: () => '/dashboard/chat' },
+  dashboardRecordings: { pattern: '/dashboard/recordings', to: () => '/dashboard/recordings' },
   analytics: { pattern: '/dashboard/analytics', to: () => '/dashboard/analytics' },
   goLive: { pattern: '/dashboard/go-live', to: () => '/dashboard/go-live' },
   search: { pattern: '/search', to: (query: string) => `/search?q=${encodeURIComponent(query)}` },
   settings: { pattern: '/settings', to: () => '/settings' },
   following: { pattern: '/following', to: () => '/following' },
   watch: { pattern: '/:username/live', to: (username: string) => `/${encodeURIComponent(username)}/live` },
+  replay: {
+    pattern: '/:username/replays/:replayId',
+    to: (username: string, replayId: string) => `/${encodeURIComponent(username)}/replays/${encodeURIComponent(replayId)}`,
+  },
   profile: { pattern: '/:username', to: (username: string) => `/${encodeURIComponent(username)}` },
 } as const;

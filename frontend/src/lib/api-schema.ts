@@ -4462,6 +4462,913 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/recordings/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's recording settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordingSettings"];
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Change recording settings
+         * @description Record or not, who may watch replays, and after how many days they are deleted (a shorter period applies at once).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        recordingEnabled?: boolean;
+                        /** @enum {string} */
+                        visibility?: "EVERYONE" | "FOLLOWERS" | "ONLY_ME";
+                        retentionDays?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordingSettings"];
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem). The body is not valid JSON, or contains NUL (`BAD_REQUEST`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request came from another site (`reason: CROSS_ORIGIN`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is too large. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is not JSON. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's recordings
+         * @description Newest first, including the one in progress and failed ones with the reason.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The creator's recordings, in progress and failed ones included. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyReplays"];
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/channels/{username}/replays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A channel's replays
+         * @description Newest first; empty with `locked` when the caller may not watch them.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChannelReplays"];
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description There is no creator by that name. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/channels/{username}/snapshot.jpg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The newest picture of a live stream
+         * @description A JPEG taken every few seconds while the stream is live and recorded. Link it with `?v=` from a stream card.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": unknown;
+                    };
+                };
+                /** @description The byte range asked for with `Range`. */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": unknown;
+                    };
+                };
+                /** @description With S3 storage: a short-lived signed URL of the file (it answers ranges itself). */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The creator blocked the caller (`reason: BLOCKED`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such creator, or no picture (not live or not recorded). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/replays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A replay */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplayDetails"];
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The creator blocked the caller (`reason: BLOCKED`), keeps replays private (`PRIVATE`) or to followers (`FOLLOWERS_ONLY`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such replay, or it is not ready yet. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a replay
+         * @description The creator only; the files go too.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem). The body is not valid JSON, or contains NUL (`BAD_REQUEST`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request came from another site (`reason: CROSS_ORIGIN`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such replay of the caller. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description It is still being recorded. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is too large. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is not JSON. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/replays/{id}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The video of a replay
+         * @description MP4 (H.264 + Opus). Answers `Range` requests, so players can seek.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "video/mp4": unknown;
+                    };
+                };
+                /** @description The byte range asked for with `Range`. */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "video/mp4": unknown;
+                    };
+                };
+                /** @description With S3 storage: a short-lived signed URL of the file (it answers ranges itself). */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The creator blocked the caller (`reason: BLOCKED`), keeps replays private (`PRIVATE`) or to followers (`FOLLOWERS_ONLY`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such replay, or it is not ready yet. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The range is outside the file. */
+                416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/replays/{id}/thumbnail.jpg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The picture of a replay */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": unknown;
+                    };
+                };
+                /** @description The byte range asked for with `Range`. */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": unknown;
+                    };
+                };
+                /** @description With S3 storage: a short-lived signed URL of the file (it answers ranges itself). */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The creator blocked the caller (`reason: BLOCKED`), keeps replays private (`PRIVATE`) or to followers (`FOLLOWERS_ONLY`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such replay, or it is not ready yet. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/replays/{id}/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The chat of a replay, on the video timeline
+         * @description Page by page, oldest first; messages deleted by moderators are left out.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReplayChatPage"];
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The creator blocked the caller (`reason: BLOCKED`), keeps replays private (`PRIVATE`) or to followers (`FOLLOWERS_ONLY`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such replay, or it is not ready yet. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/live/events": {
         parameters: {
             query?: never;
@@ -4995,6 +5902,7 @@ export type components = {
             avatarUrl: string | null;
             title: string;
             thumbnailUrl: string | null;
+            liveThumbnailUrl: string | null;
             isLive: boolean;
             viewerCount: number;
             startedAt: string | null;
@@ -5021,6 +5929,7 @@ export type components = {
             avatarUrl: string | null;
             title: string;
             thumbnailUrl: string | null;
+            liveThumbnailUrl: string | null;
             isLive: boolean;
             viewerCount: number;
             startedAt: string | null;
@@ -5189,6 +6098,93 @@ export type components = {
             totalWatchSeconds: number;
             averageWatchSeconds: number;
             chatMessages: number;
+        };
+        RecordingSettings: {
+            recordingEnabled: boolean;
+            /** @enum {string} */
+            visibility: "EVERYONE" | "FOLLOWERS" | "ONLY_ME";
+            retentionDays: number | null;
+            recorder: components["schemas"]["RecorderStatus"];
+        };
+        /** @description Whether this server records broadcasts at all. */
+        RecorderStatus: {
+            available: boolean;
+            reason: string | null;
+        };
+        /** @description The creator's recordings, in progress and failed ones included. */
+        MyReplays: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                hostId: string;
+                username: string;
+                displayName: string;
+                avatarUrl: string | null;
+                /** Format: date-time */
+                recordedAt: string;
+                durationMs: number;
+                sizeBytes: number;
+                mediaUrl: string;
+                thumbnailUrl: string | null;
+                /** @enum {string} */
+                status: "STARTING" | "RECORDING" | "PROCESSING" | "READY" | "FAILED";
+                error: string | null;
+            }[];
+            recorder: components["schemas"]["RecorderStatus"];
+        };
+        ChannelReplays: {
+            items: components["schemas"]["Replay"][];
+            locked: {
+                /** @enum {string} */
+                reason: "BLOCKED" | "PRIVATE" | "FOLLOWERS_ONLY";
+                message: string;
+            } | null;
+        };
+        /** @description A recorded broadcast. */
+        Replay: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            hostId: string;
+            username: string;
+            displayName: string;
+            avatarUrl: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            durationMs: number;
+            sizeBytes: number;
+            mediaUrl: string;
+            thumbnailUrl: string | null;
+        };
+        ReplayDetails: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            hostId: string;
+            username: string;
+            displayName: string;
+            avatarUrl: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            durationMs: number;
+            sizeBytes: number;
+            mediaUrl: string;
+            thumbnailUrl: string | null;
+            isOwner: boolean;
+        };
+        ReplayChatPage: {
+            items: {
+                id: string;
+                senderName: string;
+                color: string;
+                isGuest: boolean;
+                body: string;
+                /** Format: date-time */
+                sentAt: string;
+                offsetMs: number;
+            }[];
+            next: string | null;
         };
         /** @description One server-sent event on GET /api/live/events (the `data:` line, JSON). */
         LiveEvent: {

@@ -37,6 +37,8 @@ export const streamCard = z
     avatarUrl: z.string().nullable(),
     title: z.string(),
     thumbnailUrl: z.string().nullable(),
+    /** A recent picture of the broadcast while live and recorded; the `v` in the URL changes when a newer one exists. */
+    liveThumbnailUrl: z.string().nullable(),
     isLive: z.boolean(),
     viewerCount: z.number().int().min(0),
     startedAt: z.iso.datetime().nullable(),

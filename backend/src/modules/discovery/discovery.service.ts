@@ -5,13 +5,14 @@ import { invalidatedCache } from '../../lib/invalidated-cache.ts';
 import { isBlockedByAnyone, relationToHost } from '../social/social.service.ts';
 import { getChatRoom } from '../chat/chat-settings.service.ts';
 import type { PageQuery, StreamCard } from './discovery.schemas.ts';
+import { liveSnapshotSelect, liveSnapshotUrl } from '../recordings/recordings.service.ts';
 
 const cardSelect = {
   id: true,
   displayUsername: true,
   name: true,
   image: true,
-  stream: { select: { title: true, thumbnailUrl: true, isLive: true, viewerCount: true, startedAt: true } },
+  stream: { select: { title: true, thumbnailUrl: true, isLive: true, viewerCount: true, startedAt: true, ...liveSnapshotSelect } },
 } satisfies Prisma.UserSelect;
 
 type CardRow = Prisma.UserGetPayload<{ select: typeof cardSelect }>;
@@ -24,6 +25,7 @@ function toCard(row: CardRow): StreamCard {
     avatarUrl: row.image,
     title: row.stream?.title ?? '',
     thumbnailUrl: row.stream?.thumbnailUrl ?? null,
+    liveThumbnailUrl: row.stream?.isLive ? liveSnapshotUrl(row.displayUsername, row.stream.sessions[0]?.replay) : null,
     isLive: row.stream?.isLive ?? false,
     viewerCount: row.stream?.isLive ? row.stream.viewerCount : 0,
     startedAt: row.stream?.isLive ? (row.stream.startedAt?.toISOString() ?? null) : null,
@@ -156,6 +158,7 @@ async function queryPublicChannel(username: string) {
           isLive: true,
           viewerCount: true,
           startedAt: true,
+          ...liveSnapshotSelect,
         },
       },
       _count: { select: { followers: true } },

@@ -3,6 +3,7 @@ import { logger } from '../../lib/logger.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { goLive, goOffline, markApplied, syncViewers, withLockedStream } from './live-state.service.ts';
 import { listOpenRooms, readRoomState, type RoomState } from './room-state.service.ts';
+import { reconcileRecordings } from '../recordings/recordings.service.ts';
 
 /** IngressState.Status.ENDPOINT_PUBLISHING (the SDK does not re-export the enum). */
 const INGRESS_PUBLISHING = 2;
@@ -65,5 +66,11 @@ export async function reconcileLiveState(options: { only?: string[] } = {}): Pro
   }
 
   await prisma.webhookEvent.deleteMany({ where: { receivedAt: { lt: new Date(Date.now() - WEBHOOK_ID_RETENTION_MS) } } });
+  // After live state is right: egresses follow it (stopped for offline streams, started for live ones).
+  try {
+    await reconcileRecordings({ only: options.only });
+  } catch (error) {
+    logger.warn({ err: error }, 'reconcile: recordings could not be checked (is the egress service reachable?)');
+  }
   return report;
 }

@@ -1,10 +1,15 @@
 import type { WebhookEvent } from 'livekit-server-sdk';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { logger } from '../../lib/logger.ts';
 import { webhookReceiver } from '../../lib/livekit.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { AppError, unauthenticated } from '../../http/errors.ts';
 import { goLive, goOffline, lockStream, markApplied, viewerJoined, viewerLeft } from './live-state.service.ts';
 import { isViewer, readRoomState } from './room-state.service.ts';
 import type { WebhookOutcome } from './live.schemas.ts';
+import { applyEgressUpdate, startRecording, stopRecording } from '../recordings/recordings.service.ts';
+
+type Tx = Prisma.TransactionClient;
 
 
 /** DisconnectReason.DUPLICATE_IDENTITY: the same viewer opened the stream again; their new connection stays. */
@@ -82,16 +87,21 @@ export async function receiveLiveKitWebhook(rawBody: string, authorization: stri
   const event = await verify(rawBody, authorization);
   if (!event.id) throw new AppError(400, 'BAD_REQUEST', 'The webhook event has no id.');
   const at = eventTime(event);
+  const firstDelivery = (tx: Tx) => tx.webhookEvent.createMany({ data: [{ id: event.id, event: event.event, createdAt: at }], skipDuplicates: true });
+
+  // Recorder reports (egress_started / _updated / _ended) carry their own ordering clock; the recordings module applies them.
+  const egressInfo = event.egressInfo;
+  if (egressInfo)
+    return prisma.$transaction(async (tx) => ((await firstDelivery(tx)).count === 0 ? 'duplicate' : applyEgressUpdate(tx, egressInfo)));
+
   const target = interpret(event);
   // LiveKit is asked before the transaction, so no row lock is held across a network call.
   const room =
     target && (target.change.kind === 'live' || target.change.kind === 'maybe-offline') ? await readRoomState(target.hostId) : undefined;
 
-  return prisma.$transaction(async (tx) => {
-    const recorded = await tx.webhookEvent.createMany({
-      data: [{ id: event.id, event: event.event, createdAt: at }],
-      skipDuplicates: true,
-    });
+  let transition: 'live' | 'offline' | undefined;
+  const outcome = await prisma.$transaction(async (tx): Promise<WebhookOutcome> => {
+    const recorded = await firstDelivery(tx);
     if (recorded.count === 0) return 'duplicate';
     if (!target) return 'ignored';
     const stream = await lockStream(tx, target.hostId);
@@ -108,8 +118,23 @@ export async function receiveLiveKitWebhook(rawBody: string, authorization: stri
     }
     if (stream.lastEventAt && at < stream.lastEventAt) return 'stale';
     await markApplied(tx, stream, at);
-    if (change.kind === 'live') await goLive(tx, stream, at, room?.viewers ?? []);
-    else if (change.kind === 'offline' || !room?.hostPublishing) await goOffline(tx, stream, at);
+    if (change.kind === 'live') {
+      if (await goLive(tx, stream, at, room?.viewers ?? [])) transition = 'live';
+    } else if (change.kind === 'offline' || !room?.hostPublishing) {
+      if (await goOffline(tx, stream, at)) transition = 'offline';
+    }
     return 'applied';
   });
+  // After the commit: the recorder is a network call, and its outcome is kept on the replay, not in this answer.
+  if (target && transition) await followTransition(target.hostId, transition);
+  return outcome;
+}
+
+/** Starts or stops the broadcast's recording; a failure is logged and left to the reconciliation. */
+async function followTransition(hostId: string, transition: 'live' | 'offline'): Promise<void> {
+  try {
+    await (transition === 'live' ? startRecording(hostId) : stopRecording(hostId));
+  } catch (error) {
+    logger.warn({ err: error, hostId, transition }, 'recording did not follow the live state; the reconciliation retries');
+  }
 }

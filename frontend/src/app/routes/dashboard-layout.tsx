@@ -22,6 +22,7 @@ const SECTIONS = [
   { label: 'Stream keys', to: paths.dashboardKeys.to() },
   { label: 'Stream info', to: paths.dashboardStream.to() },
   { label: 'Chat', to: paths.dashboardChat.to() },
+  { label: 'Recordings', to: paths.dashboardRecordings.to() },
   { label: 'Analytics', to: paths.analytics.to() },
 ];
 

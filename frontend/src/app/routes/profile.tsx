@@ -11,6 +11,7 @@ import { ProfileHeader } from '@/features/profile/components/profile-header.tsx'
 import { ChannelStatus } from '@/features/profile/components/channel-status.tsx';
 import { FollowButton } from '@/features/social/components/follow-button.tsx';
 import { BlockButton } from '@/features/social/components/block-button.tsx';
+import { ChannelReplays } from '@/features/replays/components/channel-replays.tsx';
 
 const LINK_BUTTON = 'rounded-lg px-4 py-2 text-sm font-semibold';
 
@@ -101,6 +102,7 @@ function ProfilePage({ username, viewerKey }: { username: string; viewerKey: str
       <title>{`${profile.name} (@${profile.displayUsername}) · Streamhouse`}</title>
       <ProfileHeader profile={profile} actions={<ProfileActions profile={profile} onChange={setData} />} />
       <ChannelStatus profile={profile} />
+      <ChannelReplays username={profile.displayUsername} viewerKey={viewerKey} />
     </div>
   );
 }

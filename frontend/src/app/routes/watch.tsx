@@ -9,6 +9,7 @@ import { useLiveEvents } from '@/lib/live-events.ts';
 import { getPublicStream } from '@/features/watch/api/get-public-stream.ts';
 import { useSessionStore } from '@/features/auth/stores/session-store.ts';
 import { FollowButton } from '@/features/social/components/follow-button.tsx';
+import { LastStreamLink } from '@/features/replays/components/last-stream-link.tsx';
 
 // LiveKit is large: only the watch page downloads it, starting as soon as this page renders
 // (in parallel with the channel lookup) rather than after it.
@@ -75,6 +76,7 @@ export function WatchRoute() {
         stream={stream}
         onHostChange={reload}
         actions={followAction}
+        offline={<LastStreamLink username={stream.username} refreshKey={String(stream.isLive)} />}
         sidebar={({ token }) => (
           <Suspense fallback={null}>
             <ChatPanel hostId={stream.hostId} hostName={stream.username} roomToken={token} initialSettings={stream.chat} isFollowing={stream.isFollowing} />

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { ToggleField } from '@/components/toggle-field.tsx';
 import { ApiError } from '@/lib/api-client.ts';
 import { Button } from '@/components/button.tsx';
 import { Spinner } from '@/components/spinner.tsx';
@@ -13,34 +14,6 @@ function slowModeLabel(seconds: number): string {
 }
 
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; settings: ChatSettings };
-
-function Toggle({ label, description, checked, disabled, onChange }: { label: string; description: string; checked: boolean; disabled: boolean; onChange: (checked: boolean) => void }) {
-  const id = useId();
-  return (
-    <div className="flex items-start justify-between gap-4 py-4">
-      <div>
-        <p id={`${id}-label`} className="font-medium text-zinc-100">
-          {label}
-        </p>
-        <p id={`${id}-description`} className="text-sm text-zinc-400">
-          {description}
-        </p>
-      </div>
-      <button
-        type="button"
-        role="switch"
-        aria-checked={checked}
-        aria-labelledby={`${id}-label`}
-        aria-describedby={`${id}-description`}
-        disabled={disabled}
-        onClick={() => onChange(!checked)}
-        className={`relative mt-1 inline-flex h-6 w-11 shrink-0 items-center rounded-full transition-colors disabled:opacity-50 ${checked ? 'bg-accent-600' : 'bg-zinc-700'}`}
-      >
-        <span className={`inline-block size-5 rounded-full bg-white shadow transition-transform ${checked ? 'translate-x-5.5' : 'translate-x-0.5'}`} />
-      </button>
-    </div>
-  );
-}
 
 /** The creator's chat rules. Each change is saved at once and reaches every open chat panel within a second. */
 export function ChatSettingsForm() {
@@ -99,21 +72,21 @@ export function ChatSettingsForm() {
   return (
     <div>
       <div className="divide-y divide-zinc-800">
-        <Toggle
+        <ToggleField
           label="Chat"
           description="Let viewers chat during your stream. When off, nobody can send messages."
           checked={settings.isChatEnabled}
           disabled={saving}
           onChange={(isChatEnabled) => save({ isChatEnabled })}
         />
-        <Toggle
+        <ToggleField
           label="Followers-only"
           description="Only people who follow you can chat. Guests and non-followers see why they cannot."
           checked={settings.isChatFollowersOnly}
           disabled={saving}
           onChange={(isChatFollowersOnly) => save({ isChatFollowersOnly })}
         />
-        <Toggle
+        <ToggleField
           label="Guests may chat"
           description="People without an account can chat under a name they pick. When off, guests still watch and need to sign in to chat."
           checked={settings.guestsMayChat}

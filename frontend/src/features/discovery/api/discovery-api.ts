@@ -7,6 +7,8 @@ export type StreamCard = {
   avatarUrl: string | null;
   title: string;
   thumbnailUrl: string | null;
+  /** A recent picture of the broadcast while live (the URL changes when a newer one exists). */
+  liveThumbnailUrl: string | null;
   isLive: boolean;
   viewerCount: number;
   startedAt: string | null;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Avatar } from '@/components/avatar.tsx';
 import { EyeIcon } from '@/components/icons.tsx';
@@ -5,11 +6,22 @@ import type { StreamCard as StreamCardData } from '../api/discovery-api.ts';
 
 /** A channel in a list: thumbnail (or a placeholder), live badge with viewers, title and creator. */
 export function StreamCard({ card, href }: { card: StreamCardData; href: string }) {
+  // The first live picture may not exist yet: fall back to the creator's own thumbnail.
+  const [liveFailed, setLiveFailed] = useState(false);
+  const live = liveFailed ? null : card.liveThumbnailUrl;
+  const picture = live ?? card.thumbnailUrl;
   return (
     <Link to={href} className="group flex flex-col gap-2 rounded-xl focus-visible:outline-offset-4" data-testid="stream-card">
       <div className="relative aspect-video overflow-hidden rounded-xl bg-zinc-900 ring-1 ring-zinc-800 transition group-hover:ring-accent-500">
-        {card.thumbnailUrl ? (
-          <img src={card.thumbnailUrl} alt="" loading="lazy" className="h-full w-full object-cover transition group-hover:scale-[1.02]" />
+        {picture ? (
+          <img
+            src={picture}
+            alt=""
+            loading="lazy"
+            className="h-full w-full object-cover transition group-hover:scale-[1.02]"
+            data-testid={live ? 'live-thumbnail' : undefined}
+            onError={live ? () => setLiveFailed(true) : undefined}
+          />
         ) : (
           <div className="flex h-full w-full items-center justify-center bg-gradient-to-br from-zinc-800 via-zinc-900 to-accent-600/30">
             <Avatar url={card.avatarUrl} name={card.username} size="lg" />

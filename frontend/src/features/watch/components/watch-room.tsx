@@ -22,6 +22,8 @@ export type WatchRoomSlots = {
   overlay?: RoomSlot;
   /** Buttons for the channel (follow). */
   actions?: ReactNode;
+  /** More for the offline card (a way to the last broadcast). */
+  offline?: ReactNode;
 };
 
 type TokenState =
@@ -52,6 +54,16 @@ function WatchLayout({ player, info, sidebar }: { player: ReactNode; info: React
   );
 }
 
+function OfflineActions({ slots }: { slots: WatchRoomSlots }) {
+  if (!slots.offline && !slots.actions) return null;
+  return (
+    <div className="flex flex-wrap items-center justify-center gap-2">
+      {slots.offline}
+      {slots.actions}
+    </div>
+  );
+}
+
 type RoomContentsProps = {
   stream: PublicStream;
   onHostChange: () => void;
@@ -73,7 +85,7 @@ function RoomContents({ stream, onHostChange, onDisconnected, slots, token }: Ro
   const fill = (slot: RoomSlot) => (typeof slot === 'function' ? slot({ token }) : slot);
   return (
     <WatchLayout
-      player={<Player stream={stream} onHostChange={onHostChange} overlay={fill(slots.overlay)} offlineActions={slots.actions} />}
+      player={<Player stream={stream} onHostChange={onHostChange} overlay={fill(slots.overlay)} offlineActions={<OfflineActions slots={slots} />} />}
       info={<StreamInfoBar stream={stream} isLive={Boolean(hostTrack) || stream.isLive} actions={slots.actions} />}
       sidebar={fill(slots.sidebar)}
     />

@@ -1,0 +1,40 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Router } from 'express';
+import { parse } from '../../http/validate.ts';
+import { channelParams } from '../recordings/recordings.schemas.ts';
+import { livePagePreview, type LinkPreview } from './link-previews.service.ts';
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+function metaTags(preview: LinkPreview): string {
+  const tags: Array<[string, string]> = [
+    ['og:type', 'video.other'],
+    ['og:site_name', 'Streamhouse'],
+    ['og:title', preview.title],
+    ['og:description', preview.description],
+    ['og:url', preview.url],
+    ...(preview.image ? ([['og:image', preview.image]] as Array<[string, string]>) : []),
+  ];
+  const og = tags.map(([property, content]) => `<meta property="${property}" content="${escapeHtml(content)}" />`);
+  const card = `<meta name="twitter:card" content="${preview.image ? 'summary_large_image' : 'summary'}" />`;
+  return [...og, card].join('\n    ');
+}
+
+/**
+ * Serves the app shell for /:username/live with Open Graph tags filled in, so a shared link shows the stream
+ * (crawlers do not run the app). Mounted only where the backend serves the built frontend.
+ */
+export function linkPreviewsRouter(staticDir: string): Router {
+  const router = Router();
+  let shell: Promise<string> | undefined;
+  router.get('/:username/live', async (req, res) => {
+    const { username } = parse(channelParams, req.params);
+    shell ??= fs.readFile(path.join(staticDir, 'index.html'), 'utf8');
+    const [html, preview] = await Promise.all([shell, livePagePreview(username)]);
+    const page = preview ? html.replace('</head>', `    ${metaTags(preview)}\n  </head>`) : html;
+    // The picture's version changes every few seconds; crawlers should not keep an old page.
+    res.set('Cache-Control', 'no-cache').type('html').send(page);
+  });
+  return router;
+}

@@ -1,0 +1,115 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Response } from 'express';
+import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { env } from '../../config/env.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+
+/**
+ * Where recordings and snapshots live. The egress writes them (to a path or a bucket the backend names);
+ * the backend reads manifests, serves files and deletes them. Keys are built from ids, never from input.
+ */
+export type RecordingStorage = {
+  kind: 'local' | 's3';
+  /** What the egress is told to write to for a key: an absolute path, or the object key in the bucket. */
+  egressLocation(key: string): string;
+  readText(key: string): Promise<string | undefined>;
+  /** Sends the file (local: with HTTP Range support) or redirects to a short-lived signed URL (S3). */
+  serve(res: Response, key: string, cacheControl: string): Promise<void>;
+  /** Deletes every object whose key starts with the prefix. */
+  removeAll(prefix: string): Promise<void>;
+};
+
+/** How long a signed S3 link to a replay stays valid: long enough to watch a long broadcast and seek in it. */
+const SIGNED_URL_SECONDS = 6 * 60 * 60;
+
+function localStorage(root: string): RecordingStorage {
+  const pathOf = (key: string) => path.join(root, key);
+  return {
+    kind: 'local',
+    egressLocation: pathOf,
+    async readText(key) {
+      try {
+        return await fs.readFile(pathOf(key), 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+    },
+    serve(res, key, cacheControl) {
+      // `send` (behind res.sendFile) answers Range requests with 206 and sets the type from the extension.
+      return new Promise((resolve, reject) => {
+        // With `root`, only the key is checked for dot-segments (the folder itself may be under .data/).
+        res.sendFile(
+          key,
+          { root, headers: { 'Cache-Control': cacheControl }, acceptRanges: true, lastModified: true },
+          (error) => {
+            if (!error) return resolve();
+            // `send` typed the answer as the file before it failed; the error is JSON.
+            if (!res.headersSent) res.removeHeader('Content-Type');
+            const status = (error as { status?: number }).status;
+            if ((error as NodeJS.ErrnoException).code === 'ENOENT' || status === 404)
+              return reject(notFound('This file is no longer available.'));
+            if (status === 416) return reject(new AppError(416, 'BAD_REQUEST', 'The requested byte range is outside the file.'));
+            // The viewer closed the tab mid-file: nothing to answer.
+            if ((error as NodeJS.ErrnoException).code === 'ECONNABORTED' || res.headersSent) return resolve();
+            reject(error);
+          },
+        );
+      });
+    },
+    async removeAll(prefix) {
+      const directory = path.dirname(pathOf(prefix));
+      const stem = path.basename(prefix);
+      const entries = await fs.readdir(directory).catch(() => [] as string[]);
+      await Promise.all(
+        entries
+          .filter((name) => name.startsWith(stem))
+          .map((name) => fs.rm(path.join(directory, name), { recursive: true, force: true })),
+      );
+    },
+  };
+}
+
+function s3Storage(bucket: string): RecordingStorage {
+  const client = new S3Client({
+    region: env.RECORDINGS_S3_REGION,
+    endpoint: env.RECORDINGS_S3_ENDPOINT,
+    forcePathStyle: env.RECORDINGS_S3_FORCE_PATH_STYLE,
+    credentials: { accessKeyId: env.RECORDINGS_S3_ACCESS_KEY_ID!, secretAccessKey: env.RECORDINGS_S3_SECRET_ACCESS_KEY! },
+  });
+  return {
+    kind: 's3',
+    egressLocation: (key) => key,
+    async readText(key) {
+      try {
+        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        return await object.Body?.transformToString('utf8');
+      } catch (error) {
+        if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+        throw error;
+      }
+    },
+    async serve(res, key, cacheControl) {
+      // The bucket answers Range requests itself; the browser follows the redirect with its Range header.
+      const url = await getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), {
+        expiresIn: SIGNED_URL_SECONDS,
+      });
+      res.status(302).set({ Location: url, 'Cache-Control': cacheControl }).end();
+    },
+    async removeAll(prefix) {
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+        const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [{ Key: object.Key }] : []));
+        if (keys.length) await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys } }));
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    },
+  };
+}
+
+export const storage: RecordingStorage = env.RECORDINGS_S3_BUCKET
+  ? s3Storage(env.RECORDINGS_S3_BUCKET)
+  : localStorage(env.RECORDINGS_DIR);

@@ -1,0 +1,129 @@
+import { test, expect, type Locator } from '@playwright/test';
+import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
+import { deleteChatOf, sendChat } from '../support/chat.ts';
+import { expectVideoPlaying } from '../support/video.ts';
+import { stopAllBroadcasts, startRtmpBroadcast } from '../support/obs.ts';
+
+const created: TestUser[] = [];
+test.afterEach(async () => stopAllBroadcasts());
+test.afterAll(async () => {
+  await deleteChatOf(created.map((user) => user.id));
+  await deleteUsers(created.map((user) => user.id));
+});
+
+const currentTime = (video: Locator) => video.evaluate((element: HTMLVideoElement) => element.currentTime);
+const seek = (video: Locator, seconds: number) =>
+  video.evaluate(
+    (element: HTMLVideoElement, to) =>
+      new Promise<void>((resolve) => {
+        element.addEventListener('seeked', () => resolve(), { once: true });
+        element.currentTime = to;
+      }),
+    seconds,
+  );
+
+test("a creator's broadcast is recorded and the replay plays with its chat", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const creatorContext = await browser.newContext();
+  const creator = await signUpViaApi(creatorContext.request, 'rec');
+  created.push(creator);
+  await creatorContext.request.put('/api/stream/info', { data: { title: 'Recorded pottery session' } });
+  const key = await creatorContext.request.post('/api/stream/ingress', { data: { type: 'RTMP', quality: '720p' } });
+  const { serverUrl, streamKey } = (await key.json()) as { serverUrl: string; streamKey: string };
+
+  const viewerContext = await browser.newContext();
+  created.push(await signUpViaApi(viewerContext.request, 'fan'));
+  const viewer = await viewerContext.newPage();
+  await viewer.goto(`/${creator.username}/live`);
+
+  const obs = startRtmpBroadcast(serverUrl, streamKey);
+  // The ingress turns streams away while the machine has no idle CPU; ffmpeg retries like OBS does.
+  const status = async () => (await (await creatorContext.request.get('/api/stream/status')).json()) as { isLive: boolean };
+  await expect.poll(async () => (await status()).isLive, { timeout: 90_000 }).toBe(true);
+  await expectVideoPlaying(viewer.getByTestId('host-video'));
+
+  // While live, the home page card shows a real picture of the stream (the egress's JPEG, 640 px wide).
+  const home = await (await browser.newContext()).newPage();
+  await expect
+    .poll(
+      async () => {
+        await home.goto('/');
+        const card = home
+          .getByRole('region', { name: 'Live now' })
+          .getByTestId('stream-card')
+          .filter({ hasText: creator.username });
+        const picture = card.getByTestId('live-thumbnail');
+        if (!(await picture.count())) return 0;
+        return picture.evaluate((image: HTMLImageElement) => (image.complete ? image.naturalWidth : 0));
+      },
+      { timeout: 60_000, intervals: [2_000] },
+    )
+    .toBe(640);
+  await home.context().close();
+
+  // A shared link to the live page previews the same picture (Open Graph tags in the served page).
+  const livePage = await (await viewerContext.request.get(`/${creator.username}/live`)).text();
+  const ogImage = /<meta property="og:image" content="([^"]+)"/.exec(livePage)?.[1];
+  expect(ogImage).toMatch(new RegExp(`/api/recordings/channels/${creator.username}/snapshot\\.jpg\\?v=\\d+$`));
+  const preview = await viewerContext.request.get(ogImage!);
+  expect(preview.headers()['content-type']).toBe('image/jpeg');
+
+  // A chat message during the broadcast, then a few more seconds of stream (watched go by on the live player).
+  await sendChat(viewer, 'what glaze is that?');
+  const liveVideo = viewer.getByTestId('host-video');
+  const sentAtPlayback = await currentTime(liveVideo);
+  await expect.poll(() => currentTime(liveVideo), { timeout: 30_000 }).toBeGreaterThan(sentAtPlayback + 5);
+  await obs.stop();
+
+  // The offline card leads to the replay once the recording is finished.
+  await expect(viewer.getByRole('heading', { name: 'Stream ended' })).toBeVisible({ timeout: 30_000 });
+  const lastStream = viewer.getByRole('link', { name: 'Watch the last stream' });
+  await expect(lastStream).toBeVisible({ timeout: 45_000 });
+  await lastStream.click();
+  await expect(viewer).toHaveURL(new RegExp(`/${creator.username}/replays/`));
+  await expect(viewer.getByRole('heading', { name: 'Recorded pottery session' })).toBeVisible();
+  await expect(viewer.getByTestId('replay-duration')).toHaveText(/^0:\d\d$/);
+
+  const video = viewer.getByTestId('replay-video');
+  const duration = await video.evaluate((element: HTMLVideoElement) =>
+    element.readyState >= 1
+      ? element.duration
+      : new Promise<number>((resolve) =>
+          element.addEventListener('loadedmetadata', () => resolve(element.duration), { once: true }),
+        ),
+  );
+  expect(duration).toBeGreaterThan(8);
+  await video.evaluate((element: HTMLVideoElement) => element.play());
+  await expectVideoPlaying(video);
+
+  // The message appears when the video reaches the moment it was sent, and seeking back takes it away.
+  const chatLines = viewer.getByTestId('replay-chat-message');
+  const replayId = viewer.url().split('/').pop()!;
+  const chat = (await (await viewerContext.request.get(`/api/recordings/replays/${replayId}/chat`)).json()) as {
+    items: Array<{ body: string; offsetMs: number }>;
+  };
+  const message = chat.items.find((item) => item.body === 'what glaze is that?');
+  expect(message).toBeDefined();
+  expect(message!.offsetMs).toBeGreaterThan(1_000);
+
+  await seek(video, 0);
+  await video.evaluate((element: HTMLVideoElement) => element.pause());
+  await expect(chatLines.filter({ hasText: 'what glaze is that?' })).toHaveCount(0);
+  const target = message!.offsetMs / 1000 + 0.5;
+  await seek(video, target);
+  expect(Math.abs((await currentTime(video)) - target)).toBeLessThan(1);
+  await expect(chatLines.filter({ hasText: 'what glaze is that?' })).toBeVisible();
+  // Playback goes on from the new position (the backend answered the byte ranges the browser asked for).
+  await video.evaluate((element: HTMLVideoElement) => element.play());
+  await expect.poll(() => currentTime(video)).toBeGreaterThan(target + 0.5);
+
+  // The profile lists it, and the creator can delete it (file included).
+  await viewer.goto(`/${creator.username}`);
+  await expect(viewer.getByTestId('replay-card').filter({ hasText: 'Recorded pottery session' })).toBeVisible();
+  const removed = await creatorContext.request.delete(`/api/recordings/replays/${replayId}`);
+  expect(removed.status()).toBe(204);
+  expect((await viewerContext.request.get(`/api/recordings/replays/${replayId}/media`)).status()).toBe(404);
+
+  await creatorContext.close();
+  await viewerContext.close();
+});
