@@ -42,7 +42,7 @@ try {
     port: profile.backendPort,
     env: { ...stack.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-only-secret-0123456789abcdef-xyz', PUBLIC_URL: baseUrl, STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'), LOG_LEVEL: 'warn' },
   });
-  const context: BenchContext = { baseUrl, env: stack.env, repoRoot: REPO_ROOT, backendPid: backend.pid, livekitPid: stack.livekitPid! };
+  const context: BenchContext = { baseUrl, env: stack.env, repoRoot: REPO_ROOT, backendPid: backend.pid, livekitPid: stack.livekitPid!, postgresPid: stack.postgresPid! };
   for (const name of names) {
     console.log(`\n── benchmark: ${name}`);
     const module = (await import(path.join(benchDir, `${name}.bench.ts`))) as { default: (context: BenchContext) => Promise<string> };

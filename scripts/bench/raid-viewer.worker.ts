@@ -8,7 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { Room, dispose } from '@livekit/rtc-node';
 
 export type ViewerJoin = { at: number; ip: string };
-export type ViewerCommand = { cmd: 'join'; baseUrl: string; hostId: string; joins: ViewerJoin[]; watch: boolean } | { cmd: 'stats' } | { cmd: 'leave' };
+export type ViewerCommand =
+  { cmd: 'join'; baseUrl: string; hostId: string; joins: ViewerJoin[]; watch: boolean } | { cmd: 'stats' } | { cmd: 'leave' };
 export type ViewerReport =
   | { event: 'ready' }
   | { event: 'joined'; results: JoinResult[] }

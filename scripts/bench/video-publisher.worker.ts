@@ -3,7 +3,17 @@
  * like a creator going live from the browser. The picture moves and carries noise, so the encoder spends its
  * whole bitrate as a real camera would. Reports its encoder's sent bytes and frames per layer over IPC.
  */
-import { LocalVideoTrack, Room, TrackPublishOptions, TrackSource, VideoBufferType, VideoCodec, VideoFrame, VideoSource, dispose } from '@livekit/rtc-node';
+import {
+  LocalVideoTrack,
+  Room,
+  TrackPublishOptions,
+  TrackSource,
+  VideoBufferType,
+  VideoCodec,
+  VideoFrame,
+  VideoSource,
+  dispose,
+} from '@livekit/rtc-node';
 
 export type PublisherCommand = { cmd: 'publish'; wsUrl: string; token: string } | { cmd: 'stats' } | { cmd: 'stop' };
 export type PublisherReport =
@@ -64,7 +74,14 @@ async function stats(): Promise<PublisherReport> {
     const outbound = stat.stats.value.outbound;
     const kind = stat.stats.value.stream?.kind;
     if (kind !== 'video' || !outbound) return [];
-    return [{ width: outbound.frameWidth ?? 0, height: outbound.frameHeight ?? 0, framesEncoded: outbound.framesEncoded ?? 0, bytesSent: Number(stat.stats.value.sent?.bytesSent ?? 0n) }];
+    return [
+      {
+        width: outbound.frameWidth ?? 0,
+        height: outbound.frameHeight ?? 0,
+        framesEncoded: outbound.framesEncoded ?? 0,
+        bytesSent: Number(stat.stats.value.sent?.bytesSent ?? 0n),
+      },
+    ];
   });
   return { event: 'stats', layers };
 }

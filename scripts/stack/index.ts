@@ -13,8 +13,9 @@ export type Stack = {
   ingressAvailable: boolean;
   /** Broadcasts are recorded (the LiveKit egress service runs). */
   egressAvailable: boolean;
-  /** The local livekit-server's process id (undefined when LIVEKIT_URL pointed elsewhere). */
+  /** Process ids of the local livekit-server and embedded PostgreSQL (undefined when configured elsewhere). */
   livekitPid?: number;
+  postgresPid?: number;
   /** A new, migrated database on the same PostgreSQL server, named after this stack's plus `suffix`. */
   freshDatabase: (suffix: string) => Promise<string>;
   stop: () => Promise<void>;
@@ -35,12 +36,14 @@ export async function startStack(
   const stops: Array<() => Promise<void>> = [];
 
   let databaseUrl = options.databaseUrl;
+  let postgresPid: number | undefined;
   if (databaseUrl) {
     log(`database: ${redactPassword(databaseUrl)} (from configuration)`);
     if (options.freshDatabase) await recreateDatabase(databaseUrl);
   } else {
     const database = await startEmbeddedPostgres({ dataRoot, port: profile.postgresPort, database: `streamhouse_${name}`, log });
     databaseUrl = database.url;
+    postgresPid = database.pid;
     stops.push(database.stop);
     if (options.freshDatabase) await recreateDatabase(databaseUrl);
     else await ensureDatabase(databaseUrl);
@@ -91,6 +94,7 @@ export async function startStack(
     ingressAvailable,
     egressAvailable,
     livekitPid,
+    postgresPid,
     freshDatabase: async (suffix) => {
       const url = new URL(env.DATABASE_URL!);
       url.pathname = `${url.pathname}_${suffix}`;
