@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 
 /** Clock ticks per second, the unit of /proc/<pid>/stat's CPU times. */
@@ -66,4 +67,17 @@ export async function coresDuring<T>(
     return used / seconds;
   });
   return { result, cores, seconds };
+}
+
+/** Cores of this machine left idle over `ms` (from /proc/stat): what other work on a shared machine leaves free. */
+export async function idleCores(ms: number): Promise<number> {
+  const read = () => {
+    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = fields[3]! + fields[4]!;
+    return { idle, total: fields.reduce((sum, value) => sum + value, 0) };
+  };
+  const before = read();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = read();
+  return ((after.idle - before.idle) / (after.total - before.total)) * os.cpus().length;
 }
