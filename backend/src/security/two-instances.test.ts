@@ -13,7 +13,7 @@ import { backendInstances } from '../test/instances.ts';
 import { guestHeaders, guestToken, joinAndListen, type JoinToken } from '../modules/chat/chat.test-support.ts';
 import { ingressEvent, signWebhook } from '../modules/live/live.test-support.ts';
 import { SIGN_IN_LIMITS } from '../modules/auth/sign-in-limit.service.ts';
-import type { LiveEvent } from '../modules/live/live-events.service.ts';
+import type { LiveEvent } from '@streamhouse/contract/events';
 
 const [instanceA, instanceB] = backendInstances();
 const PASSWORD = 'correct-horse-battery';
