@@ -43,12 +43,13 @@ async function startViewerProcesses(count: number): Promise<Viewers> {
 async function join(context: BenchContext, host: Creator, viewers: ChildProcess[], joins: ViewerJoin[], watch: boolean): Promise<JoinResult[]> {
   const shares = viewers.map((_, index) => joins.filter((__, joinIndex) => joinIndex % viewers.length === index));
   const answers = await Promise.all(
-    viewers.map((worker, index) => {
-      if (!shares[index]!.length) return { event: 'joined', results: [] } as const;
-      const answer = nextMessage<ViewerReport>(worker, (report) => report.event === 'joined');
-      worker.send({ cmd: 'join', baseUrl: context.baseUrl, hostId: host.id, joins: shares[index]!, watch } satisfies ViewerCommand);
-      return answer;
-    }),
+    viewers
+      .filter((_, index) => shares[index]!.length > 0)
+      .map((worker) => {
+        const answer = nextMessage<ViewerReport>(worker, (report) => report.event === 'joined');
+        worker.send({ cmd: 'join', baseUrl: context.baseUrl, hostId: host.id, joins: shares[viewers.indexOf(worker)]!, watch } satisfies ViewerCommand);
+        return answer;
+      }),
   );
   return answers.flatMap((answer) => (answer.event === 'joined' ? answer.results : []));
 }
