@@ -22,6 +22,7 @@ type Path = { label: string; path: string; method?: 'POST'; body?: string; disti
 /** Cores busy during the run: the backend, PostgreSQL (all its processes) and the load generator. */
 type Cores = { backend: number; postgres: number; client: number };
 type Measured = Path & LoadResult & { cores: Cores };
+type Pair = { reference: Measured; path: Measured };
 
 /** One autocannon run in a fresh process, with the CPU each side used while it ran. */
 async function load(context: BenchContext, command: LoadCommand): Promise<LoadResult & { cores: Cores }> {
@@ -54,7 +55,7 @@ async function measure(context: BenchContext, path: Path): Promise<Measured> {
 export default async function run(context: BenchContext): Promise<string> {
   const creators = await Promise.all(Array.from({ length: LIVE_CREATORS }, () => signUpCreator(context.baseUrl, 'reads')));
   const hosts = forkWorker('live-host');
-  const measured: Measured[] = [];
+  const measured: Pair[] = [];
   try {
     const tokens = await Promise.all(creators.map((creator) => publisherToken(context.baseUrl, creator)));
     hosts.send({ cmd: 'go-live', hosts: tokens } satisfies LiveHostCommand);
@@ -65,8 +66,8 @@ export default async function run(context: BenchContext): Promise<string> {
       return live.items.length >= LIVE_CREATORS;
     });
 
+    const health: Path = { label: 'GET /health', path: '/health' };
     const paths: Path[] = [
-      { label: 'GET /health', path: '/health' },
       { label: 'GET /api/viewer/live', path: '/api/viewer/live' },
       { label: 'GET /api/viewer/recommended', path: '/api/viewer/recommended' },
       { label: 'GET /api/viewer/stream/:username', path: `/api/viewer/stream/${creators[0]!.username}` },
@@ -77,24 +78,25 @@ export default async function run(context: BenchContext): Promise<string> {
         body: JSON.stringify({ hostId: creators[0]!.id }),
         distinctClients: true,
       },
-      // Again at the end: the machine is shared, so the reference is the mean of a measurement on each side.
-      { label: 'GET /health (again)', path: '/health' },
     ];
-    for (const path of paths) measured.push(await measure(context, path));
+    // The machine is shared and its load moves: each path gets its own reference, measured just before it.
+    for (const path of paths) measured.push({ reference: await measure(context, health), path: await measure(context, path) });
   } finally {
     await stopWorker(hosts, { cmd: 'stop' } satisfies LiveHostCommand);
   }
 
   const rate = (row: Measured) => row.ok / row.seconds;
-  const health = measured.filter((row) => row.path === '/health');
-  const reference = health.reduce((sum, row) => sum + rate(row), 0) / health.length;
-  const rows = measured.map((row) => {
-    const ratio = rate(row) / reference;
-    const isReference = row.path === '/health';
-    const refused = Object.entries(row.statusCodes)
+  const cpu = (row: Measured) => `${row.cores.backend.toFixed(2)} / ${row.cores.postgres.toFixed(2)} / ${row.cores.client.toFixed(2)}`;
+  const rows = measured.map(({ reference, path }) => {
+    const ratio = rate(path) / rate(reference);
+    const refused = Object.entries(path.statusCodes)
       .filter(([code]) => !code.startsWith('2'))
       .map(([code, count]) => `${count} × ${code}`);
-    return `| ${row.label} | ${rate(row).toFixed(0)} | ${isReference ? 'reference' : `${ratio.toFixed(2)}×${ratio >= TARGET_RATIO ? '' : ' (below 0.5×)'}`} | ${row.p50} ms | ${row.p99} ms | ${[...refused, ...(row.errors ? [`${row.errors} errors`] : [])].join(', ') || 'none'} | ${row.cores.backend.toFixed(2)} / ${row.cores.postgres.toFixed(2)} / ${row.cores.client.toFixed(2)} |`;
+    const problems = [...refused, ...(path.errors ? [`${path.errors} errors`] : [])].join(', ') || 'none';
+    return [
+      `| ${path.label} | ${rate(path).toFixed(0)} | **${ratio.toFixed(2)}×**${ratio >= TARGET_RATIO ? '' : ' (below 0.5×)'} | ${path.p50} / ${path.p99} ms | ${problems} | ${cpu(path)} |`,
+      `| ↳ GET /health just before | ${rate(reference).toFixed(0)} | 1× | ${reference.p50} / ${reference.p99} ms | | ${cpu(reference)} |`,
+    ].join('\n');
   });
 
   return `## Public reads and joins: requests per second against GET /health
@@ -102,14 +104,14 @@ export default async function run(context: BenchContext): Promise<string> {
 ${LIVE_CREATORS} creators are live (each joined their room with the go-live page's publisher token and publishes a
 track, so LiveKit's webhooks made them live). autocannon, in a process of its own, keeps ${CONNECTIONS} connections
 busy on one path for ${SECONDS} s after a ${WARM_UP_SECONDS}-s warm-up; each guest pass is asked for from a new household
-(X-Forwarded-For, trusted from the loopback proxy), since passes are limited per network. The reference, GET /health
-(no database), is measured first and last; its mean is the 1×. Target: every path ≥ ${TARGET_RATIO}× of /health. The
-backend is one Node.js process. "CPU" is the CPU time each side used over the run, in cores (1.00 = one core
-busy): backend / PostgreSQL (all its processes) / load generator.
-Absolute numbers come from a shared 2-core machine where other work runs too: read the ratios.
+(X-Forwarded-For, trusted from the loopback proxy), since passes are limited per network. The reference is
+GET /health (no database) measured the same way right before each path. Target: every path ≥ ${TARGET_RATIO}× of /health.
+The backend is one Node.js process. "CPU" is the CPU time each side used during the run, in cores (1.00 = one core
+busy): backend / PostgreSQL (all its processes) / load generator. Absolute numbers come from a shared 2-core
+machine where other work runs too: read the ratios.
 
-| Path | 2xx/s | vs /health | p50 | p99 | not 2xx | CPU: backend / PostgreSQL / client |
-|---|---|---|---|---|---|---|
+| Path | 2xx/s | vs /health | latency p50 / p99 | not 2xx | CPU: backend / PostgreSQL / client |
+|---|---|---|---|---|---|
 ${rows.join('\n')}
 `;
 }

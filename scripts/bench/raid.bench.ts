@@ -232,6 +232,7 @@ would need at the reference's cost:
 | 1 | ${one.receiving} | ${one.kbitPerSecond.toFixed(0)} kbit/s | ${one.framesPerSecond.toFixed(1)} | ${one.widths.join(', ') || 'none'} | ${one.livekitCores.toFixed(3)} cores |
 | ${many.count} | ${many.receiving} | ${many.kbitPerSecond.toFixed(0)} kbit/s | ${many.framesPerSecond.toFixed(1)} | ${many.widths.join(', ') || 'none'} | ${many.livekitCores.toFixed(3)} cores |
 
+${many.widths.length === 1 && many.widths[0] === 1280 ? 'Every subscriber received the 1280-wide (720p) layer.' : `**LiveKit did not send every subscriber the 720p layer** (widths ${many.widths.join(', ') || 'none'}): its congestion control stepped down because this machine could not keep up, so the figure below is for what was sent.`}
 Each subscriber beyond the first cost livekit-server ${(perSubscriberCores * 1000).toFixed(1)} ms of CPU per second:
 **${perSubscriberCores > 0 ? Math.round(1 / perSubscriberCores) : 'n/a'} subscribers per vCPU** (LiveKit publishes ≈${LIVEKIT_PUBLISHED_PER_VCPU}/vCPU for a 720p simulcast
 livestream: ${perSubscriberCores > 0 ? (1 / perSubscriberCores / LIVEKIT_PUBLISHED_PER_VCPU).toFixed(1) : 'n/a'}× of it).
