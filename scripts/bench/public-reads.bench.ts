@@ -86,7 +86,8 @@ export default async function run(context: BenchContext): Promise<string> {
   }
 
   const rate = (row: Measured) => row.ok / row.seconds;
-  const cpu = (row: Measured) => `${row.cores.backend.toFixed(2)} / ${row.cores.postgres.toFixed(2)} / ${row.cores.client.toFixed(2)}`;
+  const cpu = (row: Measured) =>
+    `${row.cores.backend.toFixed(2)} / ${row.cores.postgres.toFixed(2)} / ${row.cores.client.toFixed(2)}`;
   const rows = measured.map(({ reference, path }) => {
     const ratio = rate(path) / rate(reference);
     const refused = Object.entries(path.statusCodes)

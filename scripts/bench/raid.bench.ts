@@ -40,14 +40,26 @@ async function startViewerProcesses(count: number): Promise<Viewers> {
 }
 
 /** Hands each process its share of `joins` and waits for every result. */
-async function join(context: BenchContext, host: Creator, viewers: ChildProcess[], joins: ViewerJoin[], watch: boolean): Promise<JoinResult[]> {
+async function join(
+  context: BenchContext,
+  host: Creator,
+  viewers: ChildProcess[],
+  joins: ViewerJoin[],
+  watch: boolean,
+): Promise<JoinResult[]> {
   const shares = viewers.map((_, index) => joins.filter((__, joinIndex) => joinIndex % viewers.length === index));
   const answers = await Promise.all(
     viewers
       .filter((_, index) => shares[index]!.length > 0)
       .map((worker) => {
         const answer = nextMessage<ViewerReport>(worker, (report) => report.event === 'joined');
-        worker.send({ cmd: 'join', baseUrl: context.baseUrl, hostId: host.id, joins: shares[viewers.indexOf(worker)]!, watch } satisfies ViewerCommand);
+        worker.send({
+          cmd: 'join',
+          baseUrl: context.baseUrl,
+          hostId: host.id,
+          joins: shares[viewers.indexOf(worker)]!,
+          watch,
+        } satisfies ViewerCommand);
         return answer;
       }),
   );
@@ -74,7 +86,7 @@ async function videoStats(viewers: ChildProcess[]): Promise<VideoStats> {
   return total;
 }
 
-type Layer = { width: number; height: number; framesEncoded: number; bytesSent: number };
+type Layer = { ssrc: number; width: number; framesEncoded: number; bytesSent: number };
 async function publisherLayers(publisher: ChildProcess): Promise<Layer[]> {
   const answer = nextMessage<PublisherReport>(publisher, (report) => report.event === 'stats');
   publisher.send({ cmd: 'stats' } satisfies PublisherCommand);
@@ -89,11 +101,16 @@ async function measureVideo(context: BenchContext, publisher: ChildProcess, watc
   const { cores, seconds } = await coresDuring([context.livekitPid], () => sleep(MEASURE_SECONDS * 1000));
   const [after, sentAfter] = await Promise.all([videoStats(watchers), publisherLayers(publisher)]);
   // Layers the publisher sent meanwhile (dynacast pauses the ones no subscriber takes).
-  const layers = sentAfter.map((layer, index) => ({
-    width: layer.width,
-    kbitPerSecond: ((layer.bytesSent - (sentBefore[index]?.bytesSent ?? 0)) * 8) / 1000 / seconds,
-    framesPerSecond: (layer.framesEncoded - (sentBefore[index]?.framesEncoded ?? 0)) / seconds,
-  }));
+  const layers = sentAfter
+    .map((layer) => {
+      const earlier = sentBefore.find((candidate) => candidate.ssrc === layer.ssrc);
+      return {
+        width: layer.width,
+        kbitPerSecond: ((layer.bytesSent - (earlier?.bytesSent ?? 0)) * 8) / 1000 / seconds,
+        framesPerSecond: (layer.framesEncoded - (earlier?.framesEncoded ?? 0)) / seconds,
+      };
+    })
+    .sort((a, b) => b.width - a.width);
   return {
     layers,
     count,
@@ -105,7 +122,8 @@ async function measureVideo(context: BenchContext, publisher: ChildProcess, watc
   };
 }
 
-const availableMemory = () => Number(/^MemAvailable:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0) * 1024;
+const availableMemory = () =>
+  Number(/^MemAvailable:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0) * 1024;
 const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a');
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 
@@ -119,21 +137,30 @@ export default async function run(context: BenchContext): Promise<string> {
     publisher.send({ cmd: 'publish', ...(await publisherToken(context.baseUrl, host)) } satisfies PublisherCommand);
     const published = await publishing;
     if (published.event === 'failed') throw new Error(`the creator could not publish: ${published.message}`);
-    const isLive = async () => ((await (await fetch(`${context.baseUrl}/api/viewer/stream/${host.username}`)).json()) as { isLive?: boolean }).isLive === true;
+    const isLive = async () =>
+      ((await (await fetch(`${context.baseUrl}/api/viewer/stream/${host.username}`)).json()) as { isLive?: boolean }).isLive ===
+      true;
     await until('the stream to go live', isLive);
 
     // Reference: single joins, one at a time; they also tell what one join costs this machine's clients.
     const [first] = await startViewerProcesses(1).then((started) => started.workers);
     processes.push(first!);
     // What each side burns with nobody joining (the publisher's stream, timers), to subtract from the joins' cost.
-    const quiet = await coresDuring([first!.pid!, context.livekitPid, context.backendPid, context.postgresPid], () => sleep(3000));
+    const quiet = await coresDuring([first!.pid!, context.livekitPid, context.backendPid, context.postgresPid], () =>
+      sleep(3000),
+    );
     const referenceStart = now() + 100;
-    const referenceJoins = Array.from({ length: REFERENCE_JOINS }, (_, index) => ({ at: referenceStart + index * 1500, ip: nextClientIp() }));
+    const referenceJoins = Array.from({ length: REFERENCE_JOINS }, (_, index) => ({
+      at: referenceStart + index * 1500,
+      ip: nextClientIp(),
+    }));
     const reference = await coresDuring([first!.pid!, context.livekitPid, context.backendPid, context.postgresPid], () =>
       join(context, host, [first!], referenceJoins, false),
     );
     const referenceOk = reference.result.filter((result) => result.ok).length;
-    const referenceCpuPerJoin = reference.cores.map((cores, index) => (Math.max(0, cores - quiet.cores[index]!) * reference.seconds) / Math.max(1, referenceOk));
+    const referenceCpuPerJoin = reference.cores.map(
+      (cores, index) => (Math.max(0, cores - quiet.cores[index]!) * reference.seconds) / Math.max(1, referenceOk),
+    );
     const machineCpuPerJoin = referenceCpuPerJoin.reduce((sum, value) => sum + value, 0);
     const referenceMs = sorted(reference.result.map((result) => result.ms));
 
@@ -144,12 +171,17 @@ export default async function run(context: BenchContext): Promise<string> {
     const byMemory = Math.floor((availableMemory() * 0.5) / BYTES_PER_VIEWER);
     const raidSize = Math.max(10, Math.min(TARGET_VIEWERS, byCpu, byMemory));
     const limitedBy = raidSize === TARGET_VIEWERS ? 'the target' : byCpu <= byMemory ? 'CPU' : 'free memory';
-    console.log(`  one join costs ${ms(machineCpuPerJoin * 1000)} of CPU, ${idle.toFixed(2)} cores idle: raid of ${raidSize} (limited by ${limitedBy})`);
+    console.log(
+      `  one join costs ${ms(machineCpuPerJoin * 1000)} of CPU, ${idle.toFixed(2)} cores idle: raid of ${raidSize} (limited by ${limitedBy})`,
+    );
 
     const raiders = await startViewerProcesses(Math.ceil(raidSize / VIEWERS_PER_PROCESS));
     processes.push(...raiders.workers);
     const raidStart = now() + 200;
-    const raidJoins = Array.from({ length: raidSize }, (_, index) => ({ at: raidStart + (index * RAID_SECONDS * 1000) / raidSize, ip: nextClientIp() }));
+    const raidJoins = Array.from({ length: raidSize }, (_, index) => ({
+      at: raidStart + (index * RAID_SECONDS * 1000) / raidSize,
+      ip: nextClientIp(),
+    }));
     const raid = await coresDuring([context.livekitPid, context.backendPid, context.postgresPid, ...raiders.pids], () =>
       join(context, host, raiders.workers, raidJoins, false),
     );
@@ -163,17 +195,27 @@ export default async function run(context: BenchContext): Promise<string> {
     const withinWindow = joined.filter((result) => result.doneAt <= raidStart + RAID_SECONDS * 1000).length;
     const joinMs = sorted(joined.map((result) => result.ms));
     const passMs = sorted(raid.result.map((result) => result.passMs).filter(Number.isFinite));
-    const [livekitCores, backendCores, postgresCores, ...clientCores] = raid.cores.map((cores, index) => Math.max(0, cores - (quiet.cores[index + 1] ?? 0)));
+    const [livekitCores, backendCores, postgresCores, ...clientCores] = raid.cores.map((cores, index) =>
+      Math.max(0, cores - (quiet.cores[index + 1] ?? 0)),
+    );
     const cpuPerJoin = (cores: number) => (cores * raid.seconds) / Math.max(1, joined.length);
-    console.log(`  raid: ${joined.length}/${raidSize} joined, p50 ${ms(percentile(joinMs, 50))}, p99 ${ms(percentile(joinMs, 99))}`);
+    console.log(
+      `  raid: ${joined.length}/${raidSize} joined, p50 ${ms(percentile(joinMs, 50))}, p99 ${ms(percentile(joinMs, 99))}`,
+    );
 
     // The site counts them through LiveKit's webhooks (bounded wait).
     const expectedViewers = joined.length + referenceOk;
     let counted = 0;
-    await until('the viewer count to catch up', async () => {
-      counted = ((await (await fetch(`${context.baseUrl}/api/viewer/stream/${host.username}`)).json()) as { viewerCount?: number }).viewerCount ?? 0;
-      return counted >= expectedViewers;
-    }, 30_000).catch(() => undefined);
+    await until(
+      'the viewer count to catch up',
+      async () => {
+        counted =
+          ((await (await fetch(`${context.baseUrl}/api/viewer/stream/${host.username}`)).json()) as { viewerCount?: number })
+            .viewerCount ?? 0;
+        return counted >= expectedViewers;
+      },
+      30_000,
+    ).catch(() => undefined);
 
     // Video: one subscriber (the reference), then WATCHERS; the difference is what each extra subscriber costs LiveKit.
     const watchers = await startViewerProcesses(Math.ceil(WATCHERS / VIEWERS_PER_PROCESS));
@@ -202,7 +244,8 @@ its own) then joining the room. Viewers are spread over child processes of ${VIE
 PostgreSQL, livekit-server, the publisher and every viewer — shares one 2-core machine that other work also uses,
 so the machine decides how many viewers fit: the raid's size comes from what one join cost all sides together in the
 reference (${ms(machineCpuPerJoin * 1000)} of CPU, ${ms(referenceCpuPerJoin[0]! * 1000)} of it the rtc-node client's) against half the machine's ${os.cpus().length} cores
-for ${RAID_SECONDS} s, and from free memory, capped at the ${TARGET_VIEWERS} of the target. Other work left ${idle.toFixed(2)} cores idle just before the raid. Raid viewers join without subscribing (each rtc-node viewer would decode
+for ${RAID_SECONDS} s, and from free memory, capped at the ${TARGET_VIEWERS} of the target. Just before the raid the machine had ${idle.toFixed(2)}
+cores idle (the publisher's encoder included). Raid viewers join without subscribing (each rtc-node viewer would decode
 720p); the video part then subscribes ${WATCHERS} viewers that decode it.
 
 **Raid: ${raidSize} guests (limited by ${limitedBy}; target ${TARGET_VIEWERS}), joins spread evenly over ${RAID_SECONDS} s**

@@ -18,7 +18,7 @@ import {
 export type PublisherCommand = { cmd: 'publish'; wsUrl: string; token: string } | { cmd: 'stats' } | { cmd: 'stop' };
 export type PublisherReport =
   | { event: 'publishing' }
-  | { event: 'stats'; layers: Array<{ width: number; height: number; framesEncoded: number; bytesSent: number }> }
+  | { event: 'stats'; layers: Array<{ ssrc: number; width: number; framesEncoded: number; bytesSent: number }> }
   | { event: 'failed'; message: string };
 
 const WIDTH = 1280;
@@ -76,14 +76,15 @@ async function stats(): Promise<PublisherReport> {
     if (kind !== 'video' || !outbound) return [];
     return [
       {
+        ssrc: stat.stats.value.stream?.ssrc ?? 0,
         width: outbound.frameWidth ?? 0,
-        height: outbound.frameHeight ?? 0,
         framesEncoded: outbound.framesEncoded ?? 0,
         bytesSent: Number(stat.stats.value.sent?.bytesSent ?? 0n),
       },
     ];
   });
-  return { event: 'stats', layers };
+  // One entry per simulcast layer (the stats may list a stream more than once).
+  return { event: 'stats', layers: [...new Map(layers.map((layer) => [layer.ssrc, layer])).values()] };
 }
 
 process.on('message', async (command: PublisherCommand) => {
