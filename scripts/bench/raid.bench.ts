@@ -98,8 +98,11 @@ async function publisherLayers(publisher: ChildProcess): Promise<Layer[]> {
 async function measureVideo(context: BenchContext, publisher: ChildProcess, watchers: ChildProcess[], count: number) {
   await sleep(5000);
   const [before, sentBefore] = await Promise.all([videoStats(watchers), publisherLayers(publisher)]);
-  const { cores, seconds } = await coresDuring([context.livekitPid], () => sleep(MEASURE_SECONDS * 1000));
+  const statsFrom = now();
+  const { cores } = await coresDuring([context.livekitPid], () => sleep(MEASURE_SECONDS * 1000));
   const [after, sentAfter] = await Promise.all([videoStats(watchers), publisherLayers(publisher)]);
+  // Counters are read a moment before and after the CPU window (collecting them takes time on a busy machine).
+  const seconds = (now() - statsFrom) / 1000;
   // Layers the publisher sent meanwhile (dynacast pauses the ones no subscriber takes).
   const layers = sentAfter
     .map((layer) => {
