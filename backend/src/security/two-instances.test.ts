@@ -214,6 +214,19 @@ describe('live updates across two instances', () => {
   });
 });
 
+describe('sessions across two instances', () => {
+  it('signing out through one instance ends the session on the other', async () => {
+    const member = await signUp(instanceA, 'leaver');
+    const mySettings = (instance: string) => request(instance).get('/api/stream/chat-settings').set('Cookie', member.cookie);
+    // Instance B has seen the session (and may keep it in memory) before the sign-out.
+    expect((await mySettings(instanceB)).status).toBe(200);
+
+    expect((await write(instanceA, member, 'post', '/api/auth/sign-out', {})).status).toBe(200);
+    await expect.poll(async () => (await mySettings(instanceB)).status, { interval: 50, timeout: 2000 }).toBe(401);
+    expect((await mySettings(instanceA)).status).toBe(401);
+  });
+});
+
 describe('sign-in limits across two instances', () => {
   it(`counts failed attempts on both instances together: after ${SIGN_IN_LIMITS.perAccountAndIp.limit} from one address, neither lets it in`, async () => {
     const owner = await signUp(instanceA, 'owner');
