@@ -10,13 +10,12 @@ import { Room, dispose } from '@livekit/rtc-node';
 
 export type ViewerJoin = { at: number; ip: string };
 export type ViewerCommand =
-  | { cmd: 'join'; baseUrl: string; hostId: string; joins: ViewerJoin[]; watch: boolean }
-  | { cmd: 'stats' }
-  | { cmd: 'leave' };
+  { cmd: 'join'; baseUrl: string; hostId: string; joins: ViewerJoin[]; watch: boolean } | { cmd: 'stats' } | { cmd: 'leave' };
 export type ViewerReport =
   | { event: 'ready' }
   | { event: 'joined'; results: JoinResult[] }
-  | { event: 'stats'; receiving: number; bytes: number; frames: number; widths: number[] };
+  /** `at`: wall-clock ms the counters were read (the middle of reading them). */
+  | { event: 'stats'; at: number; receiving: number; bytes: number; frames: number; widths: number[] };
 /** `ms` from asking for the pass until connected, `passMs` of it waiting for the backend; `doneAt` wall clock. */
 export type JoinResult = { ok: boolean; ms: number; passMs: number; doneAt: number; error?: string };
 
@@ -53,6 +52,7 @@ async function joinOne(baseUrl: string, hostId: string, join: ViewerJoin, watch:
 
 /** Sums the inbound video of every viewer here: bytes, decoded frames, and the width of the layer received. */
 async function stats(): Promise<ViewerReport> {
+  const startedAt = now();
   let bytes = 0;
   let frames = 0;
   let receiving = 0;
@@ -71,7 +71,7 @@ async function stats(): Promise<ViewerReport> {
     bytes += roomBytes;
     if (roomBytes > 0) receiving++;
   }
-  return { event: 'stats', receiving, bytes, frames, widths };
+  return { event: 'stats', at: (startedAt + now()) / 2, receiving, bytes, frames, widths };
 }
 
 process.on('message', async (command: ViewerCommand) => {

@@ -66,62 +66,58 @@ async function join(
   return answers.flatMap((answer) => (answer.event === 'joined' ? answer.results : []));
 }
 
-type VideoStats = { receiving: number; bytes: number; frames: number; widths: number[] };
-async function videoStats(viewers: ChildProcess[]): Promise<VideoStats> {
-  const reports = await Promise.all(
+type ViewerStats = Extract<ViewerReport, { event: 'stats' }>;
+function viewerStats(viewers: ChildProcess[]): Promise<ViewerStats[]> {
+  return Promise.all(
     viewers.map((worker) => {
       const answer = nextMessage<ViewerReport>(worker, (report) => report.event === 'stats');
       worker.send({ cmd: 'stats' } satisfies ViewerCommand);
-      return answer;
+      return answer as Promise<ViewerStats>;
     }),
   );
-  const total: VideoStats = { receiving: 0, bytes: 0, frames: 0, widths: [] };
-  for (const report of reports)
-    if (report.event === 'stats') {
-      total.receiving += report.receiving;
-      total.bytes += report.bytes;
-      total.frames += report.frames;
-      total.widths.push(...report.widths);
-    }
-  return total;
 }
 
-type Layer = { ssrc: number; width: number; framesEncoded: number; bytesSent: number };
-async function publisherLayers(publisher: ChildProcess): Promise<Layer[]> {
+type PublisherStats = Extract<PublisherReport, { event: 'stats' }>;
+function publisherStats(publisher: ChildProcess): Promise<PublisherStats> {
   const answer = nextMessage<PublisherReport>(publisher, (report) => report.event === 'stats');
   publisher.send({ cmd: 'stats' } satisfies PublisherCommand);
-  const report = await answer;
-  return report.event === 'stats' ? report.layers : [];
+  return answer as Promise<PublisherStats>;
 }
 
 /** What a group of watchers received over the measuring window, what the publisher sent, and livekit-server's cores. */
 async function measureVideo(context: BenchContext, publisher: ChildProcess, watchers: ChildProcess[], count: number) {
   await sleep(5000);
-  const [before, sentBefore] = await Promise.all([videoStats(watchers), publisherLayers(publisher)]);
-  const statsFrom = now();
+  const [before, sentBefore] = await Promise.all([viewerStats(watchers), publisherStats(publisher)]);
   const { cores } = await coresDuring([context.livekitPid], () => sleep(MEASURE_SECONDS * 1000));
-  const [after, sentAfter] = await Promise.all([videoStats(watchers), publisherLayers(publisher)]);
-  // Counters are read a moment before and after the CPU window (collecting them takes time on a busy machine).
-  const seconds = (now() - statsFrom) / 1000;
+  const [after, sentAfter] = await Promise.all([viewerStats(watchers), publisherStats(publisher)]);
+  // Rates over the interval between each process's own readings (collecting them takes time on a busy machine).
+  let bytesPerSecond = 0;
+  let framesPerSecond = 0;
+  after.forEach((reading, index) => {
+    const seconds = (reading.at - before[index]!.at) / 1000;
+    bytesPerSecond += (reading.bytes - before[index]!.bytes) / seconds;
+    framesPerSecond += (reading.frames - before[index]!.frames) / seconds;
+  });
   // Layers the publisher sent meanwhile (dynacast pauses the ones no subscriber takes).
-  const layers = sentAfter
+  const publisherSeconds = (sentAfter.at - sentBefore.at) / 1000;
+  const layers = sentAfter.layers
     .map((layer) => {
-      const earlier = sentBefore.find((candidate) => candidate.ssrc === layer.ssrc);
+      const earlier = sentBefore.layers.find((candidate) => candidate.ssrc === layer.ssrc);
       return {
         width: layer.width,
-        kbitPerSecond: ((layer.bytesSent - (earlier?.bytesSent ?? 0)) * 8) / 1000 / seconds,
-        framesPerSecond: (layer.framesEncoded - (earlier?.framesEncoded ?? 0)) / seconds,
+        kbitPerSecond: ((layer.bytesSent - (earlier?.bytesSent ?? 0)) * 8) / 1000 / publisherSeconds,
+        framesPerSecond: (layer.framesEncoded - (earlier?.framesEncoded ?? 0)) / publisherSeconds,
       };
     })
     .sort((a, b) => b.width - a.width);
   return {
     layers,
     count,
-    receiving: after.receiving,
+    receiving: after.reduce((sum, reading) => sum + reading.receiving, 0),
     livekitCores: cores[0]!,
-    kbitPerSecond: ((after.bytes - before.bytes) * 8) / 1000 / seconds / count,
-    framesPerSecond: (after.frames - before.frames) / seconds / count,
-    widths: [...new Set(after.widths)].sort((a, b) => b - a),
+    kbitPerSecond: (bytesPerSecond * 8) / 1000 / count,
+    framesPerSecond: framesPerSecond / count,
+    widths: [...new Set(after.flatMap((reading) => reading.widths))].sort((a, b) => b - a),
   };
 }
 

@@ -3,6 +3,7 @@
  * like a creator going live from the browser. The picture moves and carries noise, so the encoder spends its
  * whole bitrate as a real camera would. Reports its encoder's sent bytes and frames per layer over IPC.
  */
+import { performance } from 'node:perf_hooks';
 import {
   LocalVideoTrack,
   Room,
@@ -18,7 +19,7 @@ import {
 export type PublisherCommand = { cmd: 'publish'; wsUrl: string; token: string } | { cmd: 'stats' } | { cmd: 'stop' };
 export type PublisherReport =
   | { event: 'publishing' }
-  | { event: 'stats'; layers: Array<{ ssrc: number; width: number; framesEncoded: number; bytesSent: number }> }
+  | { event: 'stats'; at: number; layers: Array<{ ssrc: number; width: number; framesEncoded: number; bytesSent: number }> }
   | { event: 'failed'; message: string };
 
 const WIDTH = 1280;
@@ -69,6 +70,7 @@ async function publish(wsUrl: string, token: string): Promise<void> {
 
 async function stats(): Promise<PublisherReport> {
   const session = await room.getRtcStats();
+  const at = performance.timeOrigin + performance.now();
   const layers = session.publisherStats.flatMap((stat) => {
     if (stat.stats.case !== 'outboundRtp') return [];
     const outbound = stat.stats.value.outbound;
@@ -84,7 +86,7 @@ async function stats(): Promise<PublisherReport> {
     ];
   });
   // One entry per simulcast layer (the stats may list a stream more than once).
-  return { event: 'stats', layers: [...new Map(layers.map((layer) => [layer.ssrc, layer])).values()] };
+  return { event: 'stats', at, layers: [...new Map(layers.map((layer) => [layer.ssrc, layer])).values()] };
 }
 
 process.on('message', async (command: PublisherCommand) => {
