@@ -226,6 +226,11 @@ export default async function run(context: BenchContext): Promise<string> {
     const more = (await join(context, host, watchers.workers, moreJoins, true)).filter((result) => result.ok).length;
     const many = await measureVideo(context, publisher, watchers.workers, more + 1);
     const perSubscriberCores = (many.livekitCores - one.livekitCores) / (many.count - 1);
+    // Forwarding cost scales with what is sent; on a starved machine subscribers may get less than the top layer.
+    const extraMbitPerSecond = (many.kbitPerSecond * many.count - one.kbitPerSecond) / 1000;
+    const coresPerMbit = (many.livekitCores - one.livekitCores) / extraMbitPerSecond;
+    const topLayerMbit = (many.layers[0]?.kbitPerSecond ?? 0) / 1000;
+    const atTopLayer = coresPerMbit > 0 && topLayerMbit > 0 ? Math.round(1 / (coresPerMbit * topLayerMbit)) : NaN;
     const layers = many.layers
       .filter((layer) => layer.framesPerSecond > 0)
       .map((layer) => `${layer.width}w at ${layer.framesPerSecond.toFixed(0)} fps, ${layer.kbitPerSecond.toFixed(0)} kbit/s`);
@@ -277,7 +282,9 @@ would need at the reference's cost:
 ${many.widths.length === 1 && many.widths[0] === 1280 ? 'Every subscriber received the 1280-wide (720p) layer.' : `**LiveKit did not send every subscriber the 720p layer** (widths ${many.widths.join(', ') || 'none'}): its congestion control stepped down because this machine could not keep up, so the figure below is for what was sent.`}
 Each subscriber beyond the first cost livekit-server ${(perSubscriberCores * 1000).toFixed(1)} ms of CPU per second:
 **${perSubscriberCores > 0 ? Math.round(1 / perSubscriberCores) : 'n/a'} subscribers per vCPU** (LiveKit publishes ≈${LIVEKIT_PUBLISHED_PER_VCPU}/vCPU for a 720p simulcast
-livestream: ${perSubscriberCores > 0 ? (1 / perSubscriberCores / LIVEKIT_PUBLISHED_PER_VCPU).toFixed(1) : 'n/a'}× of it).
+livestream: ${perSubscriberCores > 0 ? (1 / perSubscriberCores / LIVEKIT_PUBLISHED_PER_VCPU).toFixed(1) : 'n/a'}× of it). Per forwarded
+megabit: ${(coresPerMbit * 1000).toFixed(2)} ms of CPU per second; a subscriber receiving the whole top layer as sent
+(${(topLayerMbit * 1000).toFixed(0)} kbit/s) would cost ${(coresPerMbit * topLayerMbit * 1000).toFixed(1)} ms, i.e. ${Number.isFinite(atTopLayer) ? atTopLayer : 'n/a'} subscribers per vCPU.
 `;
   } finally {
     await Promise.all(processes.map((worker) => stopWorker(worker, { cmd: 'leave' } satisfies ViewerCommand)));
