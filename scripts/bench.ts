@@ -9,8 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import { startStack } from './stack/index.ts';
-import { startProcess, exitedEarly } from './stack/processes.ts';
-import { waitForHttp } from './stack/wait.ts';
+import { startBackend } from './stack/backend.ts';
 import { testProfile } from './stack/profiles.ts';
 import { REPO_ROOT, findBinary } from './stack/livekit.ts';
 import type { BenchContext } from './bench/context.ts';
@@ -39,12 +38,11 @@ const stack = await startStack(profile, { freshDatabase: true, quiet: true, priv
 const sections: string[] = [];
 try {
   await build();
-  const backend = startProcess('backend', process.execPath, ['src/server.ts'], {
-    cwd: path.join(REPO_ROOT, 'backend'),
-    env: { ...stack.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-only-secret-0123456789abcdef-xyz', PORT: String(profile.backendPort), PUBLIC_URL: baseUrl, STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'), LOG_LEVEL: 'warn' },
+  const backend = await startBackend({
+    port: profile.backendPort,
+    env: { ...stack.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-only-secret-0123456789abcdef-xyz', PUBLIC_URL: baseUrl, STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'), LOG_LEVEL: 'warn' },
   });
-  await Promise.race([waitForHttp(`${baseUrl}/ready`, 60_000), exitedEarly(backend, 'backend')]);
-  const context: BenchContext = { baseUrl, env: stack.env, repoRoot: REPO_ROOT };
+  const context: BenchContext = { baseUrl, env: stack.env, repoRoot: REPO_ROOT, backendPid: backend.pid, livekitPid: stack.livekitPid!, postgresPid: stack.postgresPid! };
   for (const name of names) {
     console.log(`\n── benchmark: ${name}`);
     const module = (await import(path.join(benchDir, `${name}.bench.ts`))) as { default: (context: BenchContext) => Promise<string> };

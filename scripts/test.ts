@@ -2,7 +2,8 @@
  * `pnpm test`: every test against real parts. Starts the test stack (fresh embedded PostgreSQL
  * database unless TEST_DATABASE_URL is set, a local LiveKit server, Redis and ingress), then runs
  * the backend's unit + integration tests (Vitest) and the e2e journeys (Playwright in Chromium)
- * against the built frontend served by the backend.
+ * against the built frontend served by the backend. For Vitest it also starts two backend processes sharing one
+ * database of their own (BACKEND_URLS), which the multi-instance tests drive over HTTP.
  *   --unit-only / --e2e-only   run one half
  *   any other arguments        are passed to Vitest with --unit-only (e.g. a file filter), else to Playwright
  *                              (e.g. a test file or -g "title")
@@ -12,8 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { startStack } from './stack/index.ts';
-import { startProcess, exitedEarly } from './stack/processes.ts';
-import { waitForHttp } from './stack/wait.ts';
+import { startBackend } from './stack/backend.ts';
 import { testProfile } from './stack/profiles.ts';
 import { REPO_ROOT } from './stack/livekit.ts';
 
@@ -80,7 +80,7 @@ try {
       'pnpm',
       ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs],
       path.join(REPO_ROOT, 'backend'),
-      testEnv,
+      { ...testEnv, BACKEND_URLS: (await startBackendInstances()).join(',') },
     );
     if (code !== 0) exitCode = code;
     const result = readJson<{ numPassedTests: number; numFailedTests: number }>(report);
@@ -91,11 +91,7 @@ try {
   if (runE2e) {
     const buildCode = await run('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], path.join(REPO_ROOT, 'frontend'), {});
     if (buildCode !== 0) throw new Error('the frontend build failed');
-    const backend = startProcess('backend', process.execPath, ['src/server.ts'], {
-      cwd: path.join(REPO_ROOT, 'backend'),
-      env: { ...testEnv, STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'), LOG_LEVEL: 'warn' },
-    });
-    await Promise.race([waitForHttp(`${baseUrl}/ready`, 60_000), exitedEarly(backend, 'backend')]);
+    await startBackend({ port: profile.backendPort, env: { ...testEnv, STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'), LOG_LEVEL: 'warn' } });
     const report = path.join(reportsDir, 'playwright.json');
     const code = await run('pnpm', ['exec', 'playwright', 'test', ...playwrightArgs], path.join(REPO_ROOT, 'e2e'), {
       ...testEnv,
@@ -117,6 +113,18 @@ try {
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(exitCode);
+
+/**
+ * Two backend processes behind one public address, as behind a load balancer: same PostgreSQL server and LiveKit,
+ * a database of their own (the other tests set live state by hand, which the instances' reconcile job would
+ * correct), and not LiveKit's webhook target. Their URLs, for BACKEND_URLS.
+ */
+async function startBackendInstances(): Promise<string[]> {
+  const env = { ...testEnv, DATABASE_URL: await stack.freshDatabase('instances'), LOG_LEVEL: 'error' };
+  const ports = [profile.instanceAPort, profile.instanceBPort];
+  const instances = await Promise.all(ports.map((port, index) => startBackend({ name: `backend-${'ab'[index]}`, port, env })));
+  return instances.map((instance) => instance.url);
+}
 
 function readJson<T>(file: string): T | undefined {
   try {

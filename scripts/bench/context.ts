@@ -4,6 +4,10 @@ export type BenchContext = {
   /** DATABASE_URL, LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET of the running stack. */
   env: Record<string, string>;
   repoRoot: string;
+  /** Process ids of the backend, livekit-server and PostgreSQL's postmaster, to read CPU time and memory from /proc. */
+  backendPid: number;
+  livekitPid: number;
+  postgresPid: number;
 };
 
 /** Percentile of already-sorted numbers (nearest rank). */

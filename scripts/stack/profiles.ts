@@ -7,6 +7,12 @@ export type StackProfile = {
   /** Folder under .data/ for this stack's database and generated configs. */
   dataName: string;
   backendPort: number;
+  /**
+   * The two backend instances `pnpm test` starts for the multi-instance tests: one database of their own, and
+   * not LiveKit's webhook target, so they never see the other tests' rooms.
+   */
+  instanceAPort: number;
+  instanceBPort: number;
   frontendPort: number;
   postgresPort: number;
   redisPort: number;
@@ -29,6 +35,8 @@ export const PROFILES: Record<StackProfile['name'], StackProfile> = {
     name: 'dev',
     dataName: 'dev',
     backendPort: 4000,
+    instanceAPort: 4001,
+    instanceBPort: 4002,
     frontendPort: 5173,
     postgresPort: 5433,
     redisPort: 6380,
@@ -47,6 +55,8 @@ export const PROFILES: Record<StackProfile['name'], StackProfile> = {
     name: 'test',
     dataName: 'test',
     backendPort: 4100,
+    instanceAPort: 4101,
+    instanceBPort: 4102,
     frontendPort: 4100,
     postgresPort: 5434,
     redisPort: 6381,

@@ -38,8 +38,11 @@ export async function appointModerator(hostId: string, userId: string): Promise<
 /** A room token and the (made-up) client address it was minted from, which later requests come from too. */
 export type JoinToken = { token: string; identity: string; name: string; wsUrl: string; ip: string };
 
-/** A guest's room token, exactly as the watch page gets it; each guest is its own household unless `ip` is given. */
-export async function guestToken(app: Express, hostId: string, options: { ip?: string; guestName?: string } = {}): Promise<JoinToken> {
+/**
+ * A guest's room token, exactly as the watch page gets it; each guest is its own household unless `ip` is given.
+ * `app` is an in-process app or the URL of a running backend.
+ */
+export async function guestToken(app: Express | string, hostId: string, options: { ip?: string; guestName?: string } = {}): Promise<JoinToken> {
   const ip = options.ip ?? testClientIp();
   const response = await request(app).post('/api/viewer/token').set('X-Forwarded-For', ip).send({ hostId, guestName: options.guestName });
   if (response.status !== 200) throw new Error(`guest token: ${response.status} ${JSON.stringify(response.body)}`);
@@ -47,7 +50,7 @@ export async function guestToken(app: Express, hostId: string, options: { ip?: s
 }
 
 /** A guest who opened the channel: their pass, and their connection to the room (guests chat only from there). */
-export async function guestInRoom(app: Express, hostId: string, options: { ip?: string; guestName?: string } = {}): Promise<JoinToken> {
+export async function guestInRoom(app: Express | string, hostId: string, options: { ip?: string; guestName?: string } = {}): Promise<JoinToken> {
   const token = await guestToken(app, hostId, options);
   await joinAndListen(token);
   return token;
