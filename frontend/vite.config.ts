@@ -1,13 +1,35 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
 // `pnpm dev` passes the backend's address; the dev server proxies /api to it (one origin for cookies).
 const backendUrl = process.env.BACKEND_URL ?? 'http://127.0.0.1:4000';
 
+/**
+ * On a watch URL the LiveKit client is on the critical path to the first frame: a tiny inline script (in the
+ * built index.html only) asks for its chunk as a modulepreload while the app bundle is still loading, so the
+ * browser downloads and compiles both side by side. Other pages never download it.
+ */
+function preloadLiveKitOnWatchPages(): Plugin {
+  return {
+    name: 'preload-livekit-on-watch-pages',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        const chunk = Object.values(bundle ?? {}).find((output) => output.type === 'chunk' && output.name.startsWith('livekit-client'));
+        if (!chunk) throw new Error('no livekit-client chunk to preload');
+        // The watch route's pattern, paths.watch: /:username/live
+        const script = `if(/^\\/[^/]+\\/live\\/?$/.test(location.pathname)){const l=document.createElement('link');l.rel='modulepreload';l.href='/${chunk.fileName}';document.head.append(l)}`;
+        return [{ tag: 'script', injectTo: 'head-prepend', children: script }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), preloadLiveKitOnWatchPages()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {
     host: '127.0.0.1',

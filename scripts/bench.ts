@@ -11,7 +11,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { startStack } from './stack/index.ts';
 import { startBackend } from './stack/backend.ts';
 import { testProfile } from './stack/profiles.ts';
-import { REPO_ROOT, findBinary } from './stack/livekit.ts';
+import { REPO_ROOT, TOOLS_BIN, findBinary } from './stack/livekit.ts';
 import type { BenchContext } from './bench/context.ts';
 
 const only = process.argv.slice(2);
@@ -42,7 +42,15 @@ try {
     port: profile.backendPort,
     env: { ...stack.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-only-secret-0123456789abcdef-xyz', PUBLIC_URL: baseUrl, STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'), LOG_LEVEL: 'warn' },
   });
-  const context: BenchContext = { baseUrl, env: stack.env, repoRoot: REPO_ROOT, backendPid: backend.pid, livekitPid: stack.livekitPid!, postgresPid: stack.postgresPid! };
+  const context: BenchContext = {
+    baseUrl,
+    env: stack.env,
+    repoRoot: REPO_ROOT,
+    backendPid: backend.pid,
+    livekitPid: stack.livekitPid!,
+    postgresPid: stack.postgresPid!,
+    ingressAvailable: stack.ingressAvailable,
+  };
   for (const name of names) {
     console.log(`\n── benchmark: ${name}`);
     const module = (await import(path.join(benchDir, `${name}.bench.ts`))) as { default: (context: BenchContext) => Promise<string> };
@@ -60,6 +68,9 @@ const versionOf = (binary: string) => {
   }
 };
 const livekitVersion = versionOf('livekit-server');
+// The ingress is built with this repo's patches (scripts/provision/build-ingress.sh records which build it is).
+const ingressBuildFile = path.join(TOOLS_BIN, 'ingress.build-id');
+const ingressBuild = fs.existsSync(ingressBuildFile) ? fs.readFileSync(ingressBuildFile, 'utf8').trim() : versionOf('ingress');
 const header = `# Benchmarks
 
 Written by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}. Numbers are from one machine; compare runs on the same machine.
@@ -71,6 +82,7 @@ Written by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}. Numbers a
 | OS | ${os.type()} ${os.release()} |
 | Node.js | ${process.version} |
 | LiveKit server | ${livekitVersion} |
+| LiveKit ingress | ${ingressBuild} |
 | LiveKit egress | ${versionOf('egress')} |
 | Chromium | ${(() => { try { return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim(); } catch { return 'unknown'; } })()} |
 `;

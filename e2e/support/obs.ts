@@ -1,67 +1,29 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startClockRtmpBroadcast, type ClockBroadcast, type EncoderOptions } from '../../scripts/media-clock/rtmp-publisher.ts';
 
 export type Broadcast = { stop: () => Promise<void> };
 
-const running = new Set<ChildProcess>();
-const broadcasts = new Set<Broadcast>();
-const RECONNECT_DELAY_MS = 1_000;
-
-function spawnFfmpeg(target: string): ChildProcess {
-  const ffmpeg = spawn(
-    'ffmpeg',
-    [
-      '-hide_banner', '-loglevel', 'error', '-re',
-      '-f', 'lavfi', '-i', 'testsrc=size=640x360:rate=30',
-      '-f', 'lavfi', '-i', 'sine=frequency=440',
-      '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-g', '60',
-      '-c:a', 'aac', '-f', 'flv', target,
-    ],
-    { stdio: 'ignore' },
-  );
-  running.add(ffmpeg);
-  ffmpeg.once('exit', () => running.delete(ffmpeg));
-  return ffmpeg;
-}
+const broadcasts = new Set<ClockBroadcast>();
 
 /**
- * ffmpeg plays OBS: a test pattern with a tone, H.264 + AAC over RTMP to `${serverUrl}/${streamKey}`. Kept small
- * (640x360, 30 fps) because the ingress transcodes it on a shared 2-core machine. Like OBS it reconnects when the
- * server refuses or drops it (the ingress turns streams away while the machine has no idle CPU).
+ * ffmpeg plays OBS, pushing H.264 + AAC over RTMP to `${serverUrl}/${streamKey}`; its picture and sound carry the
+ * media clock (scripts/media-clock), so a test can read how far behind a viewer is. Kept small (640x360, 30 fps)
+ * because the ingress transcodes it on a shared 2-core machine. Like OBS it reconnects when the server refuses
+ * or drops it.
  */
-export function startRtmpBroadcast(serverUrl: string, streamKey: string): Broadcast {
-  let stopped = false;
-  let current = spawnFfmpeg(`${serverUrl}/${streamKey}`);
-  let reconnect: NodeJS.Timeout | undefined;
-  const keepGoing = (ffmpeg: ChildProcess) =>
-    ffmpeg.once('exit', () => {
-      if (stopped) return;
-      reconnect = setTimeout(() => {
-        if (stopped) return;
-        current = spawnFfmpeg(`${serverUrl}/${streamKey}`);
-        keepGoing(current);
-      }, RECONNECT_DELAY_MS);
-    });
-  keepGoing(current);
-  const broadcast: Broadcast = {
+export function startRtmpBroadcast(serverUrl: string, streamKey: string, options?: EncoderOptions): Broadcast {
+  const broadcast = startClockRtmpBroadcast(`${serverUrl}/${streamKey}`, options);
+  broadcasts.add(broadcast);
+  return {
     stop: async () => {
-      stopped = true;
       broadcasts.delete(broadcast);
-      clearTimeout(reconnect);
-      const ffmpeg = current;
-      if (ffmpeg.exitCode !== null || ffmpeg.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => ffmpeg.once('exit', () => resolve()));
-      ffmpeg.kill('SIGINT');
-      const forced = setTimeout(() => ffmpeg.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(forced);
+      await broadcast.stop();
     },
   };
-  broadcasts.add(broadcast);
-  return broadcast;
 }
 
 /** For afterEach: no ffmpeg outlives its test, whatever happened in it. */
 export async function stopAllBroadcasts(): Promise<void> {
-  await Promise.all([...broadcasts].map((broadcast) => broadcast.stop()));
-  for (const ffmpeg of running) ffmpeg.kill('SIGKILL');
+  const running = [...broadcasts];
+  broadcasts.clear();
+  await Promise.all(running.map((broadcast) => broadcast.stop()));
 }

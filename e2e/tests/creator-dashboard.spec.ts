@@ -13,6 +13,9 @@ test('a creator generates an RTMP key, reveals and copies it, and resets it afte
   const page = await context.newPage();
   await page.goto('/dashboard/keys');
 
+  // Each protocol says how far behind viewers will be (the benchmark's figures).
+  await expect(page.getByRole('radio', { name: /RTMP/ })).toHaveAccessibleName(/Delay to viewers: about 0\.3 s/);
+  await expect(page.getByRole('radio', { name: /WHIP/ })).toHaveAccessibleName(/lowest delay.*Delay to viewers: under 0\.1 s/);
   await page.getByRole('radio', { name: /RTMP/ }).check();
   await page.getByLabel('Quality viewers can get').selectOption('1080p');
   await page.getByRole('button', { name: 'Generate stream key' }).click();
@@ -22,6 +25,8 @@ test('a creator generates an RTMP key, reveals and copies it, and resets it afte
   await expect(page.getByTestId('stream-key-type')).toHaveText('RTMP');
   await expect(page.getByTestId('stream-server-url')).toHaveValue(/^rtmp:\/\//);
   await expect(page.getByRole('heading', { name: 'Set up OBS (RTMP)' })).toBeVisible();
+  await expect(page.getByTestId('ingest-delay')).toContainText('about a third of a second');
+  await expect(page.getByTestId('ingest-delay')).toContainText('When the lowest delay matters, for talking with chat or playing with viewers, use WHIP with OBS 30 or newer');
   const credentials = (await (await context.request.get('/api/stream/credentials')).json()) as { streamKey: string };
   expect(credentials.streamKey).toBeTruthy();
 
@@ -53,6 +58,7 @@ test('a creator generates an RTMP key, reveals and copies it, and resets it afte
   await page.getByRole('button', { name: 'Generate stream key' }).click();
   await expect(page.getByTestId('stream-key-type')).toHaveText('WHIP');
   await expect(page.getByLabel('Stream key (OBS: Bearer Token)')).toBeVisible();
+  await expect(page.getByTestId('ingest-delay')).toHaveText(/viewers see you less than a tenth of a second after it happens/);
   await context.close();
 });
 

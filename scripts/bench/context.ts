@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+
 /** What every benchmark gets: the running backend (serving the built frontend) and the stack's environment. */
 export type BenchContext = {
   baseUrl: string;
@@ -8,6 +11,8 @@ export type BenchContext = {
   backendPid: number;
   livekitPid: number;
   postgresPid: number;
+  /** The RTMP/WHIP ingress service runs beside LiveKit (it needs GStreamer; `pnpm provision` builds it). */
+  ingressAvailable: boolean;
 };
 
 /** Percentile of already-sorted numbers (nearest rank). */
@@ -18,4 +23,27 @@ export function percentile(sorted: number[], p: number): number {
 
 export function median(values: number[]): number {
   return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+/** Headless Debian Chromium as in the e2e tests: fake camera, autoplay with sound allowed. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+/** A new browser context signed in as a new creator (the context keeps the session cookie). */
+export async function signUpCreator(browser: Browser, baseUrl: string, prefix: string): Promise<{ context: BrowserContext; username: string }> {
+  const context = await browser.newContext({ baseURL: baseUrl, permissions: ['camera', 'microphone'] });
+  const username = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const response = await context.request.post('/api/auth/sign-up/email', {
+    data: { email: `${username}@example.test`, password: 'correct-horse-battery', name: username, username },
+  });
+  if (!response.ok()) throw new Error(`sign-up failed: ${response.status()} ${await response.text()}`);
+  return { context, username };
 }

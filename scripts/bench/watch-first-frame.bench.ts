@@ -1,20 +1,35 @@
 /**
  * Time to first frame on /:username/live in Chromium (navigation start → first decoded video frame of
- * the host's stream), and the JavaScript each page downloads (gzip sizes from the production build).
+ * the host's stream) with where the time goes, and the JavaScript each page downloads (gzip sizes from the
+ * production build).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { randomBytes } from 'node:crypto';
-import { chromium, type Browser } from '@playwright/test';
-import { median, percentile, type BenchContext } from './context.ts';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from '@playwright/test';
+import { launchChromium, median, percentile, signUpCreator, type BenchContext } from './context.ts';
 
 const RUNS = 15;
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-  '--autoplay-policy=no-user-gesture-required',
-];
+const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'first-frame-probe.js');
+
+/** Steps to the first frame, in the order they should happen, as ms since navigation start. */
+const STEPS = [
+  ['html', 'HTML received'],
+  ['appScript', 'App script loaded'],
+  ['tokenStart', 'Token request sent'],
+  ['livekitChunk', 'LiveKit chunk loaded'],
+  ['token', 'Token received'],
+  ['signallingStart', 'Signalling: WebSocket opening'],
+  ['joined', 'Signalling: joined (first message)'],
+  ['peerConnectionCreated', 'Peer connection created'],
+  ['mediaConnected', 'ICE + DTLS connected'],
+  ['videoTrack', 'Video track received'],
+  ['videoElement', 'Player shows the video element'],
+  ['firstFrame', 'First frame shown (first keyframe decoded)'],
+] as const;
+type StepName = (typeof STEPS)[number][0];
+type Report = Partial<Record<StepName, number>>;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -35,65 +50,68 @@ function bundleSizes(repoRoot: string) {
   return { chunks, initialChunks, initialGzip: initialChunks.reduce((sum, chunk) => sum + chunk.gzip, 0), homeLoadsLiveKit: initialChunks.some((chunk) => chunk.livekit) };
 }
 
-async function timeToFirstFrame(browser: Browser, baseUrl: string): Promise<number[]> {
-  const creator = await browser.newContext({ permissions: ['camera', 'microphone'] });
-  const username = `bench_${randomBytes(4).toString('hex')}`;
-  const signUp = await creator.request.post(`${baseUrl}/api/auth/sign-up/email`, {
-    data: { email: `${username}@example.test`, password: 'correct-horse-battery', name: username, username },
-  });
-  if (!signUp.ok()) throw new Error(`sign-up failed: ${signUp.status()}`);
+async function timeToFirstFrame(browser: Browser, baseUrl: string): Promise<Report[]> {
+  const { context: creator, username } = await signUpCreator(browser, baseUrl, 'bench');
   const creatorPage = await creator.newPage();
-  await creatorPage.goto(`${baseUrl}/dashboard/go-live`);
+  await creatorPage.goto('/dashboard/go-live');
   await creatorPage.getByRole('button', { name: 'Start streaming' }).click();
   await creatorPage.getByTestId('local-preview').waitFor();
 
-  const samples: number[] = [];
+  const reports: Report[] = [];
   for (let run = 0; run < RUNS; run++) {
     const viewer = await browser.newContext();
+    await viewer.addInitScript({ path: PROBE });
     const page = await viewer.newPage();
     await page.goto(`${baseUrl}/${username}/live`);
-    // performance.now() counts from navigation start; the first requestVideoFrameCallback is the first shown frame.
     // A string, not a function: tsx would inject helpers the page does not have.
-    const ms = await page.evaluate<number>(`new Promise((resolve) => {
-      const watch = () => {
-        const video = document.querySelector('[data-testid="host-video"]');
-        if (!video) return void setTimeout(watch, 5);
-        video.requestVideoFrameCallback(() => resolve(performance.now()));
-      };
-      watch();
-    })`);
-    samples.push(ms);
+    await page.waitForFunction('firstFrameReport().firstFrame !== undefined', undefined, { timeout: 30_000, polling: 50 });
+    reports.push(await page.evaluate<Report>('firstFrameReport()'));
     await viewer.close();
   }
   await creator.close();
-  return samples;
+  return reports;
 }
 
 export default async function run(context: BenchContext): Promise<string> {
   const sizes = bundleSizes(context.repoRoot);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  let samples: number[];
+  const browser = await launchChromium();
+  let reports: Report[];
   try {
-    samples = await timeToFirstFrame(browser, context.baseUrl);
+    reports = await timeToFirstFrame(browser, context.baseUrl);
   } finally {
     await browser.close();
   }
+  const samples = reports.map((report) => report.firstFrame!);
   const sorted = [...samples].sort((a, b) => a - b);
-  const ms = (value: number) => `${Math.round(value)} ms`;
+  const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a');
+  const stepMedian = (step: StepName) => median(reports.map((report) => report[step]).filter((value): value is number => value !== undefined));
   console.log(`time to first frame: median ${ms(median(samples))}, p90 ${ms(percentile(sorted, 90))}`);
+  let previous = 0;
+  const timeline = STEPS.map(([step, label]) => {
+    const at = stepMedian(step);
+    const row = `| ${label} | ${ms(at)} | ${Number.isFinite(at) ? `+${Math.round(at - previous)} ms` : ''} |`;
+    if (Number.isFinite(at)) previous = at;
+    return row;
+  });
 
   return `## Watch page: time to first frame and bundle sizes
 
-Chromium (headless, fake camera publisher on the same machine) opens \`/:username/live\` in a fresh context
-${RUNS} times; measured from navigation start to the first decoded frame of the host's video
-(\`requestVideoFrameCallback\`). Includes loading the page, the lazy LiveKit chunk, the token request, joining
-the room over WebRTC and decoding.
+A guest in a fresh Chromium context (headless; the creator publishes Chromium's fake camera from the go-live
+page on the same machine) opens \`/:username/live\` on the production build ${RUNS} times; measured from
+navigation start to the first frame of the host's video the page shows (\`requestVideoFrameCallback\`).
 
 | Time to first frame | Value |
 |---|---|
 | median | ${ms(median(samples))} |
 | p90 | ${ms(percentile(sorted, 90))} |
 | min / max | ${ms(sorted[0]!)} / ${ms(sorted.at(-1)!)} |
+
+Where the time goes (median of each step, ms since navigation start; the last column is the time since the
+step above, so steps that overlap show small gaps):
+
+| Step | At | Since previous step |
+|---|---|---|
+${timeline.join('\n')}
 
 JavaScript, production build (gzip -9):
 

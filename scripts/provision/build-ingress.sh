@@ -6,9 +6,13 @@
 # Result: <bin-dir>/ingress. The binary must keep the name `ingress` and <bin-dir> must be on PATH when it
 # runs: it re-executes itself as `ingress run-handler` for every stream.
 #
-# Idempotent: exits 0 at once when <bin-dir>/ingress exists. Never installs system packages: when Go, a C
-# compiler, pkg-config or GStreamer are missing it names the apt packages and exits 3.
-# Built binaries are also kept per version in $STREAMHOUSE_TOOLS_CACHE (default ~/.cache/streamhouse/tools).
+# The pinned module is patched for low RTMP delay: patches/ingress/*.patch are applied to a copy of its source,
+# which the wrapper module builds through a `replace` (see "Low-delay patch" in INGRESS_NOTES.md).
+#
+# Idempotent: exits 0 at once when <bin-dir>/ingress is this build (the build id, version plus a hash of the
+# patches, is kept in <bin-dir>/ingress.build-id, so an unpatched or older binary is replaced). Never installs
+# system packages: when Go, a C compiler, pkg-config or GStreamer are missing it names the apt packages and exits 3.
+# Built binaries are also kept per build id in $STREAMHOUSE_TOOLS_CACHE (default ~/.cache/streamhouse/tools).
 # Time on 2 cores: ~2.5-3 min cold (empty Go build cache), ~5 s when the Go build cache is warm.
 # Details and a working config: INGRESS_NOTES.md next to this script.
 set -euo pipefail
@@ -25,13 +29,24 @@ die() { printf '[build-ingress] %s\n' "$*" >&2; exit "${2:-1}"; }
 mkdir -p "$1"
 DEST="$(cd "$1" && pwd)"
 
-if [[ -x "$DEST/ingress" ]]; then
-  say "already present: $DEST/ingress"
+PATCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/patches/ingress"
+shopt -s nullglob
+PATCHES=("$PATCH_DIR"/*.patch)
+shopt -u nullglob
+# A patched build gets its own name (and cache entry), so a cache filled by an older or unpatched build is
+# never taken for it.
+BUILD_ID="$INGRESS_VERSION"
+if ((${#PATCHES[@]})); then
+  BUILD_ID="$INGRESS_VERSION-patched-$(cat "${PATCHES[@]}" | sha256sum | cut -c1-12)"
+fi
+
+if [[ -x "$DEST/ingress" && "$(cat "$DEST/ingress.build-id" 2>/dev/null)" == "$BUILD_ID" ]]; then
+  say "already present: $DEST/ingress ($BUILD_ID)"
   exit 0
 fi
 
 CACHE_DIR="${STREAMHOUSE_TOOLS_CACHE:-$HOME/.cache/streamhouse/tools}"
-CACHED="$CACHE_DIR/ingress-$INGRESS_VERSION"
+CACHED="$CACHE_DIR/ingress-$BUILD_ID"
 
 # ---------------------------------------------------------------- prerequisites (never installed here)
 missing_apt=()
@@ -93,6 +108,7 @@ if [[ ! -x "$CACHED" ]]; then
     problems+=("Go is not installed: need Go >= 1.21 (1.25+ best) from https://go.dev/dl (Debian 12's golang-go 1.19 is too old)")
   fi
   command -v "${CC:-cc}" >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need_apt gcc "a C compiler (cgo)"
+  ((${#PATCHES[@]} == 0)) || command -v git >/dev/null 2>&1 || need_apt git "git (applies patches/ingress/*.patch)"
   if ! command -v pkg-config >/dev/null 2>&1; then
     need_apt pkg-config "pkg-config (cgo finds GStreamer with it)"
   else
@@ -131,7 +147,8 @@ install_bin() { # $1 = source binary
   cp "$1" "$DEST/ingress.tmp.$$"
   chmod 755 "$DEST/ingress.tmp.$$"
   mv -f "$DEST/ingress.tmp.$$" "$DEST/ingress"
-  say "installed: $DEST/ingress ($("$DEST/ingress" --version 2>/dev/null || echo "version unknown"))"
+  printf '%s\n' "$BUILD_ID" > "$DEST/ingress.build-id"
+  say "installed: $DEST/ingress ($BUILD_ID)"
   case ":$PATH:" in *":$DEST:"*) ;; *) say "note: put $DEST on PATH before starting it (it runs itself as 'ingress run-handler')";; esac
 }
 
@@ -147,15 +164,7 @@ trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 export CGO_ENABLED=1 GOFLAGS="${GOFLAGS:-} -mod=mod"
 started=$SECONDS
-say "building github.com/livekit/ingress $INGRESS_VERSION (cgo + GStreamer; ~3 min cold on 2 cores)…"
-
-cat > go.mod <<EOF
-module ingress-wrapper
-
-go 1.25.0
-
-replace $GO_GST_REPLACE
-EOF
+say "building github.com/livekit/ingress $BUILD_ID (cgo + GStreamer; ~3 min cold on 2 cores)…"
 
 # Seed go.sum with upstream's: a few pinned pseudo-versions (livekit/protocol, go-gst/go-glib) are not in
 # sum.golang.org (lookup 404 -> "verifying module" error); with upstream's hashes go.sum verifies them.
@@ -163,6 +172,28 @@ src_dir="$("$GO" mod download -json "github.com/livekit/ingress@$INGRESS_VERSION
 [[ -n "$src_dir" && -f "$src_dir/go.sum" ]] || die "could not download github.com/livekit/ingress@$INGRESS_VERSION from the Go module proxy"
 cp "$src_dir/go.sum" go.sum
 chmod u+w go.sum
+
+replace_ingress=""
+if ((${#PATCHES[@]})); then
+  # The module cache is read-only: patch a copy, and build that copy in place of the pinned module.
+  cp -R "$src_dir" ingress-src
+  chmod -R u+w ingress-src
+  for patch_file in "${PATCHES[@]}"; do
+    (cd ingress-src && git apply "$patch_file") || die "$(basename "$patch_file") does not apply to $INGRESS_VERSION"
+    say "applied $(basename "$patch_file")"
+  done
+  replace_ingress="replace github.com/livekit/ingress => ./ingress-src"
+fi
+
+cat > go.mod <<EOF
+module ingress-wrapper
+
+go 1.25.0
+
+replace $GO_GST_REPLACE
+
+$replace_ingress
+EOF
 
 "$GO" get "github.com/livekit/ingress/cmd/server@$INGRESS_VERSION" >/dev/null 2>get.log || { cat get.log >&2; die "go get failed"; }
 "$GO" build -ldflags "-s -w" -o ingress github.com/livekit/ingress/cmd/server

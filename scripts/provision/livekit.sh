@@ -43,12 +43,13 @@ MSG
 fi
 
 # The ingress service is optional: without it, browser go-live still works, RTMP/WHIP keys do not.
-if [[ -x "$BIN_DIR/ingress" ]] || command -v ingress >/dev/null 2>&1; then
-  say "ingress: $( [[ -x "$BIN_DIR/ingress" ]] && echo "$BIN_DIR/ingress" || command -v ingress )"
-elif [[ -f "$HERE/build-ingress.sh" ]]; then
-  if ! bash "$HERE/build-ingress.sh" "$BIN_DIR"; then
-    say "ingress: not available (see the message above); RTMP/WHIP stream keys are disabled, browser go-live works."
-  fi
+# build-ingress.sh returns at once when $BIN_DIR/ingress is the current (patched) build, and replaces it otherwise.
+if bash "$HERE/build-ingress.sh" "$BIN_DIR"; then
+  say "ingress: $BIN_DIR/ingress"
+elif command -v ingress >/dev/null 2>&1; then
+  say "ingress: $(command -v ingress) (from PATH; without this repo's low-delay patch, RTMP runs seconds behind)"
+else
+  say "ingress: not available (see the message above); RTMP/WHIP stream keys are disabled, browser go-live works."
 fi
 
 # The egress service is optional too: without it, broadcasts are not recorded and the site says so.

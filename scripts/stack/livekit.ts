@@ -106,9 +106,13 @@ export async function startIngress(options: {
     health_port: profile.ingressHealthPort,
     rtc_config: { udp_port: profile.ingressWhipUdpPort, use_external_ip: false },
     // The ingress refuses streams when the whole machine looks busy (min_idle_ratio 0.3 by default);
-    // a dev or test machine runs browsers and builds beside it, so accept streams regardless.
-    cpu_cost: { rtmp_cpu_cost: 0.01, whip_cpu_cost: 0.01, whip_bypass_transcoding_cpu_cost: 0.01, url_cpu_cost: 0.01, min_idle_ratio: 0.01 },
+    // a dev or test machine runs browsers and builds beside it, so accept streams regardless: it admits when
+    // idle CPUs − min_idle_ratio × CPUs > cost, which a negative cost always passes (even at 0 % idle).
+    cpu_cost: { rtmp_cpu_cost: -1, whip_cpu_cost: -1, whip_bypass_transcoding_cpu_cost: -1, url_cpu_cost: -1, min_idle_ratio: 0.01 },
     logging: { level: 'info' },
+    // Drops what RTMP buffered while the stream started and aligns its clock to the live edge; it needs the
+    // low-delay patch to work (INGRESS_NOTES.md, "Low-delay patch").
+    enable_stream_latency_reduction: true,
   };
   const configPath = path.join(options.dataRoot, 'ingress.yaml');
   fs.writeFileSync(configPath, YAML.stringify(config));

@@ -10,7 +10,7 @@ import { DashboardOverviewRoute } from './routes/dashboard-overview.tsx';
 import { DashboardKeysRoute } from './routes/dashboard-keys.tsx';
 import { DashboardStreamRoute } from './routes/dashboard-stream.tsx';
 import { DashboardChatRoute } from './routes/dashboard-chat.tsx';
-import { WatchRoute } from './routes/watch.tsx';
+import { WatchLoading, WatchRoute, watchLoader } from './routes/watch.tsx';
 import { SearchRoute } from './routes/search.tsx';
 import { DashboardAnalyticsRoute } from './routes/dashboard-analytics.tsx';
 import { ProfileRoute } from './routes/profile.tsx';
@@ -44,7 +44,8 @@ export const router = createBrowserRouter([
       { path: paths.search.pattern, element: <SearchRoute /> },
       { path: paths.settings.pattern, element: <SettingsRoute /> },
       { path: paths.following.pattern, element: <FollowingRoute /> },
-      { path: paths.watch.pattern, element: <WatchRoute /> },
+      // The loader only starts the viewer's connection early; nothing on the page is loader data to revalidate.
+      { path: paths.watch.pattern, element: <WatchRoute />, loader: watchLoader, shouldRevalidate: () => false, HydrateFallback: WatchLoading },
       { path: paths.replay.pattern, element: <ReplayRoute /> },
       { path: paths.profile.pattern, element: <ProfileRoute /> },
       { path: '*', element: <NotFoundRoute /> },

@@ -1,5 +1,5 @@
 import { Suspense, lazy } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import { Spinner } from '@/components/spinner.tsx';
 import { StatusPanel } from '@/components/status-panel.tsx';
@@ -7,24 +7,32 @@ import { ApiError } from '@/lib/api-client.ts';
 import { useQuery } from '@/lib/use-query.ts';
 import { useLiveEvents } from '@/lib/live-events.ts';
 import { getPublicStream } from '@/features/watch/api/get-public-stream.ts';
+import { startWatching } from '@/features/watch/api/watch-connection.ts';
 import { useSessionStore } from '@/features/auth/stores/session-store.ts';
 import { FollowButton } from '@/features/social/components/follow-button.tsx';
 import { LastStreamLink } from '@/features/replays/components/last-stream-link.tsx';
 
-// LiveKit is large: only the watch page downloads it, starting as soon as this page renders
-// (in parallel with the channel lookup) rather than after it.
+// LiveKit is large: only the watch page downloads it. The player's chunk, the channel lookup, the viewer token
+// and the room connection all start at once, side by side: the loader starts the connection as the navigation
+// begins (before React renders), and the page starts its lookup and chunk on its first render.
 const loadWatchRoom = () => import('@/features/watch/components/watch-room.tsx');
 const WatchRoom = lazy(loadWatchRoom);
 const ChatPanel = lazy(() => import('@/features/chat/components/chat-panel.tsx'));
 const ReactionsOverlay = lazy(() => import('@/features/chat/components/reactions-overlay.tsx'));
 
-function Loading() {
+export function WatchLoading() {
   return (
     <div className="flex justify-center py-24 text-zinc-400" role="status">
       <Spinner />
       <span className="sr-only">Loading channel…</span>
     </div>
   );
+}
+
+/** Starts the viewer's connection (see startWatching); renders nothing of its own, so it returns at once. */
+export function watchLoader({ params }: LoaderFunctionArgs): null {
+  if (params.username) startWatching(params.username);
+  return null;
 }
 
 export function WatchRoute() {
@@ -39,7 +47,7 @@ export function WatchRoute() {
   );
   void loadWatchRoom();
 
-  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'loading') return <WatchLoading />;
   if (state.status === 'error' && state.error instanceof ApiError && state.error.status === 404)
     return (
       <StatusPanel title="Channel not found" icon={<span className="text-4xl">🔍</span>}>
@@ -70,7 +78,7 @@ export function WatchRoute() {
     ) : undefined;
 
   return (
-    <Suspense fallback={<Loading />}>
+    <Suspense fallback={<WatchLoading />}>
       <WatchRoom
         key={stream.username}
         stream={stream}

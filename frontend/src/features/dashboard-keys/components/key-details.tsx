@@ -4,6 +4,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog.tsx';
 import { ApiError } from '@/lib/api-client.ts';
 import { resetStreamKey, type IngressType } from '../api/stream-keys-api.ts';
 import { CredentialField } from './credential-field.tsx';
+import { DelayNote } from './ingest-delay.tsx';
 
 type KeyDetailsProps = {
   serverUrl: string;
@@ -55,6 +56,7 @@ export function KeyDetails({ serverUrl, streamKey, type, onReset }: KeyDetailsPr
         testId="stream-key"
         hint="Anyone with this key can stream on your channel. Never show it on stream; reset it if it leaks."
       />
+      <DelayNote type={type} />
       {error && (
         <p role="alert" className="rounded-lg bg-red-500/10 px-3 py-2 text-sm text-red-300">
           {error}

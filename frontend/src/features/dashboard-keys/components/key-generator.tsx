@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/button.tsx';
 import { ApiError } from '@/lib/api-client.ts';
 import { createStreamKey, type IngressType, type RtmpQuality, type StreamKey } from '../api/stream-keys-api.ts';
+import { DelayBadge } from './ingest-delay.tsx';
 
 const PROTOCOLS: Array<{ type: IngressType; title: string; description: string }> = [
   {
@@ -12,7 +13,7 @@ const PROTOCOLS: Array<{ type: IngressType; title: string; description: string }
   {
     type: 'WHIP',
     title: 'WHIP',
-    description: 'OBS 30 or newer. The lowest delay: your video reaches viewers as you send it, without re-encoding.',
+    description: 'OBS 30 or newer. Recommended when the lowest delay matters: your video reaches viewers as you send it, without re-encoding.',
   },
 ];
 
@@ -66,6 +67,7 @@ export function KeyGenerator({ initialType, onCreated }: { initialType: IngressT
               <span className="flex flex-col gap-1">
                 <span className="font-semibold text-zinc-100">{protocol.title}</span>
                 <span className="text-sm text-zinc-400">{protocol.description}</span>
+                <DelayBadge type={protocol.type} />
               </span>
             </label>
           ))}

@@ -5,7 +5,7 @@ import { Button } from '@/components/button.tsx';
 import { Spinner } from '@/components/spinner.tsx';
 import { StatusPanel } from '@/components/status-panel.tsx';
 import { ApiError } from '@/lib/api-client.ts';
-import { getViewerToken, type ViewerToken } from '../api/get-viewer-token.ts';
+import { claimWatchConnection, type WatchConnection } from '../api/watch-connection.ts';
 import type { PublicStream } from '../api/get-public-stream.ts';
 import { useHostTrack } from '../hooks/use-host-track.ts';
 import { usePlayerPreferences } from '../stores/player-preferences-store.ts';
@@ -26,9 +26,9 @@ export type WatchRoomSlots = {
   offline?: ReactNode;
 };
 
-type TokenState =
+type ConnectionState =
   | { kind: 'loading' }
-  | { kind: 'ready'; token: ViewerToken }
+  | { kind: 'ready'; connection: WatchConnection }
   | { kind: 'unavailable'; message: string }
   | { kind: 'error'; message: string };
 
@@ -92,9 +92,13 @@ function RoomContents({ stream, onHostChange, onDisconnected, slots, token }: Ro
   );
 }
 
-/** Joins the creator's room with a subscribe-only token. Default export: loaded lazily (LiveKit is large). */
+/**
+ * Joins the creator's room with a subscribe-only token. The connection is usually already under way (the page
+ * starts it before this chunk loads, see startWatching); this component takes it over and closes it when it goes.
+ * Default export: loaded lazily (LiveKit is large).
+ */
 export default function WatchRoom({ stream, onHostChange, ...slots }: { stream: PublicStream; onHostChange: () => void } & WatchRoomSlots) {
-  const [state, setState] = useState<TokenState>({ kind: 'loading' });
+  const [state, setState] = useState<ConnectionState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const handleDisconnected = useCallback((reason: DisconnectReason | undefined) => {
     if (reason === DisconnectReason.PARTICIPANT_REMOVED)
@@ -103,17 +107,24 @@ export default function WatchRoom({ stream, onHostChange, ...slots }: { stream: 
       setState({ kind: 'error', message: 'The connection to the stream was lost.' });
   }, []);
 
-  // A token per channel (and per retry): synchronising with the page's channel.
+  // A connection per channel (and per retry): synchronising with the page's channel.
   useEffect(() => {
-    const controller = new AbortController();
-    getViewerToken(stream.username, controller.signal)
-      .then((token) => setState({ kind: 'ready', token }))
+    let active = true;
+    const connection = claimWatchConnection(stream.username);
+    connection
+      .then((ready) => {
+        if (active) setState({ kind: 'ready', connection: ready });
+      })
       .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
+        if (!active) return;
         if (error instanceof ApiError && error.status === 403) setState({ kind: 'unavailable', message: error.message });
         else setState({ kind: 'error', message: error instanceof Error ? error.message : 'Please try again.' });
       });
-    return () => controller.abort();
+    return () => {
+      active = false;
+      // Before it is handed to LiveKitRoom (which closes it on unmount), the room is this effect's to close.
+      connection.then(({ room }) => room.disconnect()).catch(() => undefined);
+    };
   }, [stream.username, attempt]);
 
   if (state.kind === 'unavailable')
@@ -147,22 +158,10 @@ export default function WatchRoom({ stream, onHostChange, ...slots }: { stream: 
       />
     );
 
+  const { room, token } = state.connection;
   return (
-    <LiveKitRoom
-      serverUrl={state.token.wsUrl}
-      token={state.token.token}
-      connect
-      audio={false}
-      video={false}
-      style={{ display: 'contents' }}
-    >
-      <RoomContents
-        stream={stream}
-        onHostChange={onHostChange}
-        slots={slots}
-        token={state.token.token}
-        onDisconnected={handleDisconnected}
-      />
+    <LiveKitRoom room={room} serverUrl={token.wsUrl} token={token.token} connect audio={false} video={false} style={{ display: 'contents' }}>
+      <RoomContents stream={stream} onHostChange={onHostChange} slots={slots} token={token.token} onDisconnected={handleDisconnected} />
     </LiveKitRoom>
   );
 }

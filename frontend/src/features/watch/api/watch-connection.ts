@@ -1,0 +1,81 @@
+import type { Room } from 'livekit-client';
+import { getViewerToken, type ViewerToken } from './get-viewer-token.ts';
+
+export type WatchConnection = { token: ViewerToken; room: Room };
+
+type Started = {
+  username: string;
+  connection: Promise<WatchConnection>;
+  claimed: boolean;
+  expiry: ReturnType<typeof setTimeout>;
+};
+
+/** A connection nobody claims (the visitor left before the player mounted) is closed after this long. */
+const UNCLAIMED_MS = 30_000;
+const LIVEKIT_URL_KEY = 'streamhouse:livekit-url';
+
+let started: Started | undefined;
+
+/** The LiveKit URL seen on an earlier visit: it lets a returning viewer warm the connection before the token. */
+function rememberedLiveKitUrl(url?: string): string | null {
+  try {
+    if (url) localStorage.setItem(LIVEKIT_URL_KEY, url);
+    return localStorage.getItem(LIVEKIT_URL_KEY);
+  } catch {
+    return null; // storage disabled: nothing to warm up
+  }
+}
+
+/**
+ * Token, LiveKit client and room connection, all started at once: nothing waits for the player's chunk or for
+ * React to mount it. The token request and the client download run side by side; the room connects as soon as
+ * both are there. Connection errors are left to the room's own events, which the player listens to.
+ */
+async function connect(username: string): Promise<WatchConnection> {
+  const token = getViewerToken(username);
+  // Awaited below, once the client has loaded; this keeps an early failure from being reported as unhandled.
+  token.catch(() => undefined);
+  const { Room } = await import('livekit-client');
+  const room = new Room();
+  const knownUrl = rememberedLiveKitUrl();
+  if (knownUrl) void room.prepareConnection(knownUrl);
+  const viewer = await token;
+  rememberedLiveKitUrl(viewer.wsUrl);
+  room.connect(viewer.wsUrl, viewer.token).catch(() => undefined);
+  return { token: viewer, room };
+}
+
+function disconnectLater(connection: Promise<WatchConnection>): void {
+  connection.then(({ room }) => room.disconnect()).catch(() => undefined);
+}
+
+/**
+ * Starts watching a channel ahead of the player (the watch route's loader calls it as the navigation starts);
+ * idempotent until the player claims the connection.
+ */
+export function startWatching(username: string): void {
+  if (started && started.username === username && !started.claimed) return;
+  if (started && !started.claimed) {
+    clearTimeout(started.expiry);
+    disconnectLater(started.connection);
+  }
+  const connection = connect(username);
+  started = {
+    username,
+    connection,
+    claimed: false,
+    expiry: setTimeout(() => {
+      if (started?.connection !== connection || started.claimed) return;
+      started = undefined;
+      disconnectLater(connection);
+    }, UNCLAIMED_MS),
+  };
+}
+
+/** The player's connection: the one started for this channel, or a new one (e.g. after "Try again"). The caller owns the room. */
+export function claimWatchConnection(username: string): Promise<WatchConnection> {
+  if (!started || started.username !== username || started.claimed) startWatching(username);
+  started!.claimed = true;
+  clearTimeout(started!.expiry);
+  return started!.connection;
+}
