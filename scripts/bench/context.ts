@@ -38,7 +38,11 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A new browser context signed in as a new creator (the context keeps the session cookie). */
-export async function signUpCreator(browser: Browser, baseUrl: string, prefix: string): Promise<{ context: BrowserContext; username: string }> {
+export async function creatorBrowserContext(
+  browser: Browser,
+  baseUrl: string,
+  prefix: string,
+): Promise<{ context: BrowserContext; username: string }> {
   const context = await browser.newContext({ baseURL: baseUrl, permissions: ['camera', 'microphone'] });
   const username = `${prefix}_${randomBytes(4).toString('hex')}`;
   const response = await context.request.post('/api/auth/sign-up/email', {

@@ -9,7 +9,8 @@
 import type { Browser, BrowserContext } from '@playwright/test';
 import { installMediaClock, readClock, type ClockReading } from '../media-clock/playwright.ts';
 import { startClockRtmpBroadcast, type EncoderOptions } from '../media-clock/rtmp-publisher.ts';
-import { launchChromium, median, percentile, signUpCreator, type BenchContext } from './context.ts';
+import { creatorBrowserContext, launchChromium, median, percentile, type BenchContext } from './context.ts';
+import { until } from './site.ts';
 
 /** Frames read per broadcast after a second of warm-up: 6 s at 30 fps, three tone bursts. */
 const FRAMES_PER_BROADCAST = 180;
@@ -28,15 +29,10 @@ const LABELS: Record<PathName, string> = {
   rtmp: 'RTMP (ffmpeg as OBS: x264 zerolatency, no B-frames, AAC) → ingress → watch page',
 };
 
-async function waitForLive(creator: BrowserContext, live: boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const status = (await (await creator.request.get('/api/stream/status')).json()) as { isLive: boolean };
-    if (status.isLive === live) return;
-    if (Date.now() > deadline)
-      throw new Error(`the stream did not turn ${live ? 'live' : 'offline'} within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+/** The stream's live state as the creator's dashboard reads it (set by LiveKit's webhooks). */
+function waitForLive(creator: BrowserContext, live: boolean): Promise<void> {
+  const isLive = async () => ((await (await creator.request.get('/api/stream/status')).json()) as { isLive: boolean }).isLive;
+  return until(`the stream to turn ${live ? 'live' : 'offline'}`, async () => (await isLive()) === live, 60_000);
 }
 
 /** A guest in a fresh context opens the watch page, unmutes (sound only flows then) and reads the clock. */
@@ -71,7 +67,7 @@ async function measureLoopback(browser: Browser): Promise<ClockReading> {
 
 /** The creator's own go-live page, with the clock as camera and microphone. */
 async function measureBrowserGoLive(browser: Browser, baseUrl: string, count: number): Promise<ClockReading[]> {
-  const { context, username } = await signUpCreator(browser, baseUrl, 'g2g_browser');
+  const { context, username } = await creatorBrowserContext(browser, baseUrl, 'g2g_browser');
   const readings: ClockReading[] = [];
   try {
     await installMediaClock(context);
@@ -100,7 +96,7 @@ async function createKey(creator: BrowserContext, type: 'RTMP' | 'WHIP'): Promis
 }
 
 async function measureWhip(browser: Browser, baseUrl: string, count: number): Promise<ClockReading[]> {
-  const { context, username } = await signUpCreator(browser, baseUrl, 'g2g_whip');
+  const { context, username } = await creatorBrowserContext(browser, baseUrl, 'g2g_whip');
   const readings: ClockReading[] = [];
   try {
     await installMediaClock(context);
@@ -127,7 +123,7 @@ async function measureRtmp(
   count: number,
   encoder: EncoderOptions = {},
 ): Promise<ClockReading[]> {
-  const { context, username } = await signUpCreator(browser, baseUrl, 'g2g_rtmp');
+  const { context, username } = await creatorBrowserContext(browser, baseUrl, 'g2g_rtmp');
   const readings: ClockReading[] = [];
   try {
     const { serverUrl, streamKey } = await createKey(context, 'RTMP');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from '@playwright/test';
-import { launchChromium, median, percentile, signUpCreator, type BenchContext } from './context.ts';
+import { launchChromium, median, percentile, creatorBrowserContext, type BenchContext } from './context.ts';
 
 const RUNS = 15;
 const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'first-frame-probe.js');
@@ -51,7 +51,7 @@ function bundleSizes(repoRoot: string) {
 }
 
 async function timeToFirstFrame(browser: Browser, baseUrl: string): Promise<Report[]> {
-  const { context: creator, username } = await signUpCreator(browser, baseUrl, 'bench');
+  const { context: creator, username } = await creatorBrowserContext(browser, baseUrl, 'bench');
   const creatorPage = await creator.newPage();
   await creatorPage.goto('/dashboard/go-live');
   await creatorPage.getByRole('button', { name: 'Start streaming' }).click();
