@@ -23,11 +23,17 @@ test('the home page lists a live stream with its viewer count, and drops it when
   await expect(card).toBeVisible();
   await expect(card.getByText('Live', { exact: true })).toBeVisible();
 
+  // A viewer count change reaches the open page as an event with the new value: no list is asked for again.
+  const listReads: string[] = [];
+  homePage.on('request', (request) => {
+    if (/\/api\/viewer\/(live|recommended|following)/.test(request.url())) listReads.push(request.url());
+  });
   const guestContext = await browser.newContext();
   const guestPage = await guestContext.newPage();
   await guestPage.goto(`/${creator.username}/live`);
   await expectVideoPlaying(guestPage.getByTestId('host-video'));
   await expect(card.getByTestId('card-viewers')).toHaveText('1 viewer');
+  expect(listReads).toEqual([]);
 
   await card.click();
   await expect(homePage).toHaveURL(new RegExp(`/${creator.username}/live$`));

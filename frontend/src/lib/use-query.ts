@@ -1,36 +1,27 @@
-import { useCallback, useEffect, useEffectEvent, useState } from 'react';
+import { useCallback } from 'react';
+import { useQuery as useCachedQuery, useQueryClient } from '@tanstack/react-query';
 
 export type QueryState<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
 
-type Keyed<T> = { key: string; result: { status: 'error'; error: unknown } | { status: 'ready'; data: T } };
-
 /**
- * Loads server data for a page or section, again when `key` changes or `reload()` is called. Data for
- * an old key is never shown for a new one; a reload keeps the current data on screen until it lands.
- * `setData` applies a change the server already confirmed.
+ * Server data for a page or section, from the one cache (TanStack Query, lib/query-client.ts), keyed by `key`.
+ * Data for an old key is never shown for a new one; a reload keeps the current data on screen until it lands.
+ * `setData` applies a change the server already confirmed (or announced as a live event) without a request.
  */
 export function useQuery<T>(key: string, load: (signal: AbortSignal) => Promise<T>) {
-  const [loaded, setLoaded] = useState<Keyed<T> | null>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((current) => current + 1), []);
-  const setData = useCallback((update: (data: T) => T) => {
-    setLoaded((current) =>
-      current?.result.status === 'ready' ? { ...current, result: { status: 'ready', data: update(current.result.data) } } : current,
-    );
-  }, []);
-
-  const loadLatest = useEffectEvent(load);
-  // Synchronises the data with its inputs (`key` says when they changed): an effect is the right tool.
-  useEffect(() => {
-    const controller = new AbortController();
-    loadLatest(controller.signal)
-      .then((data) => setLoaded({ key, result: { status: 'ready', data } }))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setLoaded({ key, result: { status: 'error', error } });
-      });
-    return () => controller.abort();
-  }, [key, version]);
-
-  const state: QueryState<T> = loaded && loaded.key === key ? loaded.result : { status: 'loading' };
+  const queryClient = useQueryClient();
+  const query = useCachedQuery({ queryKey: [key], queryFn: ({ signal }) => load(signal) });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const setData = useCallback(
+    (update: (data: T) => T) => queryClient.setQueryData<T>([key], (current) => (current === undefined ? current : update(current))),
+    [queryClient, key],
+  );
+  const state: QueryState<T> =
+    query.data !== undefined
+      ? { status: 'ready', data: query.data }
+      : query.status === 'error'
+        ? { status: 'error', error: query.error }
+        : { status: 'loading' };
   return { state, reload, setData };
 }

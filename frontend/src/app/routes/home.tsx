@@ -1,20 +1,18 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { useLiveEvents } from '@/lib/live-events.ts';
 import { paths } from '@/config/paths.ts';
 import { useSessionStore } from '@/features/auth/stores/session-store.ts';
 import { LiveNowSection } from '@/features/discovery/components/live-now-section.tsx';
 import { FollowingSection } from '@/features/discovery/components/following-section.tsx';
 import { RecommendedSection } from '@/features/discovery/components/recommended-section.tsx';
+import { useLiveCardUpdates } from '@/features/discovery/hooks/use-live-card-updates.ts';
 import type { StreamCard } from '@/features/discovery/api/discovery-api.ts';
 
 const watchHref = (card: StreamCard) => paths.watch.to(card.username);
 
 export function HomeRoute() {
   const { status, user } = useSessionStore();
-  // One subscription for the whole page; each list re-reads itself when anything goes live or ends.
-  const [liveVersion, setLiveVersion] = useState(0);
-  useLiveEvents({}, () => setLiveVersion((current) => current + 1), () => setLiveVersion((current) => current + 1));
+  // One subscription for the whole page: counts and titles change in place, go-live and offline re-read once.
+  useLiveCardUpdates();
   return (
     <div className="mx-auto flex max-w-screen-2xl flex-col gap-10 px-4 py-6 sm:py-8">
       {status === 'signed-out' && (
@@ -30,7 +28,6 @@ export function HomeRoute() {
       )}
       <LiveNowSection
         cardHref={watchHref}
-        liveVersion={liveVersion}
         emptyAction={
           user ? (
             <Link to={paths.goLive.to()} className="font-semibold text-accent-400 hover:underline">
@@ -39,8 +36,8 @@ export function HomeRoute() {
           ) : undefined
         }
       />
-      {user && <FollowingSection cardHref={watchHref} liveVersion={liveVersion} />}
-      <RecommendedSection cardHref={watchHref} liveVersion={liveVersion} />
+      {user && <FollowingSection cardHref={watchHref} />}
+      <RecommendedSection cardHref={watchHref} />
     </div>
   );
 }

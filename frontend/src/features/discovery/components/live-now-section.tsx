@@ -1,19 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/button.tsx';
 import { getLiveStreams, type StreamCard } from '../api/discovery-api.ts';
 import { useQuery } from '@/lib/use-query.ts';
 import { StreamGrid } from './stream-grid.tsx';
+import { cardListKey } from '../hooks/live-card-updates.ts';
 
 const PAGE_SIZE = 12;
 
 /** Everyone live right now, most watched first, a page at a time. */
-export function LiveNowSection({ cardHref, emptyAction, liveVersion }: { cardHref: (card: StreamCard) => string; emptyAction?: React.ReactNode; liveVersion?: number }) {
+export function LiveNowSection({ cardHref, emptyAction }: { cardHref: (card: StreamCard) => string; emptyAction?: React.ReactNode }) {
   const [page, setPage] = useState(1);
-  const { state, reload } = useQuery(`live:${page}`, (signal) => getLiveStreams(page, PAGE_SIZE, signal));
-  // A stream went live, ended or changed somewhere: re-read the list (keeping it on screen meanwhile).
-  useEffect(() => {
-    if (liveVersion) reload();
-  }, [liveVersion, reload]);
+  // Kept current by useLiveCardUpdates (the page subscribes once for all its lists).
+  const { state, reload } = useQuery(cardListKey(`live:${page}`), (signal) => getLiveStreams(page, PAGE_SIZE, signal));
   const totalPages = state.status === 'ready' ? state.data.totalPages : 0;
   const items = state.status === 'ready' ? { status: 'ready' as const, data: state.data.items } : state;
 

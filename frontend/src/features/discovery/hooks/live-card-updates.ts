@@ -1,0 +1,38 @@
+import type { LiveEvent } from '@/lib/live-events.ts';
+import type { StreamCard } from '../api/discovery-api.ts';
+
+/** Every cached list of stream cards has a key starting with this, so a live event can reach them all. */
+export const CARD_LISTS = 'stream-cards';
+export const cardListKey = (name: string) => `${CARD_LISTS}:${name}`;
+export const isCardListKey = (queryKey: readonly unknown[]) => String(queryKey[0]).startsWith(`${CARD_LISTS}:`);
+
+type CardList = StreamCard[] | { items: StreamCard[] };
+
+/**
+ * A viewer count or title change, applied to a cached list in place: the event carries the new values, so no
+ * page asks the server again. Lists that do not show that stream come back unchanged (the same object).
+ */
+export function withLiveUpdate<T>(data: T, event: LiveEvent): T {
+  const update = (cards: StreamCard[]) => {
+    if (!cards.some((card) => card.hostId === event.hostId)) return cards;
+    return cards.map((card) =>
+      card.hostId === event.hostId ? { ...card, viewerCount: event.isLive ? event.viewerCount : 0, title: event.title } : card,
+    );
+  };
+  const list = data as CardList | undefined;
+  if (Array.isArray(list)) {
+    const updated = update(list);
+    return (updated === list ? data : updated) as T;
+  }
+  if (list && Array.isArray(list.items)) {
+    const items = update(list.items);
+    return (items === list.items ? data : { ...list, items }) as T;
+  }
+  return data;
+}
+
+/** A stream going live or ending changes which cards a list holds: that needs the server, once, a little later. */
+export const needsRefetch = (event: LiveEvent) => event.type !== 'stream.updated';
+
+/** Up to this long, at random, so thousands of open pages do not ask at the same moment. */
+export const REFETCH_SPREAD_MS = 2000;
