@@ -4,6 +4,7 @@ import { useDataChannel, useRoomContext } from '@livekit/components-react';
 import { getChatHistory, getChatState } from '../api/chat-messages.ts';
 import type { ChatEvent, ChatSettings, SettingsEvent } from '../api/chat-types.ts';
 import { chatRoomReducer, initialChatRoom } from './chat-room-reducer.ts';
+import { TOPICS } from '@streamhouse/contract';
 
 const CHAT_EVENTS = new Set<ChatEvent['type']>(['message', 'messages', 'delete', 'clear', 'pin', 'timeout', 'role']);
 const decoder = new TextDecoder();
@@ -36,7 +37,8 @@ export function useChatRoom(hostId: string, roomToken: string, initialSettings: 
     Promise.all([getChatState(hostId, roomToken, controller.signal), getChatHistory(hostId, { signal: controller.signal })])
       .then(([chatState, history]) => dispatch({ type: 'loaded', state: chatState, history, requestedAt }))
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) dispatch({ type: 'load-failed', error: error instanceof Error ? error.message : 'Please try again.' });
+        if (!controller.signal.aborted)
+          dispatch({ type: 'load-failed', error: error instanceof Error ? error.message : 'Please try again.' });
       });
     return () => controller.abort();
   }, [hostId, roomToken, loadCount]);
@@ -60,8 +62,8 @@ export function useChatRoom(hostId: string, roomToken: string, initialSettings: 
     const event = decode(message);
     if (event?.type === 'settings') dispatch(event as SettingsEvent);
   }, []);
-  useDataChannel('chat', onChatEvent);
-  useDataChannel('chat-settings', onSettingsEvent);
+  useDataChannel(TOPICS.chat, onChatEvent);
+  useDataChannel(TOPICS.settings, onSettingsEvent);
 
   const loadOlder = useCallback(async () => {
     const oldest = state.messages[0];

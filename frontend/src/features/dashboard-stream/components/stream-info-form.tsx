@@ -7,9 +7,10 @@ import { useEditForm, type FormErrors } from '@/lib/use-edit-form.ts';
 import { useQuery } from '@/lib/use-query.ts';
 import { getStreamInfo, saveStreamInfo, type StreamInfo } from '../api/stream-info-api.ts';
 import { ThumbnailPicker } from './thumbnail-picker.tsx';
+import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from '@streamhouse/contract';
 
-const TITLE_MAX = 140;
-const DESCRIPTION_MAX = 2000;
+const TITLE_MAX = TITLE_MAX_LENGTH;
+const DESCRIPTION_MAX = DESCRIPTION_MAX_LENGTH;
 
 const FIELD_NAMES = ['title', 'description', 'thumbnailUrl'] as const;
 type FieldErrors = FormErrors<(typeof FIELD_NAMES)[number]>;
@@ -17,7 +18,8 @@ type FieldErrors = FormErrors<(typeof FIELD_NAMES)[number]>;
 function validate(fields: StreamInfo): FieldErrors {
   const errors: FieldErrors = {};
   if (fields.title.trim().length > TITLE_MAX) errors.title = `Use at most ${TITLE_MAX} characters.`;
-  if ((fields.description ?? '').trim().length > DESCRIPTION_MAX) errors.description = `Use at most ${DESCRIPTION_MAX} characters.`;
+  if ((fields.description ?? '').trim().length > DESCRIPTION_MAX)
+    errors.description = `Use at most ${DESCRIPTION_MAX} characters.`;
   return errors;
 }
 
@@ -41,7 +43,11 @@ function Form({ initial }: { initial: StreamInfo }) {
 
   const titleLength = fields.title.trim().length;
   return (
-    <form onSubmit={handleSubmit} noValidate className="flex flex-col gap-6 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4 sm:p-5">
+    <form
+      onSubmit={handleSubmit}
+      noValidate
+      className="flex flex-col gap-6 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4 sm:p-5"
+    >
       <TextField
         label="Title"
         name="title"
@@ -63,7 +69,12 @@ function Form({ initial }: { initial: StreamInfo }) {
         error={errors.description}
         placeholder="Schedule, rules, links: anything viewers should know."
       />
-      <ThumbnailPicker url={fields.thumbnailUrl} title={fields.title} onChange={(thumbnailUrl) => update({ thumbnailUrl })} error={errors.thumbnailUrl} />
+      <ThumbnailPicker
+        url={fields.thumbnailUrl}
+        title={fields.title}
+        onChange={(thumbnailUrl) => update({ thumbnailUrl })}
+        error={errors.thumbnailUrl}
+      />
       {errors.form && (
         <p role="alert" className="rounded-lg bg-red-500/10 px-3 py-2 text-sm text-red-300">
           {errors.form}

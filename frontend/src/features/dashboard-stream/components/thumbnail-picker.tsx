@@ -26,13 +26,15 @@ export function ThumbnailPicker({ url, title, onChange, error: serverError }: Th
               </div>
             )}
           </div>
-          <figcaption className="truncate px-3 py-2 text-sm font-medium text-zinc-200">{title.trim() || 'Untitled stream'}</figcaption>
+          <figcaption className="truncate px-3 py-2 text-sm font-medium text-zinc-200">
+            {title.trim() || 'Untitled stream'}
+          </figcaption>
         </figure>
         <div className="flex flex-col items-start gap-2">
           <input
             ref={inputRef}
             type="file"
-            accept={ACCEPTED_IMAGE_TYPES.join(',')}
+            accept={ACCEPTED_IMAGE_TYPES}
             className="sr-only"
             tabIndex={-1}
             aria-hidden="true"
