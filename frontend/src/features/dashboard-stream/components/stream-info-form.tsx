@@ -18,8 +18,7 @@ type FieldErrors = FormErrors<(typeof FIELD_NAMES)[number]>;
 function validate(fields: StreamInfo): FieldErrors {
   const errors: FieldErrors = {};
   if (fields.title.trim().length > TITLE_MAX) errors.title = `Use at most ${TITLE_MAX} characters.`;
-  if ((fields.description ?? '').trim().length > DESCRIPTION_MAX)
-    errors.description = `Use at most ${DESCRIPTION_MAX} characters.`;
+  if ((fields.description ?? '').trim().length > DESCRIPTION_MAX) errors.description = `Use at most ${DESCRIPTION_MAX} characters.`;
   return errors;
 }
 
@@ -43,11 +42,7 @@ function Form({ initial }: { initial: StreamInfo }) {
 
   const titleLength = fields.title.trim().length;
   return (
-    <form
-      onSubmit={handleSubmit}
-      noValidate
-      className="flex flex-col gap-6 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4 sm:p-5"
-    >
+    <form onSubmit={handleSubmit} noValidate className="flex flex-col gap-6 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4 sm:p-5">
       <TextField
         label="Title"
         name="title"
@@ -69,12 +64,7 @@ function Form({ initial }: { initial: StreamInfo }) {
         error={errors.description}
         placeholder="Schedule, rules, links: anything viewers should know."
       />
-      <ThumbnailPicker
-        url={fields.thumbnailUrl}
-        title={fields.title}
-        onChange={(thumbnailUrl) => update({ thumbnailUrl })}
-        error={errors.thumbnailUrl}
-      />
+      <ThumbnailPicker url={fields.thumbnailUrl} title={fields.title} onChange={(thumbnailUrl) => update({ thumbnailUrl })} error={errors.thumbnailUrl} />
       {errors.form && (
         <p role="alert" className="rounded-lg bg-red-500/10 px-3 py-2 text-sm text-red-300">
           {errors.form}
