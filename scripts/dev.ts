@@ -35,7 +35,7 @@ process.on('SIGTERM', () => void stop());
 try {
   const backend = startProcess('backend', process.execPath, ['--watch', 'src/server.ts'], {
     cwd: path.join(REPO_ROOT, 'backend'),
-    env: { ...stack.env, PORT: String(profile.backendPort), PUBLIC_URL: publicUrl },
+    env: { ...stack.env, PORT: String(profile.backendPort), PUBLIC_URL: publicUrl, LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' },
   });
   await Promise.race([waitForHttp(`http://127.0.0.1:${profile.backendPort}/health`, 60_000), exitedEarly(backend, 'backend')]);
   startProcess('frontend', 'pnpm', ['exec', 'vite'], {
