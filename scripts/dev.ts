@@ -6,10 +6,10 @@ import path from 'node:path';
 import { startStack } from './stack/index.ts';
 import { startProcess, exitedEarly } from './stack/processes.ts';
 import { isPortFree, waitForHttp } from './stack/wait.ts';
-import { PROFILES } from './stack/profiles.ts';
+import { devProfile } from './stack/profiles.ts';
 import { REPO_ROOT } from './stack/livekit.ts';
 
-const profile = PROFILES.dev;
+const profile = devProfile(Number(process.env.DEV_PORT_OFFSET ?? 0));
 
 for (const port of [profile.backendPort, profile.frontendPort]) {
   if (!(await isPortFree(port))) {
