@@ -72,6 +72,23 @@ async function save(page: Page, screen: Screen, name: string): Promise<void> {
   console.log(`  ${path.relative(REPO_ROOT, file)}`);
 }
 
+/** A creator with a display name and a titled stream, live from a browser tab with Chromium's fake camera. */
+async function goLive(browser: Browser, name: string, stream: { name: string; title: string; description: string }) {
+  const context = await contextFor(browser, 'desktop');
+  const account = await signUp(context, name);
+  await call(context, 'PATCH', `/api/users/${account.username}`, { name: stream.name });
+  await call(context, 'PUT', '/api/stream/info', { title: stream.title, description: stream.description });
+  const studio = await context.newPage();
+  await studio.goto('/dashboard/go-live');
+  await studio.getByRole('button', { name: 'Start streaming' }).click();
+  await until(`${account.username} to go live`, async () => {
+    const status = (await (await context.request.get('/api/stream/status')).json()) as { isLive: boolean };
+    return status.isLive;
+  });
+  console.log(`  ${account.username} is live`);
+  return { context, account, studio };
+}
+
 async function contextFor(browser: Browser, screen: Screen, storageState?: Awaited<ReturnType<BrowserContext['storageState']>>) {
   return browser.newContext({ baseURL: siteUrl, ...SCREENS[screen], storageState, permissions: ['camera', 'microphone'] });
 }
@@ -92,24 +109,17 @@ try {
   fs.mkdirSync(outDir, { recursive: true });
   console.log(`Screenshots of ${siteUrl}`);
 
-  // The creator: a profile, a titled stream, a stream key, and live from the browser.
-  const creatorContext = await contextFor(browser, 'desktop');
-  const creator = await signUp(creatorContext, 'nova');
-  await call(creatorContext, 'PATCH', `/api/users/${creator.username}`, { name: 'Nova Synths', bio: 'Modular synths, patched live.' });
-  await call(creatorContext, 'PUT', '/api/stream/info', {
+  // The creator the pictures follow (with a stream key), and two more live channels so the home page has company.
+  const { context: creatorContext, account: creator, studio } = await goLive(browser, 'nova', {
+    name: 'Nova Synths',
     title: 'Patching a generative ambient track',
     description: 'Eurorack from scratch: oscillators, a slow filter sweep and a lot of reverb.',
   });
   await call(creatorContext, 'POST', '/api/stream/ingress', { type: 'RTMP', quality: '720p' });
-
-  const studio = await creatorContext.newPage();
-  await studio.goto('/dashboard/go-live');
-  await studio.getByRole('button', { name: 'Start streaming' }).click();
-  await until('the stream to go live', async () => {
-    const status = (await (await creatorContext.request.get('/api/stream/status')).json()) as { isLive: boolean };
-    return status.isLive;
-  });
-  console.log(`  ${creator.username} is live`);
+  const others = [
+    await goLive(browser, 'lena', { name: 'Lena', title: 'Lo-fi beats to code to', description: 'Requests open in chat.' }),
+    await goLive(browser, 'pete', { name: 'Pixel Pete', title: 'Speedrunning a retro platformer', description: 'Any% attempts.' }),
+  ];
 
   // A viewer who follows and chats.
   const viewerContext = await contextFor(browser, 'desktop');
@@ -124,7 +134,7 @@ try {
     await chatBox.press('Enter');
     await until('the message to be sent', async () => (await chatBox.inputValue()) === '');
   }
-  await call(creatorContext, 'POST', `/api/chat/${creator.id}/messages`, { body: `Welcome ${viewer.username}! It's a Clouds clone 🙂` });
+  await call(creatorContext, 'POST', `/api/chat/${creator.id}/messages`, { body: `Welcome ${viewer.username}! It's a Clouds clone 🎛️` });
   await until('the chat to show three messages', async () => (await watch.getByTestId('chat-message').count()) >= 3);
 
   const creatorState = await creatorContext.storageState();
@@ -137,7 +147,7 @@ try {
 
     const home = await asViewer.newPage();
     await home.goto('/');
-    await home.getByTestId('stream-card').first().waitFor({ timeout: 15_000 });
+    await until('the live channels on the home page', async () => (await home.getByTestId('stream-card').count()) >= 3);
     await save(home, screen, 'home');
 
     const watchPage = screen === 'desktop' ? watch : await asViewer.newPage();
@@ -158,7 +168,7 @@ try {
     await Promise.all([home.close(), dashboard.close(), keys.close()]);
   }
 
-  await studio.getByRole('button', { name: 'End stream' }).click();
+  for (const live of [{ studio }, ...others]) await live.studio.getByRole('button', { name: 'End stream' }).click();
 } finally {
   await browser.close();
 }
