@@ -2,7 +2,8 @@
  * `pnpm screenshots [site URL]`: the README's pictures, taken from a running site (default: `pnpm dev`'s
  * http://localhost:5173). Signs up a creator and a viewer, goes live from the browser with Chromium's fake
  * camera, chats a little, and saves desktop (1440×900) and phone (390×844) PNGs of the home, watch, dashboard
- * and keys pages into docs/screenshots/. The accounts stay in that site's database.
+ * and keys pages into docs/screenshots/. The accounts stay in that site's database. Emoji (reactions, chat) need
+ * a colour emoji font, e.g. Debian's fonts-noto-color-emoji; without one they come out as empty boxes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
