@@ -93,6 +93,19 @@ describe('stream cards on a page', () => {
     expect(fetchLive).not.toHaveBeenCalled();
   });
 
+  it('keep the newest count when a list answer from before the event arrives late', async () => {
+    const fetchLive = await shownList('live', [card('cleo', 3)]);
+    renderHook(() => useLiveCardUpdates(), { wrapper });
+    const source = FakeEventSource.latest();
+    source.open();
+    source.send(event('stream.updated', 'cleo', { viewerCount: 7 }));
+    // The server answers a reload from its one-second cache: still the old count.
+    fetchLive.mockResolvedValue({ items: [card('cleo', 3)] });
+    await queryClient.refetchQueries({ queryKey: [cardListKey('live')] });
+    expect(fetchLive).toHaveBeenCalledTimes(1);
+    expect(queryClient.getQueryData<{ items: StreamCard[] }>([cardListKey('live')])?.items[0]?.viewerCount).toBe(7);
+  });
+
   it('are read again once, a little later, when streams go live or end (however many at once)', async () => {
     const fetchLive = await shownList('live', [card('cleo', 3)]);
     renderHook(() => useLiveCardUpdates(), { wrapper });
