@@ -56,8 +56,8 @@ async function call(context: BrowserContext, method: 'POST' | 'PUT' | 'PATCH', u
 }
 
 async function videoPlays(video: Locator): Promise<void> {
-  await video.waitFor({ state: 'visible', timeout: 30_000 });
-  await until('the video to play', () => video.evaluate((element: HTMLVideoElement) => element.videoWidth > 0 && element.currentTime > 0.5));
+  await video.waitFor({ state: 'visible', timeout: 60_000 });
+  await until('the video to play', () => video.evaluate((element: HTMLVideoElement) => element.videoWidth > 0 && element.currentTime > 0.5), 60_000);
 }
 
 /** Lets images, fonts and entrance transitions settle before the picture. */
@@ -79,6 +79,8 @@ async function goLive(browser: Browser, name: string, stream: { name: string; ti
   const account = await signUp(context, name);
   await call(context, 'PATCH', `/api/users/${account.username}`, { name: stream.name });
   await call(context, 'PUT', '/api/stream/info', { title: stream.title, description: stream.description });
+  // Pictures need no recording, and re-encoding three streams would slow everything else down.
+  await call(context, 'PUT', '/api/recordings/settings', { recordingEnabled: false });
   const studio = await context.newPage();
   await studio.goto('/dashboard/go-live');
   await studio.getByRole('button', { name: 'Start streaming' }).click();
