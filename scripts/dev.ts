@@ -6,10 +6,10 @@ import path from 'node:path';
 import { startStack } from './stack/index.ts';
 import { startProcess, exitedEarly } from './stack/processes.ts';
 import { isPortFree, waitForHttp } from './stack/wait.ts';
-import { PROFILES } from './stack/profiles.ts';
+import { devProfile } from './stack/profiles.ts';
 import { REPO_ROOT } from './stack/livekit.ts';
 
-const profile = PROFILES.dev;
+const profile = devProfile(Number(process.env.DEV_PORT_OFFSET ?? 0));
 
 for (const port of [profile.backendPort, profile.frontendPort]) {
   if (!(await isPortFree(port))) {
@@ -35,7 +35,7 @@ process.on('SIGTERM', () => void stop());
 try {
   const backend = startProcess('backend', process.execPath, ['--watch', 'src/server.ts'], {
     cwd: path.join(REPO_ROOT, 'backend'),
-    env: { ...stack.env, PORT: String(profile.backendPort), PUBLIC_URL: publicUrl },
+    env: { ...stack.env, PORT: String(profile.backendPort), PUBLIC_URL: publicUrl, LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' },
   });
   await Promise.race([waitForHttp(`http://127.0.0.1:${profile.backendPort}/health`, 60_000), exitedEarly(backend, 'backend')]);
   startProcess('frontend', 'pnpm', ['exec', 'vite'], {

@@ -23,6 +23,7 @@ const STATIC_CHECKS: Array<[string, string]> = [
   ['lint', 'lint'],
   ['type check', 'typecheck'],
   ['API contract up to date', 'contract:check'],
+  ['frontend unit tests', 'test:frontend'],
 ];
 const runUnit = !args.includes('--e2e-only');
 const runE2e = !args.includes('--unit-only');

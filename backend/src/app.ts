@@ -1,8 +1,10 @@
 import path from 'node:path';
-import express from 'express';
+import type { IncomingMessage } from 'node:http';
+import express, { type Request } from 'express';
 import { pinoHttp } from 'pino-http';
 import { env } from './config/env.ts';
 import { logger } from './lib/logger.ts';
+import { requestLogLevel, requestSummary } from './lib/request-log.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { originsFor } from './http/origins.ts';
 import { sameOriginWrites } from './http/same-origin.ts';
@@ -17,6 +19,9 @@ const rawBodyPaths = apis
   .filter((route) => route.requestBody && route.requestBody.contentType !== 'application/json')
   .map((route) => route.path.slice('/api'.length));
 
+/** The URL as the client sent it: a router mounted at a prefix shortens `req.url` while it handles the request. */
+const fullUrl = (req: IncomingMessage) => (req as Partial<Request>).originalUrl ?? req.url ?? '';
+
 /** Builds the app without listening, so tests drive it directly. One router owns each URL prefix. */
 export function createApp() {
   const app = express();
@@ -27,7 +32,9 @@ export function createApp() {
   app.use(
     pinoHttp({
       logger,
-      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+      customLogLevel: (req, res, error) => requestLogLevel(fullUrl(req), res.statusCode, Boolean(error)),
+      customSuccessMessage: (req, res, milliseconds) => requestSummary(req.method, fullUrl(req), res.statusCode, milliseconds),
+      customErrorMessage: (req, res) => requestSummary(req.method, fullUrl(req), res.statusCode),
     }),
   );
   // In tests every answer is checked against the route's declared contract (see response-check.ts).

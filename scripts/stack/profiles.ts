@@ -73,13 +73,17 @@ export const PROFILES: Record<StackProfile['name'], StackProfile> = {
   },
 };
 
+/** A profile with every port moved by `offset`, and a data folder of its own. */
+function shifted(profile: StackProfile, offset: number): StackProfile {
+  if (!offset) return profile;
+  const ports = Object.fromEntries(Object.entries(profile).map(([key, value]) => [key, typeof value === 'number' ? value + offset : value]));
+  return { ...(ports as StackProfile), dataName: `${profile.dataName}-${offset}` };
+}
+
 /**
  * The test profile shifted by TEST_PORT_OFFSET (e.g. 1000), so several test runs can share a machine.
  */
-export function testProfile(offset: number): StackProfile {
-  if (!offset) return PROFILES.test;
-  const shifted = Object.fromEntries(
-    Object.entries(PROFILES.test).map(([key, value]) => [key, typeof value === 'number' ? value + offset : value]),
-  ) as StackProfile;
-  return { ...shifted, dataName: `test-${offset}` };
-}
+export const testProfile = (offset: number): StackProfile => shifted(PROFILES.test, offset);
+
+/** The dev profile shifted by DEV_PORT_OFFSET: a second `pnpm dev` (its own database) beside the usual one. */
+export const devProfile = (offset: number): StackProfile => shifted(PROFILES.dev, offset);

@@ -11,6 +11,8 @@ export const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `json`: one JSON object a line, for log collectors. `pretty`: one short coloured line a request, for a person (`pnpm dev`). */
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
   DATABASE_URL: z
     .string({ error: 'is required (run `pnpm dev`, which starts an embedded PostgreSQL, or set it)' })
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),

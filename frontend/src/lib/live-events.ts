@@ -1,15 +1,8 @@
 import { useEffect, useEffectEvent } from 'react';
+import type { LiveEvent } from '@streamhouse/contract/events';
 
 /** Sent by the server (GET /api/live/events) when a stream goes live or offline, or its viewer count or title changes. */
-export type LiveEvent = {
-  type: 'stream.live' | 'stream.offline' | 'stream.updated';
-  hostId: string;
-  username: string;
-  isLive: boolean;
-  viewerCount: number;
-  startedAt: string | null;
-  title: string;
-};
+export type { LiveEvent };
 
 /** One creator's events (`hostId`), everyone's (`{}`), or none while `null` (e.g. before the page knows whose). */
 export type LiveEventFilter = { hostId?: string } | null;

@@ -1,17 +1,6 @@
-import { api } from '@/lib/api-client.ts';
+import { client, unwrap, type Schema } from '@/lib/api-client.ts';
 
-export type SessionReport = {
-  id: string;
-  startedAt: string;
-  endedAt: string | null;
-  isLive: boolean;
-  durationSeconds: number;
-  peakViewers: number;
-  averageViewers: number;
-  uniqueViewers: number;
-  totalWatchSeconds: number;
-  averageWatchSeconds: number;
-  chatMessages: number;
-};
+export type SessionReport = Schema<'SessionReport'>;
 
-export const getSessionReports = (signal?: AbortSignal) => api<{ items: SessionReport[] }>('/api/analytics/sessions?limit=20', { signal });
+export const getSessionReports = (signal?: AbortSignal) =>
+  unwrap(client.GET('/api/analytics/sessions', { params: { query: { limit: 20 } }, signal }));

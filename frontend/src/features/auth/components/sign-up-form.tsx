@@ -4,13 +4,16 @@ import { TextField } from '@/components/text-field.tsx';
 import { ApiError } from '@/lib/api-client.ts';
 import { isUsernameAvailable, signUp } from '../api/auth-api.ts';
 import { useSessionStore } from '../stores/session-store.ts';
+import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH, USERNAME_PATTERN } from '@streamhouse/contract';
+
+const USERNAME_LENGTHS = `${USERNAME_MIN_LENGTH}–${USERNAME_MAX_LENGTH}`;
 
 type Fields = { username: string; email: string; password: string };
 type FieldName = keyof Fields;
 type FieldErrors = Partial<Record<FieldName | 'form', string>>;
 
 const RULES: Record<FieldName, (value: string) => string | undefined> = {
-  username: (value) => (/^[A-Za-z0-9_]{3,24}$/.test(value) ? undefined : 'Use 3–24 letters, digits or underscores.'),
+  username: (value) => (USERNAME_PATTERN.test(value) ? undefined : `Use ${USERNAME_LENGTHS} letters, digits or underscores.`),
   email: (value) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? undefined : 'Enter a valid email address.'),
   password: (value) => (value.length >= 8 ? undefined : 'Use at least 8 characters.'),
 };
@@ -96,7 +99,7 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
         onChange={update('username')}
         onBlur={check('username')}
         error={errors.username}
-        hint="3–24 letters, digits or underscores. Your channel lives at /your-username."
+        hint={`${USERNAME_LENGTHS} letters, digits or underscores. Your channel lives at /your-username.`}
       />
       <TextField label="Email" name="email" type="email" autoComplete="email" value={fields.email} onChange={update('email')} onBlur={check('email')} error={errors.email} />
       <TextField

@@ -1,53 +1,17 @@
-/** Shapes the chat API and the room's data channel carry (mirrors backend/src/modules/chat/chat.events.ts). */
+import type { Schema } from '@/lib/api-client.ts';
 
-export const REACTIONS = ['like', 'love', 'fire', 'clap', 'wow'] as const;
-export type Reaction = (typeof REACTIONS)[number];
+/** Shapes the chat API answers (generated from the backend's schemas by `pnpm contract`). */
+export type ChatSettings = Schema<'ChatSettings'>;
+export type ChatMessage = Schema<'ChatMessage'>;
+export type ChatRestriction = Schema<'ChatRestriction'>;
+export type ChatViewer = Schema<'ChatViewer'>;
+export type ChatState = Schema<'ChatState'>;
+export type ChatHistory = Schema<'ChatHistory'>;
+export type Moderator = Schema<'Moderator'>;
 
-export type ChatSettings = { isChatEnabled: boolean; isChatFollowersOnly: boolean; slowModeSeconds: number; guestsMayChat: boolean };
-
-export type ChatMessage = {
-  id: string;
-  senderIdentity: string;
-  senderName: string;
-  color: string;
-  isGuest: boolean;
-  role: 'creator' | 'moderator' | null;
-  body: string;
-  createdAt: string;
-};
-
-export type ChatRestriction = { reason: 'BLOCKED' | 'BANNED' | 'TIMED_OUT'; expiresAt: string | null };
-
-export type ChatViewer = {
-  identity: string;
-  name: string;
-  isGuest: boolean;
-  isOwner: boolean;
-  canModerate: boolean;
-  isFollowing: boolean;
-  restriction: ChatRestriction | null;
-  slowModeRetryAfterMs: number;
-};
-
-export type ChatState = { settings: ChatSettings; pinned: ChatMessage | null; viewer: ChatViewer | null };
-
-export type ChatHistory = { messages: ChatMessage[]; hasMore: boolean };
-
-export type ChatEvent =
-  | { type: 'message'; message: ChatMessage }
-  /** Several at once, in order: a busy room's messages share packets. */
-  | { type: 'messages'; messages: ChatMessage[] }
-  | { type: 'delete'; messageId: string }
-  | { type: 'clear' }
-  | { type: 'pin'; message: ChatMessage | null }
-  | { type: 'timeout'; expiresAt: string }
-  | { type: 'role'; canModerate: boolean };
-
-export type SettingsEvent = { type: 'settings'; settings: ChatSettings };
-
-export type ReactionEvent = { type: 'reaction'; id: string; reaction: Reaction } | { type: 'reactions'; reactions: Reaction[] };
-
-export type Moderator = { id: string; username: string; displayUsername: string; name: string; image: string | null };
+/** What the room's data channel carries: the shared contract (types only; zod stays on the server). */
+export type { ChatEvent, ReactionEvent, SettingsEvent } from '@streamhouse/contract/events';
+export { REACTIONS, type Reaction } from '@streamhouse/contract';
 
 /** The LiveKit token the page joined with proves a guest's identity; for accounts the session cookie does. */
 export const proofHeaders = (roomToken: string) => ({ Authorization: `Bearer ${roomToken}` });

@@ -8,8 +8,9 @@ import type { ChatRoomAction } from '../hooks/chat-room-reducer.ts';
 import type { SendBlocker } from '../hooks/use-send-blocker.ts';
 import { useGuestName } from '../stores/guest-name-store.ts';
 import { GuestNameForm } from './guest-name-form.tsx';
+import { MESSAGE_MAX_LENGTH } from '@streamhouse/contract';
 
-const MAX_LENGTH = 500;
+const MAX_LENGTH = MESSAGE_MAX_LENGTH;
 const characters = (text: string) => [...text.trim()].length;
 
 type ChatComposerProps = {

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/button.tsx';
 import { guestNameProblem } from '../stores/guest-name-store.ts';
+import { GUEST_NAME_MAX_LENGTH } from '@streamhouse/contract';
 
 /** A guest picks the name others see before their first message. */
 export function GuestNameForm({
@@ -42,7 +43,7 @@ export function GuestNameForm({
             setName(event.target.value);
             setError(null);
           }}
-          maxLength={24}
+          maxLength={GUEST_NAME_MAX_LENGTH}
           autoComplete="nickname"
           placeholder="e.g. NightOwl"
           aria-invalid={error ? true : undefined}

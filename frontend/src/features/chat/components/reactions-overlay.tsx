@@ -3,6 +3,7 @@ import { useDataChannel } from '@livekit/components-react';
 import { ApiError } from '@/lib/api-client.ts';
 import { REACTIONS, type Reaction, type ReactionEvent } from '../api/chat-types.ts';
 import { sendReaction } from '../api/chat-messages.ts';
+import { TOPICS } from '@streamhouse/contract';
 
 const EMOJI: Record<Reaction, string> = { like: '👍', love: '❤️', fire: '🔥', clap: '👏', wow: '😮' };
 const LABEL: Record<Reaction, string> = { like: 'Like', love: 'Love', fire: 'Fire', clap: 'Clap', wow: 'Wow' };
@@ -75,7 +76,7 @@ export default function ReactionsOverlay({ hostId, roomToken }: ReactionsOverlay
       .map((reaction) => ({ id: crypto.randomUUID(), emoji: EMOJI[reaction], offset: Math.random() * 64, drift: (Math.random() - 0.5) * 60 }));
     if (items.length) setFloating((current) => [...current, ...items].slice(-MAX_FLOATING));
   }, []);
-  useDataChannel('reaction', onReaction);
+  useDataChannel(TOPICS.reaction, onReaction);
 
   async function react(reaction: Reaction) {
     setProblem(null);

@@ -4,6 +4,7 @@ import { useDataChannel, useRoomContext } from '@livekit/components-react';
 import { getChatHistory, getChatState } from '../api/chat-messages.ts';
 import type { ChatEvent, ChatSettings, SettingsEvent } from '../api/chat-types.ts';
 import { chatRoomReducer, initialChatRoom } from './chat-room-reducer.ts';
+import { TOPICS } from '@streamhouse/contract';
 
 const CHAT_EVENTS = new Set<ChatEvent['type']>(['message', 'messages', 'delete', 'clear', 'pin', 'timeout', 'role']);
 const decoder = new TextDecoder();
@@ -60,8 +61,8 @@ export function useChatRoom(hostId: string, roomToken: string, initialSettings: 
     const event = decode(message);
     if (event?.type === 'settings') dispatch(event as SettingsEvent);
   }, []);
-  useDataChannel('chat', onChatEvent);
-  useDataChannel('chat-settings', onSettingsEvent);
+  useDataChannel(TOPICS.chat, onChatEvent);
+  useDataChannel(TOPICS.settings, onSettingsEvent);
 
   const loadOlder = useCallback(async () => {
     const oldest = state.messages[0];

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { GUEST_NAME_MAX_LENGTH, GUEST_NAME_MIN_LENGTH, GUEST_NAME_PATTERN } from '@streamhouse/contract';
 
 type GuestNameState = { name: string | null; setName: (name: string | null) => void };
 
@@ -8,11 +9,11 @@ export const useGuestName = create<GuestNameState>()(
   persist((set) => ({ name: null, setName: (name) => set({ name }) }), { name: 'streamhouse.chat.guest-name' }),
 );
 
-/** The server's rules for a guest's name (tokens.schemas.ts guestNameSchema). */
+/** The server's rules for a guest's name, from the shared contract. */
 export function guestNameProblem(name: string): string | null {
   const trimmed = name.trim();
-  if (trimmed.length < 2) return 'Use at least 2 characters.';
-  if (trimmed.length > 24) return 'Use at most 24 characters.';
-  if (!/^[\p{L}\p{N} _.-]+$/u.test(trimmed)) return 'Use letters, digits, spaces, _ . and - only.';
+  if (trimmed.length < GUEST_NAME_MIN_LENGTH) return `Use at least ${GUEST_NAME_MIN_LENGTH} characters.`;
+  if (trimmed.length > GUEST_NAME_MAX_LENGTH) return `Use at most ${GUEST_NAME_MAX_LENGTH} characters.`;
+  if (!GUEST_NAME_PATTERN.test(trimmed)) return 'Use letters, digits, spaces, _ . and - only.';
   return null;
 }

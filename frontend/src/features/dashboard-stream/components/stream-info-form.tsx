@@ -7,9 +7,10 @@ import { useEditForm, type FormErrors } from '@/lib/use-edit-form.ts';
 import { useQuery } from '@/lib/use-query.ts';
 import { getStreamInfo, saveStreamInfo, type StreamInfo } from '../api/stream-info-api.ts';
 import { ThumbnailPicker } from './thumbnail-picker.tsx';
+import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from '@streamhouse/contract';
 
-const TITLE_MAX = 140;
-const DESCRIPTION_MAX = 2000;
+const TITLE_MAX = TITLE_MAX_LENGTH;
+const DESCRIPTION_MAX = DESCRIPTION_MAX_LENGTH;
 
 const FIELD_NAMES = ['title', 'description', 'thumbnailUrl'] as const;
 type FieldErrors = FormErrors<(typeof FIELD_NAMES)[number]>;

@@ -32,7 +32,7 @@ export function ThumbnailPicker({ url, title, onChange, error: serverError }: Th
           <input
             ref={inputRef}
             type="file"
-            accept={ACCEPTED_IMAGE_TYPES.join(',')}
+            accept={ACCEPTED_IMAGE_TYPES}
             className="sr-only"
             tabIndex={-1}
             aria-hidden="true"

@@ -1,28 +1,15 @@
-import { api } from '@/lib/api-client.ts';
+import { client, unwrap, type Schema } from '@/lib/api-client.ts';
 
-export type StreamCard = {
-  hostId: string;
-  username: string;
-  displayName: string;
-  avatarUrl: string | null;
-  title: string;
-  thumbnailUrl: string | null;
-  /** A recent picture of the broadcast while live (the URL changes when a newer one exists). */
-  liveThumbnailUrl: string | null;
-  isLive: boolean;
-  viewerCount: number;
-  startedAt: string | null;
-};
-
-export type Page<T> = { items: T[]; total: number; page: number; limit: number; totalPages: number };
+export type StreamCard = Schema<'StreamCard'>;
+export type StreamCardPage = Schema<'StreamCardPage'>;
 
 export const getLiveStreams = (page: number, limit: number, signal?: AbortSignal) =>
-  api<Page<StreamCard>>(`/api/viewer/live?page=${page}&limit=${limit}`, { signal });
+  unwrap(client.GET('/api/viewer/live', { params: { query: { page, limit } }, signal }));
 
-export const getFollowedCreators = (signal?: AbortSignal) => api<{ items: StreamCard[] }>('/api/viewer/following', { signal });
+export const getFollowedCreators = (signal?: AbortSignal) => unwrap(client.GET('/api/viewer/following', { signal }));
 
 export const getRecommended = (limit: number, signal?: AbortSignal) =>
-  api<{ items: StreamCard[] }>(`/api/viewer/recommended?limit=${limit}`, { signal });
+  unwrap(client.GET('/api/viewer/recommended', { params: { query: { limit } }, signal }));
 
 export const searchCreators = (q: string, signal?: AbortSignal) =>
-  api<{ items: StreamCard[] }>(`/api/viewer/search?q=${encodeURIComponent(q)}`, { signal });
+  unwrap(client.GET('/api/viewer/search', { params: { query: { q } }, signal }));

@@ -1,7 +1,7 @@
-import { api } from '@/lib/api-client.ts';
+import { client, unwrap, type Schema } from '@/lib/api-client.ts';
 
-export type PublisherToken = { token: string; identity: string; name: string; wsUrl: string };
+export type PublisherToken = Schema<'RoomToken'>;
 
 export function getPublisherToken(): Promise<PublisherToken> {
-  return api<PublisherToken>('/api/stream/publisher-token', { body: {} });
+  return unwrap(client.POST('/api/stream/publisher-token'));
 }

@@ -1,20 +1,7 @@
-import { api } from '@/lib/api-client.ts';
+import { client, unwrap, type Schema } from '@/lib/api-client.ts';
 
-export type PublicProfile = {
-  id: string;
-  username: string;
-  displayUsername: string;
-  name: string;
-  bio: string | null;
-  image: string | null;
-  createdAt: string;
-  followerCount: number;
-  followingCount: number;
-  isLive: boolean;
-  streamTitle: string | null;
-  viewer: { isSelf: boolean; isFollowing: boolean; isBlocking: boolean } | null;
-};
+export type PublicProfile = Schema<'PublicProfile'>;
 
 export function getProfile(username: string, signal?: AbortSignal): Promise<PublicProfile> {
-  return api<PublicProfile>(`/api/users/${encodeURIComponent(username)}`, { signal });
+  return unwrap(client.GET('/api/users/{username}', { params: { path: { username } }, signal }));
 }

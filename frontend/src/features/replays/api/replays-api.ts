@@ -1,44 +1,41 @@
-import { api } from '@/lib/api-client.ts';
-import type { components } from '@/lib/api-schema.ts';
+import { client, unwrap, type Schema } from '@/lib/api-client.ts';
 
-/** The API's own shapes (generated from its route declarations by `pnpm contract`). */
-type Schemas = components['schemas'];
-
-export type Replay = Schemas['Replay'];
-export type ReplayDetails = Schemas['ReplayDetails'];
-export type MyReplay = Schemas['MyReplays']['items'][number];
+export type Replay = Schema<'Replay'>;
+export type ReplayDetails = Schema<'ReplayDetails'>;
+export type MyReplay = Schema<'MyReplays'>['items'][number];
 export type ReplayStatus = MyReplay['status'];
-export type RecordingSettings = Schemas['RecordingSettings'];
+export type RecordingSettings = Schema<'RecordingSettings'>;
 export type ReplayVisibility = RecordingSettings['visibility'];
-type ReplayChatPage = Schemas['ReplayChatPage'];
-export type ReplayChatMessage = ReplayChatPage['items'][number];
+export type ReplayChatMessage = Schema<'ReplayChatPage'>['items'][number];
+
+const replay = (id: string) => ({ params: { path: { id } } });
 
 export const getReplay = (id: string, signal?: AbortSignal) =>
-  api<ReplayDetails>(`/api/recordings/replays/${encodeURIComponent(id)}`, { signal });
+  unwrap(client.GET('/api/recordings/replays/{id}', { ...replay(id), signal }));
 
 export const getChannelReplays = (username: string, signal?: AbortSignal) =>
-  api<Schemas['ChannelReplays']>(`/api/recordings/channels/${encodeURIComponent(username)}/replays`, {
-    signal,
-  });
+  unwrap(client.GET('/api/recordings/channels/{username}/replays', { params: { path: { username } }, signal }));
 
 /** The whole chat of a replay, page by page (a page holds up to 1000 messages). */
 export async function getReplayChat(id: string, signal?: AbortSignal): Promise<ReplayChatMessage[]> {
   const messages: ReplayChatMessage[] = [];
   let after: string | null = null;
   do {
-    const query: string = after ? `?after=${after}` : '';
-    const page: ReplayChatPage = await api(`/api/recordings/replays/${encodeURIComponent(id)}/chat${query}`, { signal });
+    const query: { after?: string } = after ? { after } : {};
+    const page: Schema<'ReplayChatPage'> = await unwrap(
+      client.GET('/api/recordings/replays/{id}/chat', { params: { path: { id }, query }, signal }),
+    );
     messages.push(...page.items);
     after = page.next;
   } while (after);
   return messages;
 }
 
-export const getMyReplays = (signal?: AbortSignal) => api<Schemas['MyReplays']>('/api/recordings/mine', { signal });
+export const getMyReplays = (signal?: AbortSignal) => unwrap(client.GET('/api/recordings/mine', { signal }));
 
-export const deleteReplay = (id: string) => api<void>(`/api/recordings/replays/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const deleteReplay = (id: string) => unwrap(client.DELETE('/api/recordings/replays/{id}', replay(id)));
 
-export const getRecordingSettings = (signal?: AbortSignal) => api<RecordingSettings>('/api/recordings/settings', { signal });
+export const getRecordingSettings = (signal?: AbortSignal) => unwrap(client.GET('/api/recordings/settings', { signal }));
 
 export const updateRecordingSettings = (change: Partial<Omit<RecordingSettings, 'recorder'>>) =>
-  api<RecordingSettings>('/api/recordings/settings', { method: 'PUT', body: change });
+  unwrap(client.PUT('/api/recordings/settings', { body: change }));

@@ -1,12 +1,15 @@
-import { api } from '@/lib/api-client.ts';
+import { client, unwrap, type Schema } from '@/lib/api-client.ts';
 
-export type ProfileFields = { name: string; bio: string | null; image: string | null };
+/** The part of a profile its owner edits here. */
+export type ProfileFields = Pick<Schema<'PublicProfile'>, 'name' | 'bio' | 'image'>;
+
+const user = (username: string) => ({ params: { path: { username } } });
 
 export function getProfileFields(username: string, signal?: AbortSignal): Promise<ProfileFields> {
-  return api<ProfileFields>(`/api/users/${encodeURIComponent(username)}`, { signal });
+  return unwrap(client.GET('/api/users/{username}', { ...user(username), signal }));
 }
 
 /** Only the fields given change; the server answers the saved profile. */
 export function saveProfileFields(username: string, changes: Partial<ProfileFields>): Promise<ProfileFields> {
-  return api<ProfileFields>(`/api/users/${encodeURIComponent(username)}`, { method: 'PATCH', body: changes });
+  return unwrap(client.PATCH('/api/users/{username}', { ...user(username), body: changes }));
 }

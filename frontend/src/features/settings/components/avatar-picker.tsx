@@ -15,7 +15,7 @@ export function AvatarPicker({ url, name, onChange }: { url: string | null; name
       <div className="flex items-center gap-4">
         <Avatar url={url} name={name} size="lg" />
         <div className="flex flex-col items-start gap-1 sm:flex-row sm:items-center sm:gap-2">
-          <input ref={inputRef} type="file" accept={ACCEPTED_IMAGE_TYPES.join(',')} className="sr-only" tabIndex={-1} aria-hidden="true" onChange={handleFile} data-testid="avatar-file" />
+          <input ref={inputRef} type="file" accept={ACCEPTED_IMAGE_TYPES} className="sr-only" tabIndex={-1} aria-hidden="true" onChange={handleFile} data-testid="avatar-file" />
           <Button variant="secondary" loading={uploading} onClick={() => inputRef.current?.click()} aria-describedby={hintId}>
             {url ? 'Change picture' : 'Upload picture'}
           </Button>

@@ -7,9 +7,10 @@ import { useEditForm, type FormErrors } from '@/lib/use-edit-form.ts';
 import { useQuery } from '@/lib/use-query.ts';
 import { getProfileFields, saveProfileFields, type ProfileFields } from '../api/settings-api.ts';
 import { AvatarPicker } from './avatar-picker.tsx';
+import { BIO_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH } from '@streamhouse/contract';
 
-const NAME_MAX = 50;
-const BIO_MAX = 300;
+const NAME_MAX = DISPLAY_NAME_MAX_LENGTH;
+const BIO_MAX = BIO_MAX_LENGTH;
 
 const FIELD_NAMES = ['name', 'bio', 'image'] as const;
 type FieldErrors = FormErrors<(typeof FIELD_NAMES)[number]>;

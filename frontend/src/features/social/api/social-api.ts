@@ -1,33 +1,23 @@
-import { api } from '@/lib/api-client.ts';
+import { client, unwrap, type Schema } from '@/lib/api-client.ts';
 
-export type UserSummary = { id: string; username: string; displayUsername: string; name: string; image: string | null };
-export type FollowedUser = UserSummary & { isLive: boolean; followedAt: string };
-export type BlockedUser = UserSummary & { blockedAt: string };
+export type FollowedUser = Schema<'FollowedUser'>;
+export type BlockedUser = Schema<'BlockedUser'>;
 
-const userPath = (username: string) => `/api/users/${encodeURIComponent(username)}`;
+const user = (username: string) => ({ params: { path: { username } } });
 
-export function follow(username: string): Promise<{ following: true; followerCount: number }> {
-  return api(`${userPath(username)}/follow`, { method: 'POST' });
-}
+export const follow = (username: string) => unwrap(client.POST('/api/users/{username}/follow', user(username)));
 
-export function unfollow(username: string): Promise<{ following: false; followerCount: number }> {
-  return api(`${userPath(username)}/follow`, { method: 'DELETE' });
-}
+export const unfollow = (username: string) => unwrap(client.DELETE('/api/users/{username}/follow', user(username)));
 
-export function block(username: string): Promise<{ blocked: true }> {
-  return api(`${userPath(username)}/block`, { method: 'POST' });
-}
+export const block = (username: string) => unwrap(client.POST('/api/users/{username}/block', user(username)));
 
-export function unblock(username: string): Promise<{ blocked: false }> {
-  return api(`${userPath(username)}/block`, { method: 'DELETE' });
-}
+export const unblock = (username: string) => unwrap(client.DELETE('/api/users/{username}/block', user(username)));
 
 /** `owner` is the signed-in user: the list is private. */
-export function listFollowing(owner: string, cursor?: string, signal?: AbortSignal): Promise<{ users: FollowedUser[]; nextCursor: string | null }> {
-  const query = new URLSearchParams({ limit: '24', ...(cursor && { cursor }) });
-  return api(`${userPath(owner)}/following?${query}`, { signal });
+export function listFollowing(owner: string, cursor?: string, signal?: AbortSignal) {
+  const query = { limit: 24, ...(cursor && { cursor }) };
+  return unwrap(client.GET('/api/users/{username}/following', { params: { path: { username: owner }, query }, signal }));
 }
 
-export function listBlocked(owner: string, signal?: AbortSignal): Promise<{ users: BlockedUser[] }> {
-  return api(`${userPath(owner)}/blocked`, { signal });
-}
+export const listBlocked = (owner: string, signal?: AbortSignal) =>
+  unwrap(client.GET('/api/users/{username}/blocked', { ...user(owner), signal }));

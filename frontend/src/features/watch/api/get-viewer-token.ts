@@ -1,7 +1,7 @@
-import { api } from '@/lib/api-client.ts';
+import { client, unwrap, type Schema } from '@/lib/api-client.ts';
 
-export type ViewerToken = { token: string; identity: string; name: string; wsUrl: string };
+export type ViewerToken = Schema<'RoomToken'>;
 
 export function getViewerToken(username: string, signal?: AbortSignal): Promise<ViewerToken> {
-  return api<ViewerToken>('/api/viewer/token', { body: { username }, signal });
+  return unwrap(client.POST('/api/viewer/token', { body: { username }, signal }));
 }

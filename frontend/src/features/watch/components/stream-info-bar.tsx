@@ -37,7 +37,9 @@ export function StreamInfoBar({ stream, isLive, actions }: { stream: PublicStrea
             ) : (
               <span className="rounded bg-zinc-800 px-1.5 py-0.5 font-semibold uppercase tracking-wide">Offline</span>
             )}
-            <span>{stream.followerCount} followers</span>
+            <span>
+              {stream.followerCount} {stream.followerCount === 1 ? 'follower' : 'followers'}
+            </span>
           </div>
         </div>
       </div>

@@ -1,6 +1,5 @@
 import { useLocalParticipant, useRemoteParticipants, useRoomContext } from '@livekit/components-react';
-
-const isViewer = (identity: string, hostId: string) => identity !== hostId && !identity.startsWith('Host-');
+import { isViewerIdentity as isViewer } from '@streamhouse/contract';
 
 /** People watching right now, read from the room itself: everyone but the host and their self-view. */
 export function useViewerCount(): number {
