@@ -3755,6 +3755,81 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/stream/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the OBS ingest looks right now
+         * @description Codec, picture, frame rate and bitrate of the RTMP/WHIP stream coming in, as LiveKit's ingress measures it, with warnings against the recommended OBS settings. Read from LiveKit on each call (the dashboard polls it every 5 s while live).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The OBS (RTMP/WHIP) ingest as LiveKit's ingress sees it now: codec, picture, frame rate, bitrate, and warnings. Bitrates of 0 are not measured yet. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StreamHealth"];
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. The ingress service did not answer. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stream/eligibility": {
         parameters: {
             query?: never;
@@ -6065,6 +6140,41 @@ export type components = {
             isLive: boolean;
             viewerCount: number;
             startedAt: string | null;
+        };
+        /** @description The OBS (RTMP/WHIP) ingest as LiveKit's ingress sees it now: codec, picture, frame rate, bitrate, and warnings. Bitrates of 0 are not measured yet. */
+        StreamHealth: {
+            /** @description The key in use; null when the creator has none. */
+            type: components["schemas"]["IngressType"] | null;
+            /**
+             * @description The ingress endpoint: NONE without a key, INACTIVE while nothing is sent, BUFFERING as the stream starts.
+             * @enum {string}
+             */
+            status: "NONE" | "INACTIVE" | "BUFFERING" | "PUBLISHING" | "ERROR" | "COMPLETE";
+            /** @description The ingress's own error text, when status is ERROR. */
+            error: string | null;
+            video: {
+                codec: string;
+                width: number;
+                height: number;
+                framerate: number;
+                bitrateKbps: number;
+            } | null;
+            audio: {
+                codec: string;
+                channels: number;
+                sampleRate: number;
+                bitrateKbps: number;
+            } | null;
+            startedAt: string | null;
+            warnings: components["schemas"]["HealthWarning"][];
+            /** Format: date-time */
+            checkedAt: string;
+        };
+        /** @description Something to fix in the encoder, in a sentence (rules: shared/src/stream-health.ts). */
+        HealthWarning: {
+            /** @enum {string} */
+            code: "NO_VIDEO" | "AUDIO_MISSING" | "BITRATE_LOW" | "BITRATE_HIGH" | "FRAMERATE_LOW" | "KEYFRAME_INTERVAL";
+            message: string;
         };
         /** @description Whether the caller may create a stream key, and why not in words. */
         Eligibility: {
