@@ -13,9 +13,12 @@ export type IngestSample = {
   audio: { bitrateKbps: number } | null;
   /** Seconds between keyframes, when the source reports it (LiveKit's ingress state does not). */
   keyframeIntervalSeconds?: number | null;
+  /** What the browser says holds its encoder back (WebRTC's qualityLimitationReason), if anything. */
+  limitation?: 'bandwidth' | 'cpu' | null;
 };
 
-export type HealthWarningCode = 'NO_VIDEO' | 'AUDIO_MISSING' | 'BITRATE_LOW' | 'BITRATE_HIGH' | 'FRAMERATE_LOW' | 'KEYFRAME_INTERVAL';
+export type HealthWarningCode =
+  'NO_VIDEO' | 'AUDIO_MISSING' | 'BITRATE_LOW' | 'BITRATE_HIGH' | 'FRAMERATE_LOW' | 'KEYFRAME_INTERVAL' | 'QUALITY_LIMITED';
 export type HealthWarning = { code: HealthWarningCode; message: string };
 
 /** A video bitrate range in Kbps for a picture size, at up to 30 fps. */
@@ -51,36 +54,55 @@ const kbps = (value: number) => `${Math.round(value).toLocaleString('en-US')} Kb
 export function healthWarnings(sample: IngestSample): HealthWarning[] {
   const warnings: HealthWarning[] = [];
   const { video, audio, protocol } = sample;
-  const encoder = protocol === 'BROWSER' ? 'your connection' : 'your encoder';
   if (!video) {
-    warnings.push({ code: 'NO_VIDEO', message: 'No video is coming in: check the video source in ' + (protocol === 'BROWSER' ? 'this page.' : 'OBS.') });
+    warnings.push({
+      code: 'NO_VIDEO',
+      message:
+        protocol === 'BROWSER'
+          ? 'No picture is being sent: pick a camera or share your screen.'
+          : 'No video is coming in: check the video source in OBS.',
+    });
   }
   if (!audio) {
     warnings.push({
       code: 'AUDIO_MISSING',
-      message: protocol === 'BROWSER' ? 'No microphone is on: viewers hear nothing.' : 'No audio is coming in: add an audio source in OBS, or viewers hear nothing.',
+      message:
+        protocol === 'BROWSER'
+          ? 'No microphone is on: viewers hear nothing.'
+          : 'No audio is coming in: add an audio source in OBS, or viewers hear nothing.',
     });
   }
-  if (video && video.height > 0) {
+  // The browser picks its own bitrate (LiveKit's presets, lowered under congestion): judge it by what holds it back.
+  if (protocol === 'BROWSER' && sample.limitation) {
+    warnings.push({
+      code: 'QUALITY_LIMITED',
+      message:
+        sample.limitation === 'bandwidth'
+          ? 'Your upload is too slow for full quality: the browser is sending a lower bitrate or resolution. Close other uploads, or use a wired connection.'
+          : 'Your computer is too busy to encode at full quality: close other heavy tabs or apps.',
+    });
+  }
+  if (video && video.height > 0 && protocol !== 'BROWSER') {
     const range = recommendedBitrate(video.height, video.framerate);
     const size = `${video.width}×${video.height}`;
     if (video.bitrateKbps > 0 && video.bitrateKbps < range.minKbps * (1 - BITRATE_TOLERANCE)) {
       warnings.push({
         code: 'BITRATE_LOW',
-        message: `Video bitrate ${kbps(video.bitrateKbps)} is too low for ${size}: viewers see a blurry, blocky picture. Aim for ${kbps(range.minKbps)}–${kbps(range.maxKbps)}${protocol === 'BROWSER' ? ' (your upload may be too slow).' : ', or lower the resolution.'}`,
+        message: `Video bitrate ${kbps(video.bitrateKbps)} is too low for ${size}: viewers see a blurry, blocky picture. Aim for ${kbps(range.minKbps)}–${kbps(range.maxKbps)}, or lower the resolution.`,
       });
     } else if (video.bitrateKbps > range.maxKbps * (1 + BITRATE_TOLERANCE)) {
       warnings.push({
         code: 'BITRATE_HIGH',
-        message: `Video bitrate ${kbps(video.bitrateKbps)} is higher than ${size} needs (${kbps(range.minKbps)}–${kbps(range.maxKbps)}): viewers on slow connections may buffer. Lower it in ${encoder}.`,
+        message: `Video bitrate ${kbps(video.bitrateKbps)} is higher than ${size} needs (${kbps(range.minKbps)}–${kbps(range.maxKbps)}): viewers on slow connections may buffer. Lower it in OBS → Settings → Output.`,
       });
     }
-    if (video.framerate > 0 && video.framerate < MIN_FRAMERATE) {
-      warnings.push({
-        code: 'FRAMERATE_LOW',
-        message: `${Math.round(video.framerate)} frames per second looks choppy: send at least 30 (${protocol === 'BROWSER' ? 'close other heavy tabs or apps' : 'OBS → Settings → Video'}).`,
-      });
-    }
+  }
+  // The browser's screen share runs at 15 fps on purpose; its CPU trouble shows up as QUALITY_LIMITED.
+  if (video && protocol !== 'BROWSER' && video.framerate > 0 && video.framerate < MIN_FRAMERATE) {
+    warnings.push({
+      code: 'FRAMERATE_LOW',
+      message: `${Math.round(video.framerate)} frames per second looks choppy: send at least 30 (OBS → Settings → Video).`,
+    });
   }
   const keyframes = sample.keyframeIntervalSeconds;
   const wanted = KEYFRAME_INTERVAL_SECONDS[protocol];

@@ -6173,7 +6173,7 @@ export type components = {
         /** @description Something to fix in the encoder, in a sentence (rules: shared/src/stream-health.ts). */
         HealthWarning: {
             /** @enum {string} */
-            code: "NO_VIDEO" | "AUDIO_MISSING" | "BITRATE_LOW" | "BITRATE_HIGH" | "FRAMERATE_LOW" | "KEYFRAME_INTERVAL";
+            code: "NO_VIDEO" | "AUDIO_MISSING" | "BITRATE_LOW" | "BITRATE_HIGH" | "FRAMERATE_LOW" | "KEYFRAME_INTERVAL" | "QUALITY_LIMITED";
             message: string;
         };
         /** @description Whether the caller may create a stream key, and why not in words. */

@@ -35,7 +35,12 @@ export function describeIngress(ingress: IngressInfo | undefined, now = new Date
       : null;
   const audio =
     state.audio && state.audio.mimeType
-      ? { codec: codecOf(state.audio.mimeType), channels: state.audio.channels, sampleRate: state.audio.sampleRate, bitrateKbps: toKbps(state.audio.averageBitrate) }
+      ? {
+          codec: codecOf(state.audio.mimeType),
+          channels: state.audio.channels,
+          sampleRate: state.audio.sampleRate,
+          bitrateKbps: toKbps(state.audio.averageBitrate),
+        }
       : null;
   // While buffering the input is still being probed: a missing track is not a problem yet.
   const warnings = status === 'PUBLISHING' ? healthWarnings({ protocol: type, video, audio }) : [];

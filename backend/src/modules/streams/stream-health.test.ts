@@ -47,8 +47,24 @@ describe('health warnings (the README OBS table)', () => {
     expect(codes({ protocol: 'WHIP', video: null, audio })).toEqual(['NO_VIDEO']);
     expect(codes({ protocol: 'RTMP', video: video(1280, 720, 3000, 15), audio })).toEqual(['FRAMERATE_LOW']);
     expect(codes({ protocol: 'RTMP', video: video(1280, 720, 3000), audio, keyframeIntervalSeconds: 2 })).toEqual([]);
-    expect(codes({ protocol: 'RTMP', video: video(1280, 720, 3000), audio, keyframeIntervalSeconds: 10 })).toEqual(['KEYFRAME_INTERVAL']);
-    expect(codes({ protocol: 'WHIP', video: video(1280, 720, 3000), audio, keyframeIntervalSeconds: 2 })).toEqual(['KEYFRAME_INTERVAL']);
+    expect(codes({ protocol: 'RTMP', video: video(1280, 720, 3000), audio, keyframeIntervalSeconds: 10 })).toEqual([
+      'KEYFRAME_INTERVAL',
+    ]);
+    expect(codes({ protocol: 'WHIP', video: video(1280, 720, 3000), audio, keyframeIntervalSeconds: 2 })).toEqual([
+      'KEYFRAME_INTERVAL',
+    ]);
+  });
+
+  it('judges the browser by what holds its encoder back, not by the OBS bitrate table', () => {
+    expect(codes({ protocol: 'BROWSER', video: video(1280, 720, 1700), audio })).toEqual([]);
+    expect(codes({ protocol: 'BROWSER', video: video(1920, 1080, 2000, 15), audio })).toEqual([]);
+    expect(codes({ protocol: 'BROWSER', video: video(640, 360, 300), audio, limitation: 'bandwidth' })).toEqual([
+      'QUALITY_LIMITED',
+    ]);
+    expect(healthWarnings({ protocol: 'BROWSER', video: video(1280, 720, 1700), audio: null, limitation: 'cpu' })).toEqual([
+      { code: 'AUDIO_MISSING', message: 'No microphone is on: viewers hear nothing.' },
+      { code: 'QUALITY_LIMITED', message: expect.stringContaining('too busy') },
+    ]);
   });
 });
 
@@ -80,7 +96,13 @@ describe('the ingress state, translated', () => {
 
   it('passes the ingress error text through, and reports no key as NONE', () => {
     const failed = new IngressInfo({ inputType: IngressInput.WHIP_INPUT, state: { status: 3, error: 'unsupported codec' } });
-    expect(describeIngress(failed, now)).toMatchObject({ type: 'WHIP', status: 'ERROR', error: 'unsupported codec', video: null, warnings: [] });
+    expect(describeIngress(failed, now)).toMatchObject({
+      type: 'WHIP',
+      status: 'ERROR',
+      error: 'unsupported codec',
+      video: null,
+      warnings: [],
+    });
     expect(describeIngress(undefined, now)).toMatchObject({ type: null, status: 'NONE', warnings: [] });
   });
 

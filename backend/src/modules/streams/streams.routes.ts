@@ -6,7 +6,15 @@ import { eligibility } from '../eligibility/eligibility.schemas.ts';
 import { assertEligibleToStream, getEligibility } from '../eligibility/eligibility.service.ts';
 import { roomToken } from '../tokens/tokens.schemas.ts';
 import { mintPublisherToken, mintSelfViewToken } from '../tokens/tokens.service.ts';
-import { createIngressBody, streamCredentials, streamHealth, streamInfo, streamInfoBody, streamKey, streamStatus } from './streams.schemas.ts';
+import {
+  createIngressBody,
+  streamCredentials,
+  streamHealth,
+  streamInfo,
+  streamInfoBody,
+  streamKey,
+  streamStatus,
+} from './streams.schemas.ts';
 import { getStreamHealth } from './stream-health.service.ts';
 import {
   createStreamKey,
@@ -23,7 +31,8 @@ import {
  */
 export const streamApi = apiRouter('/api/stream', {
   tag: 'My stream',
-  description: "The signed-in creator's own stream: keys, info, status, the go-live gate, tokens and chat rules. No route takes an id.",
+  description:
+    "The signed-in creator's own stream: keys, info, status, the go-live gate, tokens and chat rules. No route takes an id.",
   guards: [requireUser],
 });
 

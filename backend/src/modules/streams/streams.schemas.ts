@@ -30,7 +30,10 @@ const descriptionSchema = multiLineText({ max: DESCRIPTION_MAX_LENGTH });
 /** Thumbnails are images uploaded with POST /api/uploads (type and size are checked there); null removes it. */
 const thumbnailUrlSchema = z
   .string({ error: 'must be an image URL from POST /api/uploads, or null' })
-  .regex(/^\/api\/uploads\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be an image URL from POST /api/uploads')
+  .regex(
+    /^\/api\/uploads\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    'must be an image URL from POST /api/uploads',
+  )
   .nullable();
 
 /** Any of the fields; the ones left out keep their value. */
@@ -44,11 +47,16 @@ export type StreamInfoChanges = z.infer<typeof streamInfoBody>;
 
 // ── Responses
 
-const ingressType = z.enum(['RTMP', 'WHIP']).meta({ id: 'IngressType', description: 'RTMP (OBS and most encoders; transcoded) or WHIP (passed through).' });
+const ingressType = z
+  .enum(['RTMP', 'WHIP'])
+  .meta({ id: 'IngressType', description: 'RTMP (OBS and most encoders; transcoded) or WHIP (passed through).' });
 
 export const streamKey = z
   .strictObject({ ingressId: z.string(), serverUrl: z.string(), streamKey: z.string(), type: ingressType })
-  .meta({ id: 'StreamKey', description: 'A new key: give `serverUrl` and `streamKey` to the encoder. Any previous key stopped working.' });
+  .meta({
+    id: 'StreamKey',
+    description: 'A new key: give `serverUrl` and `streamKey` to the encoder. Any previous key stopped working.',
+  });
 
 export const streamCredentials = z
   .strictObject({ serverUrl: z.string().nullable(), streamKey: z.string().nullable(), type: ingressType.nullable() })
@@ -69,29 +77,56 @@ export type StreamStatus = z.infer<typeof streamStatus>;
 
 const healthWarning = z
   .strictObject({
-    code: z.enum(['NO_VIDEO', 'AUDIO_MISSING', 'BITRATE_LOW', 'BITRATE_HIGH', 'FRAMERATE_LOW', 'KEYFRAME_INTERVAL']),
+    code: z.enum([
+      'NO_VIDEO',
+      'AUDIO_MISSING',
+      'BITRATE_LOW',
+      'BITRATE_HIGH',
+      'FRAMERATE_LOW',
+      'KEYFRAME_INTERVAL',
+      'QUALITY_LIMITED',
+    ]),
     message: z.string(),
   })
-  .meta({ id: 'HealthWarning', description: 'Something to fix in the encoder, in a sentence (rules: shared/src/stream-health.ts).' });
+  .meta({
+    id: 'HealthWarning',
+    description: 'Something to fix in the encoder, in a sentence (rules: shared/src/stream-health.ts).',
+  });
 
 export const streamHealth = z
   .strictObject({
     type: ingressType.nullable().meta({ description: 'The key in use; null when the creator has none.' }),
     status: z
       .enum(['NONE', 'INACTIVE', 'BUFFERING', 'PUBLISHING', 'ERROR', 'COMPLETE'])
-      .meta({ description: 'The ingress endpoint: NONE without a key, INACTIVE while nothing is sent, BUFFERING as the stream starts.' }),
+      .meta({
+        description: 'The ingress endpoint: NONE without a key, INACTIVE while nothing is sent, BUFFERING as the stream starts.',
+      }),
     error: z.string().nullable().meta({ description: "The ingress's own error text, when status is ERROR." }),
     video: z
-      .strictObject({ codec: z.string(), width: z.number().int(), height: z.number().int(), framerate: z.number(), bitrateKbps: z.number().int() })
+      .strictObject({
+        codec: z.string(),
+        width: z.number().int(),
+        height: z.number().int(),
+        framerate: z.number(),
+        bitrateKbps: z.number().int(),
+      })
       .nullable(),
-    audio: z.strictObject({ codec: z.string(), channels: z.number().int(), sampleRate: z.number().int(), bitrateKbps: z.number().int() }).nullable(),
+    audio: z
+      .strictObject({
+        codec: z.string(),
+        channels: z.number().int(),
+        sampleRate: z.number().int(),
+        bitrateKbps: z.number().int(),
+      })
+      .nullable(),
     startedAt: z.iso.datetime().nullable(),
     warnings: z.array(healthWarning),
     checkedAt: z.iso.datetime(),
   })
   .meta({
     id: 'StreamHealth',
-    description: "The OBS (RTMP/WHIP) ingest as LiveKit's ingress sees it now: codec, picture, frame rate, bitrate, and warnings. Bitrates of 0 are not measured yet.",
+    description:
+      "The OBS (RTMP/WHIP) ingest as LiveKit's ingress sees it now: codec, picture, frame rate, bitrate, and warnings. Bitrates of 0 are not measured yet.",
   });
 
 export type StreamHealth = z.infer<typeof streamHealth>;

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import { CameraIcon, ScreenIcon } from '@/components/icons.tsx';
 import { Spinner } from '@/components/spinner.tsx';
+import { IngestHealth } from '@/features/stream-health/components/ingest-health.tsx';
 import { useDashboard } from './dashboard-layout.tsx';
 
 // LiveKit is large: only the pages that publish or play video download it.
@@ -19,7 +20,10 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
 
 function Option({ to, icon, title, children }: { to: string; icon: ReactNode; title: string; children: string }) {
   return (
-    <Link to={to} className="flex gap-3 rounded-lg border border-zinc-800 p-3 transition-colors hover:border-accent-500 hover:bg-zinc-800/50">
+    <Link
+      to={to}
+      className="flex gap-3 rounded-lg border border-zinc-800 p-3 transition-colors hover:border-accent-500 hover:bg-zinc-800/50"
+    >
       <span className="mt-0.5 text-accent-400">{icon}</span>
       <span className="flex flex-col gap-0.5">
         <span className="font-semibold text-zinc-100">{title}</span>
@@ -49,7 +53,9 @@ export function DashboardOverviewRoute() {
               <SelfPreview isLive={isLive} />
             </Suspense>
           </div>
-          <p className="text-xs text-zinc-500">Your stream as viewers get it, a moment behind you. Only you see this preview, and you are not counted as a viewer.</p>
+          <p className="text-xs text-zinc-500">
+            Your stream as viewers get it, a moment behind you. Only you see this preview, and you are not counted as a viewer.
+          </p>
         </div>
         <div className="flex flex-col gap-4">
           <Card title={isLive ? 'You are live' : 'Go live'}>
@@ -72,6 +78,7 @@ export function DashboardOverviewRoute() {
               </div>
             )}
           </Card>
+          <IngestHealth isLive={isLive} />
           <Card title="Your stream">
             <p className="text-sm text-zinc-400">Set the title, description and thumbnail viewers see.</p>
             <Link to={paths.dashboardStream.to()} className="self-start text-sm font-semibold text-accent-400 hover:underline">
