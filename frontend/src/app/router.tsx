@@ -19,6 +19,7 @@ import { FollowingRoute } from './routes/following.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
 import { ReplayRoute } from './routes/replay.tsx';
 import { DashboardRecordingsRoute } from './routes/dashboard-recordings.tsx';
+import { AdminCreatorsRoute } from './routes/admin-creators.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -43,9 +44,16 @@ export const router = createBrowserRouter([
       },
       { path: paths.search.pattern, element: <SearchRoute /> },
       { path: paths.settings.pattern, element: <SettingsRoute /> },
+      { path: paths.adminCreators.pattern, element: <AdminCreatorsRoute /> },
       { path: paths.following.pattern, element: <FollowingRoute /> },
       // The loader only starts the viewer's connection early; nothing on the page is loader data to revalidate.
-      { path: paths.watch.pattern, element: <WatchRoute />, loader: watchLoader, shouldRevalidate: () => false, HydrateFallback: WatchLoading },
+      {
+        path: paths.watch.pattern,
+        element: <WatchRoute />,
+        loader: watchLoader,
+        shouldRevalidate: () => false,
+        HydrateFallback: WatchLoading,
+      },
       { path: paths.replay.pattern, element: <ReplayRoute /> },
       { path: paths.profile.pattern, element: <ProfileRoute /> },
       { path: '*', element: <NotFoundRoute /> },

@@ -12,6 +12,7 @@ export const paths = {
   goLive: { pattern: '/dashboard/go-live', to: () => '/dashboard/go-live' },
   search: { pattern: '/search', to: (query: string) => `/search?q=${encodeURIComponent(query)}` },
   settings: { pattern: '/settings', to: () => '/settings' },
+  adminCreators: { pattern: '/admin/creators', to: () => '/admin/creators' },
   following: { pattern: '/following', to: () => '/following' },
   watch: { pattern: '/:username/live', to: (username: string) => `/${encodeURIComponent(username)}/live` },
   replay: {

@@ -1,8 +1,6 @@
 import { z } from 'zod';
+import { CREATOR_NOTE_MAX_LENGTH, DECISION_REASON_MAX_LENGTH } from '@streamhouse/contract';
 import { multiLineText, singleLineText } from '../../http/text-policy.ts';
-
-export const CREATOR_NOTE_MAX_LENGTH = 500;
-export const DECISION_REASON_MAX_LENGTH = 300;
 
 export const creatorRequestBody = z
   .strictObject({ note: multiLineText({ max: CREATOR_NOTE_MAX_LENGTH }).optional() })

@@ -4,6 +4,8 @@ import { paths } from '@/config/paths.ts';
 import { CameraIcon, ScreenIcon } from '@/components/icons.tsx';
 import { Spinner } from '@/components/spinner.tsx';
 import { IngestHealth } from '@/features/stream-health/components/ingest-health.tsx';
+import { CreatorAccessCard } from '@/features/creator-access/components/creator-access-card.tsx';
+import { useIsAdmin } from '@/features/admin/api/admin-api.ts';
 import { useDashboard } from './dashboard-layout.tsx';
 
 // LiveKit is large: only the pages that publish or play video download it.
@@ -36,6 +38,7 @@ function Option({ to, icon, title, children }: { to: string; icon: ReactNode; ti
 export function DashboardOverviewRoute() {
   const { user, status } = useDashboard();
   const isLive = status.status === 'ready' && status.data.isLive;
+  const admin = useIsAdmin();
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Overview</h1>
@@ -58,6 +61,7 @@ export function DashboardOverviewRoute() {
           </p>
         </div>
         <div className="flex flex-col gap-4">
+          <CreatorAccessCard />
           <Card title={isLive ? 'You are live' : 'Go live'}>
             {isLive ? (
               <p className="text-sm text-zinc-400">
@@ -85,6 +89,13 @@ export function DashboardOverviewRoute() {
               Edit stream info
             </Link>
           </Card>
+          {admin.data?.isAdmin && (
+            <Card title="Admin">
+              <Link to={paths.adminCreators.to()} className="self-start text-sm font-semibold text-accent-400 hover:underline">
+                Review creator requests
+              </Link>
+            </Card>
+          )}
         </div>
       </div>
     </div>
