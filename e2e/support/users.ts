@@ -35,3 +35,14 @@ export async function deleteUsers(ids: string[]): Promise<void> {
     await client.end();
   }
 }
+
+/** What `pnpm admin:grant <username>` does, straight in the test database. */
+export async function makeAdmin(id: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query('UPDATE "User" SET "isAdmin" = true WHERE id = $1', [id]);
+  } finally {
+    await client.end();
+  }
+}
