@@ -15,3 +15,7 @@ export const isViewerIdentity = (identity: string, hostId: string) => identity !
 
 /** Data-channel topics. Chat and settings are reliable; reactions are lossy (a lost one is not worth a retransmit). */
 export const TOPICS = { chat: 'chat', settings: 'chat-settings', reaction: 'reaction' } as const;
+
+/** Where a viewer opened a stream from; sent with the viewer token request and shown in the creator's analytics. */
+export const VIEWER_SOURCES = ['HOME', 'SEARCH', 'PROFILE', 'FOLLOWING', 'DIRECT'] as const;
+export type ViewerSource = (typeof VIEWER_SOURCES)[number];

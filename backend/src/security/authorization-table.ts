@@ -157,6 +157,15 @@ export const ROWS: Row[] = [
     call: () => ({ method: 'get', path: '/api/analytics/sessions' }),
     expect: members(200),
   },
+  {
+    route: 'GET /api/analytics/sessions/:sessionId',
+    // The host's recorded broadcast: only the host sees its charts; for anyone else it does not exist.
+    call: async (w) => {
+      const { sessionId } = await prisma.replay.findUniqueOrThrow({ where: { id: w.replayId }, select: { sessionId: true } });
+      return { method: 'get', path: `/api/analytics/sessions/${sessionId}` };
+    },
+    expect: members(404, { owner: 200 }),
+  },
 
   // ── Profiles and relations, aimed at the host
   {

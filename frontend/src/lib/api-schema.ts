@@ -968,6 +968,8 @@ export type paths = {
                         hostId?: string;
                         username?: string;
                         guestName?: string;
+                        /** @enum {string} */
+                        source?: "HOME" | "SEARCH" | "PROFILE" | "FOLLOWING" | "DIRECT";
                     };
                 };
             };
@@ -4537,6 +4539,92 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One broadcast's charts
+         * @description Viewers over time, chat messages per minute, new followers and where viewers came from. Only your own broadcasts.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One broadcast's charts: viewers over time, chat per minute, new followers and where viewers came from. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionDetail"];
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such broadcast of yours. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recordings/settings": {
         parameters: {
             query?: never;
@@ -6661,6 +6749,29 @@ export type components = {
             averageWatchSeconds: number;
             chatMessages: number;
         };
+        /** @description One broadcast's charts: viewers over time, chat per minute, new followers and where viewers came from. */
+        SessionDetail: {
+            session: components["schemas"]["SessionReport"];
+            /** @description The stream title now (titles are not kept per broadcast). */
+            title: string;
+            viewers: {
+                /** Format: date-time */
+                at: string;
+                viewers: number;
+            }[];
+            chatPerMinute: number[];
+            /** @description Follows of the creator made during the broadcast. */
+            newFollowers: number;
+            sources: {
+                source: components["schemas"]["ViewerSource"] | null;
+                viewers: number;
+            }[];
+        };
+        /**
+         * @description Where a viewer opened the stream from.
+         * @enum {string}
+         */
+        ViewerSource: "HOME" | "SEARCH" | "PROFILE" | "FOLLOWING" | "DIRECT";
         RecordingSettings: {
             recordingEnabled: boolean;
             /** @enum {string} */

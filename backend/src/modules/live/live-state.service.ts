@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { prisma } from '../../lib/prisma.ts';
 import type { LiveEventType } from '@streamhouse/contract/events';
+import type { ViewerSource } from '@streamhouse/contract';
 import { publishLiveEvent } from './live-events.service.ts';
 import { publicChannelChanged } from '../discovery/discovery.service.ts';
 
@@ -46,7 +47,10 @@ export async function lockStream(tx: Tx, hostId: string): Promise<LockedStream |
 }
 
 /** Runs `change` with the host's stream locked; undefined (nothing done) when the room is not a user's. */
-export async function withLockedStream<T>(hostId: string, change: (tx: Tx, stream: LockedStream) => Promise<T>): Promise<T | undefined> {
+export async function withLockedStream<T>(
+  hostId: string,
+  change: (tx: Tx, stream: LockedStream) => Promise<T>,
+): Promise<T | undefined> {
   return prisma.$transaction(async (tx) => {
     const stream = await lockStream(tx, hostId);
     return stream ? change(tx, stream) : undefined;
@@ -118,7 +122,13 @@ async function refreshViewerCount(tx: Tx, stream: LockedStream, sessionId: strin
   await announce(tx, 'stream.updated', stream, { viewerCount: count });
 }
 
-export async function viewerJoined(tx: Tx, stream: LockedStream, identity: string, at: Date): Promise<void> {
+export async function viewerJoined(
+  tx: Tx,
+  stream: LockedStream,
+  identity: string,
+  at: Date,
+  source: ViewerSource | null = null,
+): Promise<void> {
   if (!stream.isLive) return;
   const session = await openSession(tx, stream.id);
   if (!session) return;
@@ -127,7 +137,7 @@ export async function viewerJoined(tx: Tx, stream: LockedStream, identity: strin
   // A join older than this viewer's last leave is a late delivery: they are already gone.
   if (latest?.leftAt && latest.leftAt > at) return;
   await tx.viewerPresence.create({
-    data: { sessionId: session.id, identity, joinedAt: at < session.startedAt ? session.startedAt : at },
+    data: { sessionId: session.id, identity, joinedAt: at < session.startedAt ? session.startedAt : at, source },
   });
   await refreshViewerCount(tx, stream, session.id);
 }
@@ -153,7 +163,10 @@ export async function syncViewers(tx: Tx, stream: LockedStream, viewersInRoom: s
   const gone = [...openIdentities].filter((identity) => !present.has(identity));
   const arrived = [...present].filter((identity) => !openIdentities.has(identity));
   if (gone.length)
-    await tx.viewerPresence.updateMany({ where: { sessionId: session.id, identity: { in: gone }, leftAt: null }, data: { leftAt: at } });
+    await tx.viewerPresence.updateMany({
+      where: { sessionId: session.id, identity: { in: gone }, leftAt: null },
+      data: { leftAt: at },
+    });
   if (arrived.length)
     await tx.viewerPresence.createMany({ data: arrived.map((identity) => ({ sessionId: session.id, identity, joinedAt: at })) });
   await refreshViewerCount(tx, stream, session.id);

@@ -1,4 +1,5 @@
 import type { WebhookEvent } from 'livekit-server-sdk';
+import { VIEWER_SOURCES, type ViewerSource } from '@streamhouse/contract';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { logger } from '../../lib/logger.ts';
 import { webhookReceiver } from '../../lib/livekit.ts';
@@ -11,7 +12,6 @@ import { applyEgressUpdate, startRecording, stopRecording } from '../recordings/
 
 type Tx = Prisma.TransactionClient;
 
-
 /** DisconnectReason.DUPLICATE_IDENTITY: the same viewer opened the stream again; their new connection stays. */
 const DUPLICATE_IDENTITY = 2;
 
@@ -20,8 +20,19 @@ type Change =
   /** The host stopped something; offline unless LiveKit shows them still publishing (e.g. camera → screen). */
   | { kind: 'maybe-offline' }
   | { kind: 'offline' }
-  | { kind: 'viewer-joined'; identity: string }
+  | { kind: 'viewer-joined'; identity: string; source: ViewerSource | null }
   | { kind: 'viewer-left'; identity: string };
+
+/** The source the viewer's token carried in its metadata (tokens.service.ts), if a known one. */
+export function sourceOf(metadata: string | undefined): ViewerSource | null {
+  if (!metadata) return null;
+  try {
+    const source = (JSON.parse(metadata) as { source?: unknown }).source;
+    return VIEWER_SOURCES.find((known) => known === source) ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /** Which creator's stream (room name = user id) an event concerns, and what it means for it. */
 function interpret(event: WebhookEvent): { hostId: string; change: Change } | undefined {
@@ -42,7 +53,10 @@ function interpret(event: WebhookEvent): { hostId: string; change: Change } | un
       return room ? { hostId: room, change: { kind: 'offline' } } : undefined;
     case 'participant_joined':
       return room && participant && isViewer(participant, room)
-        ? { hostId: room, change: { kind: 'viewer-joined', identity: participant.identity } }
+        ? {
+            hostId: room,
+            change: { kind: 'viewer-joined', identity: participant.identity, source: sourceOf(participant.metadata) },
+          }
         : undefined;
     case 'participant_left':
     case 'participant_connection_aborted':
@@ -87,17 +101,22 @@ export async function receiveLiveKitWebhook(rawBody: string, authorization: stri
   const event = await verify(rawBody, authorization);
   if (!event.id) throw new AppError(400, 'BAD_REQUEST', 'The webhook event has no id.');
   const at = eventTime(event);
-  const firstDelivery = (tx: Tx) => tx.webhookEvent.createMany({ data: [{ id: event.id, event: event.event, createdAt: at }], skipDuplicates: true });
+  const firstDelivery = (tx: Tx) =>
+    tx.webhookEvent.createMany({ data: [{ id: event.id, event: event.event, createdAt: at }], skipDuplicates: true });
 
   // Recorder reports (egress_started / _updated / _ended) carry their own ordering clock; the recordings module applies them.
   const egressInfo = event.egressInfo;
   if (egressInfo)
-    return prisma.$transaction(async (tx) => ((await firstDelivery(tx)).count === 0 ? 'duplicate' : applyEgressUpdate(tx, egressInfo)));
+    return prisma.$transaction(async (tx) =>
+      (await firstDelivery(tx)).count === 0 ? 'duplicate' : applyEgressUpdate(tx, egressInfo),
+    );
 
   const target = interpret(event);
   // LiveKit is asked before the transaction, so no row lock is held across a network call.
   const room =
-    target && (target.change.kind === 'live' || target.change.kind === 'maybe-offline') ? await readRoomState(target.hostId) : undefined;
+    target && (target.change.kind === 'live' || target.change.kind === 'maybe-offline')
+      ? await readRoomState(target.hostId)
+      : undefined;
 
   let transition: 'live' | 'offline' | undefined;
   const outcome = await prisma.$transaction(async (tx): Promise<WebhookOutcome> => {
@@ -109,7 +128,7 @@ export async function receiveLiveKitWebhook(rawBody: string, authorization: stri
 
     const { change } = target;
     if (change.kind === 'viewer-joined') {
-      await viewerJoined(tx, stream, change.identity, at);
+      await viewerJoined(tx, stream, change.identity, at, change.source);
       return 'applied';
     }
     if (change.kind === 'viewer-left') {

@@ -96,11 +96,9 @@ const healthWarning = z
 export const streamHealth = z
   .strictObject({
     type: ingressType.nullable().meta({ description: 'The key in use; null when the creator has none.' }),
-    status: z
-      .enum(['NONE', 'INACTIVE', 'BUFFERING', 'PUBLISHING', 'ERROR', 'COMPLETE'])
-      .meta({
-        description: 'The ingress endpoint: NONE without a key, INACTIVE while nothing is sent, BUFFERING as the stream starts.',
-      }),
+    status: z.enum(['NONE', 'INACTIVE', 'BUFFERING', 'PUBLISHING', 'ERROR', 'COMPLETE']).meta({
+      description: 'The ingress endpoint: NONE without a key, INACTIVE while nothing is sent, BUFFERING as the stream starts.',
+    }),
     error: z.string().nullable().meta({ description: "The ingress's own error text, when status is ERROR." }),
     video: z
       .strictObject({
