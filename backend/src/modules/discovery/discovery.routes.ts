@@ -3,22 +3,13 @@ import { optionalUser, requireUser, signedInUser } from '../auth/auth.guards.ts'
 import { clientNetworkOf } from '../../lib/client-network.ts';
 import { roomToken, viewerTokenBody } from '../tokens/tokens.schemas.ts';
 import { mintViewerToken } from '../tokens/tokens.service.ts';
-import {
-  listQuery,
-  pageQuery,
-  publicStream,
-  searchQuery,
-  streamCardList,
-  streamCardPage,
-  usernameParams,
-} from './discovery.schemas.ts';
+import { listQuery, pageQuery, publicStream, searchQuery, streamCardList, streamCardPage, usernameParams } from './discovery.schemas.ts';
 import { getPublicStream, listFollowedCreators, listLiveStreams, listRecommended, searchCreators } from './discovery.service.ts';
 
 /** /api/viewer: what anyone watching needs — public channel data, lists, search, and a room token. */
 export const viewerApi = apiRouter('/api/viewer', {
   tag: 'Watching',
-  description:
-    'Public channel data, lists, search, and the LiveKit token to watch. Creators who blocked the caller are left out.',
+  description: 'Public channel data, lists, search, and the LiveKit token to watch. Creators who blocked the caller are left out.',
 });
 
 viewerApi.get('/stream/:username', {

@@ -67,9 +67,6 @@ export const publicStream = streamCard
     isOwner: z.boolean(),
     chat: chatSettings,
   })
-  .meta({
-    id: 'PublicStream',
-    description: "A channel as its watch page shows it: the creator, the stream and the chat's rules.",
-  });
+  .meta({ id: 'PublicStream', description: "A channel as its watch page shows it: the creator, the stream and the chat's rules." });
 
 export type StreamCard = z.infer<typeof streamCard>;

@@ -12,9 +12,7 @@ const cardSelect = {
   displayUsername: true,
   name: true,
   image: true,
-  stream: {
-    select: { title: true, thumbnailUrl: true, isLive: true, viewerCount: true, startedAt: true, ...liveSnapshotSelect },
-  },
+  stream: { select: { title: true, thumbnailUrl: true, isLive: true, viewerCount: true, startedAt: true, ...liveSnapshotSelect } },
 } satisfies Prisma.UserSelect;
 
 type CardRow = Prisma.UserGetPayload<{ select: typeof cardSelect }>;
@@ -91,9 +89,9 @@ export async function listFollowedCreators(viewerId: string) {
     where: { followers: { some: { followerId: viewerId } }, ...notBlocking(viewerId) },
     select: cardSelect,
   });
-  const items = rows
-    .map(toCard)
-    .sort((a, b) => Number(b.isLive) - Number(a.isLive) || b.viewerCount - a.viewerCount || a.username.localeCompare(b.username));
+  const items = rows.map(toCard).sort(
+    (a, b) => Number(b.isLive) - Number(a.isLive) || b.viewerCount - a.viewerCount || a.username.localeCompare(b.username),
+  );
   return { items };
 }
 
@@ -106,11 +104,7 @@ export async function listRecommended(limit: number, viewerId?: string) {
 }
 
 async function queryRecommended(limit: number, viewerId?: string) {
-  const where: Prisma.UserWhereInput = {
-    ...notBlocking(viewerId),
-    ...(viewerId && { id: { not: viewerId } }),
-    stream: { isNot: null },
-  };
+  const where: Prisma.UserWhereInput = { ...notBlocking(viewerId), ...(viewerId && { id: { not: viewerId } }), stream: { isNot: null } };
   const live = await prisma.user.findMany({
     where: { ...where, stream: { isLive: true } },
     select: cardSelect,
@@ -183,12 +177,7 @@ async function queryPublicChannel(username: string) {
 }
 
 /** Watch pages of a raided channel, read once per second per instance (and at once after it changes). */
-const publicChannels = invalidatedCache({
-  channel: 'public_channel',
-  max: 10_000,
-  ttlMs: PUBLIC_TTL_MS,
-  load: queryPublicChannel,
-});
+const publicChannels = invalidatedCache({ channel: 'public_channel', max: 10_000, ttlMs: PUBLIC_TTL_MS, load: queryPublicChannel });
 
 /** The watch page's public view of a channel: profile, stream state and chat rules (no key, no ingress data). */
 export async function getPublicStream(username: string, viewerId?: string) {

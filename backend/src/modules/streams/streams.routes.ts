@@ -31,8 +31,7 @@ import {
  */
 export const streamApi = apiRouter('/api/stream', {
   tag: 'My stream',
-  description:
-    "The signed-in creator's own stream: keys, info, status, the go-live gate, tokens and chat rules. No route takes an id.",
+  description: "The signed-in creator's own stream: keys, info, status, the go-live gate, tokens and chat rules. No route takes an id.",
   guards: [requireUser],
 });
 

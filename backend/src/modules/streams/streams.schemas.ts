@@ -30,10 +30,7 @@ const descriptionSchema = multiLineText({ max: DESCRIPTION_MAX_LENGTH });
 /** Thumbnails are images uploaded with POST /api/uploads (type and size are checked there); null removes it. */
 const thumbnailUrlSchema = z
   .string({ error: 'must be an image URL from POST /api/uploads, or null' })
-  .regex(
-    /^\/api\/uploads\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-    'must be an image URL from POST /api/uploads',
-  )
+  .regex(/^\/api\/uploads\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be an image URL from POST /api/uploads')
   .nullable();
 
 /** Any of the fields; the ones left out keep their value. */
@@ -47,16 +44,11 @@ export type StreamInfoChanges = z.infer<typeof streamInfoBody>;
 
 // ── Responses
 
-const ingressType = z
-  .enum(['RTMP', 'WHIP'])
-  .meta({ id: 'IngressType', description: 'RTMP (OBS and most encoders; transcoded) or WHIP (passed through).' });
+const ingressType = z.enum(['RTMP', 'WHIP']).meta({ id: 'IngressType', description: 'RTMP (OBS and most encoders; transcoded) or WHIP (passed through).' });
 
 export const streamKey = z
   .strictObject({ ingressId: z.string(), serverUrl: z.string(), streamKey: z.string(), type: ingressType })
-  .meta({
-    id: 'StreamKey',
-    description: 'A new key: give `serverUrl` and `streamKey` to the encoder. Any previous key stopped working.',
-  });
+  .meta({ id: 'StreamKey', description: 'A new key: give `serverUrl` and `streamKey` to the encoder. Any previous key stopped working.' });
 
 export const streamCredentials = z
   .strictObject({ serverUrl: z.string().nullable(), streamKey: z.string().nullable(), type: ingressType.nullable() })

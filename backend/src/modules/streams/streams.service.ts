@@ -1,4 +1,10 @@
-import { IngressInput, IngressVideoEncodingPreset, IngressVideoOptions, ServerError, TrackSource } from 'livekit-server-sdk';
+import {
+  IngressInput,
+  IngressVideoEncodingPreset,
+  IngressVideoOptions,
+  ServerError,
+  TrackSource,
+} from 'livekit-server-sdk';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { ingressClient } from '../../lib/livekit.ts';

@@ -58,11 +58,7 @@ export function WatchRoute() {
       </StatusPanel>
     );
   if (state.status === 'error')
-    return (
-      <StatusPanel title="Could not load this channel">
-        {state.error instanceof Error ? state.error.message : 'Please try again.'}
-      </StatusPanel>
-    );
+    return <StatusPanel title="Could not load this channel">{state.error instanceof Error ? state.error.message : 'Please try again.'}</StatusPanel>;
 
   const stream = state.data;
   const followAction =
@@ -91,13 +87,7 @@ export function WatchRoute() {
         offline={<LastStreamLink username={stream.username} refreshKey={String(stream.isLive)} />}
         sidebar={({ token }) => (
           <Suspense fallback={null}>
-            <ChatPanel
-              hostId={stream.hostId}
-              hostName={stream.username}
-              roomToken={token}
-              initialSettings={stream.chat}
-              isFollowing={stream.isFollowing}
-            />
+            <ChatPanel hostId={stream.hostId} hostName={stream.username} roomToken={token} initialSettings={stream.chat} isFollowing={stream.isFollowing} />
           </Suspense>
         )}
         overlay={({ token }) => (
