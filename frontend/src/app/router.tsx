@@ -13,6 +13,7 @@ import { DashboardChatRoute } from './routes/dashboard-chat.tsx';
 import { WatchLoading, WatchRoute, watchLoader } from './routes/watch.tsx';
 import { SearchRoute } from './routes/search.tsx';
 import { DashboardAnalyticsRoute } from './routes/dashboard-analytics.tsx';
+import { DashboardAnalyticsSessionRoute } from './routes/dashboard-analytics-session.tsx';
 import { ProfileRoute } from './routes/profile.tsx';
 import { SettingsRoute } from './routes/settings.tsx';
 import { FollowingRoute } from './routes/following.tsx';
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
           { path: paths.dashboardChat.pattern, element: <DashboardChatRoute /> },
           { path: paths.dashboardRecordings.pattern, element: <DashboardRecordingsRoute /> },
           { path: paths.analytics.pattern, element: <DashboardAnalyticsRoute /> },
+          { path: paths.analyticsSession.pattern, element: <DashboardAnalyticsSessionRoute /> },
         ],
       },
       { path: paths.search.pattern, element: <SearchRoute /> },
