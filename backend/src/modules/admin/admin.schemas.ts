@@ -12,7 +12,7 @@ export const decisionBody = z.strictObject({
   reason: singleLineText({ max: DECISION_REASON_MAX_LENGTH }).optional(),
 });
 
-export const userIdParams = z.strictObject({ userId: z.uuid({ error: 'must be a user id' }) });
+export const userIdParams = z.strictObject({ userId: z.string().trim().min(1).max(64, 'must be a user id') });
 
 export const creatorRequestsQuery = z.strictObject({
   status: z
