@@ -29,6 +29,15 @@ describe('POST /api/viewer/token', () => {
     expect((await verifier.verify(response.body.token)).video?.room).toBe(host.id);
   });
 
+  it("carries where the viewer came from in the token's metadata, for the join webhook", async () => {
+    const host = await createTestUser('host');
+    const response = await request(app).post('/api/viewer/token').send({ username: host.displayUsername, source: 'SEARCH' });
+    expect(response.status).toBe(200);
+    expect(JSON.parse((await verifier.verify(response.body.token)).metadata!)).toEqual({ role: 'guest', source: 'SEARCH' });
+    const without = await request(app).post('/api/viewer/token').send({ username: host.displayUsername });
+    expect(JSON.parse((await verifier.verify(without.body.token)).metadata!)).toEqual({ role: 'guest' });
+  });
+
   it('answers 404 for a creator that does not exist', async () => {
     const response = await request(app).post('/api/viewer/token').send({ username: 'nobody_here_at_all' });
     expect(response.status).toBe(404);
@@ -41,6 +50,7 @@ describe('POST /api/viewer/token', () => {
     ['a room chosen by the client', { username: 'someone', room: 'another-room' }],
     ['a guest name with markup', { username: 'someone', guestName: '<script>' }],
     ['a guest name that is too long', { username: 'someone', guestName: 'x'.repeat(40) }],
+    ['an unknown source', { username: 'someone', source: 'NEWSLETTER' }],
   ])('refuses %s with 400', async (_label, body) => {
     const response = await request(app).post('/api/viewer/token').send(body);
     expect(response.status).toBe(400);
