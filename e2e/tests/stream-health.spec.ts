@@ -23,19 +23,23 @@ test('a creator sees a bitrate warning while streaming too low a bitrate from OB
   await expect(dashboard.getByRole('heading', { name: 'Stream health' })).toHaveCount(0);
 
   // 150 Kbps at 640×360: far below the 600–1,200 Kbps that picture needs.
-  startRtmpBroadcast(serverUrl, streamKey, { videoKbps: 150 });
+  const obs = startRtmpBroadcast(serverUrl, streamKey, { videoKbps: 150 });
   await expect(dashboard.getByTestId('dashboard-live-status')).toHaveAttribute('data-live', 'true', { timeout: 30_000 });
 
   const health = dashboard.getByTestId('ingest-health');
   await expect(health).toBeVisible({ timeout: 20_000 });
   await expect(dashboard.getByTestId('ingest-status')).toHaveText('Receiving');
   await expect(dashboard.getByTestId('ingest-resolution')).toHaveText('640×360');
-  // The panel re-reads LiveKit's ingress state every 5 s; the average bitrate needs a few seconds of stream.
+  // The patched ingress publishes the input bitrate every 10 s (patches/ingress/0003); the panel re-reads it every 5 s.
   const warning = dashboard.getByTestId('ingest-warnings').locator('[data-code="BITRATE_LOW"]');
   await expect(warning).toBeVisible({ timeout: 45_000 });
   await expect(warning).toContainText('is too low for 640×360');
   await expect(dashboard.getByTestId('ingest-video-bitrate')).toHaveText(/^\d{2,3} Kbps$/);
   await screenshotBothWidths(dashboard, 'dashboard-stream-health');
 
+  // Stopping OBS ends the stream, and the panel goes with it.
+  await obs.stop();
+  await expect(dashboard.getByTestId('dashboard-live-status')).toHaveAttribute('data-live', 'false', { timeout: 30_000 });
+  await expect(dashboard.getByRole('heading', { name: 'Stream health' })).toHaveCount(0);
   await context.close();
 });

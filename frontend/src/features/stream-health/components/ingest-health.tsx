@@ -131,7 +131,7 @@ export function IngestHealth({ isLive }: { isLive: boolean }) {
         ) : (
           health.status === 'PUBLISHING' && <p className="text-sm text-emerald-400">Your settings look right.</p>
         )}
-        <p className="text-xs text-zinc-500">Measured by the ingest server, updated every 5 seconds.</p>
+        <p className="text-xs text-zinc-500">Measured by the ingest server every 10 seconds.</p>
       </div>
     </Frame>
   );
