@@ -14,6 +14,12 @@ const SOURCE_LABELS: Record<ViewerSource, string> = {
 };
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function minutes(seconds: number): string {
+  const total = Math.round(seconds / 60);
+  return total >= 60 ? `${Math.floor(total / 60)} h ${total % 60} min` : `${total} min`;
+}
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -62,6 +68,12 @@ function Charts({ detail }: { detail: SessionDetail }) {
   const sourceTotal = detail.sources.reduce((sum, each) => sum + each.viewers, 0);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
+      <p className="text-sm text-zinc-400 lg:col-span-2" data-testid="broadcast-summary">
+        {detail.title && <span className="font-semibold text-zinc-200">{detail.title} · </span>}
+        {dateFormat.format(new Date(detail.session.startedAt))} ·{' '}
+        {detail.session.isLive ? 'live now' : minutes(detail.session.durationSeconds)} · {detail.session.uniqueViewers}{' '}
+        {detail.session.uniqueViewers === 1 ? 'viewer' : 'viewers'}, peak {detail.session.peakViewers}
+      </p>
       <Panel title="Viewers over time">
         <TimeChart
           x={viewers.x}
