@@ -1,12 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { TokenVerifier } from 'livekit-server-sdk';
+import { viewerSourceOf } from '@streamhouse/contract';
 import { createApp } from '../../app.ts';
 import { env } from '../../config/env.ts';
 import { createTestUser } from '../../test/fixtures.ts';
 
 const app = createApp();
 const verifier = new TokenVerifier(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
+
+describe('where a viewer came from (the watch page sends it with the token request)', () => {
+  it.each([
+    [undefined, 'DIRECT'],
+    ['/', 'HOME'],
+    ['/search', 'SEARCH'],
+    ['/following', 'FOLLOWING'],
+    ['/Demo_Alice', 'PROFILE'],
+    ['/dashboard', undefined],
+    ['/settings', undefined],
+    ['/demo_alice/replays/1', undefined],
+    ['/demo_bob/live', undefined],
+  ] as const)('from %s: %s', (from, source) => {
+    expect(viewerSourceOf(from)).toBe(source);
+  });
+});
 
 describe('POST /api/viewer/token', () => {
   it('gives a guest a subscribe-only token for the host room, with the same identity in token and response', async () => {
