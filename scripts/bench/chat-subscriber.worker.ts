@@ -6,7 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import { Room, RoomEvent, dispose } from '@livekit/rtc-node';
 
-export type WorkerCommand = { cmd: 'join'; wsUrl: string; tokens: string[] } | { cmd: 'leave' };
+/** `report: false` joins participants that only need to be in the room (senders), without an IPC message per chat message. */
+export type WorkerCommand = { cmd: 'join'; wsUrl: string; tokens: string[]; report: boolean } | { cmd: 'leave' };
 export type WorkerReport = { event: 'joined'; joined: number; failed: number } | { event: 'got'; body: string; at: number } | { event: 'left' };
 
 const JOIN_BATCH = 5;
@@ -17,9 +18,10 @@ const report = (message: WorkerReport) => process.send!(message);
 // rtc-node's native handles sometimes fail to drop after a failed join; that must not end the other subscribers.
 process.on('uncaughtException', (error) => console.error(`subscriber worker: ${error.message}`));
 
-async function join(wsUrl: string, token: string): Promise<boolean> {
+async function join(wsUrl: string, token: string, reportMessages: boolean): Promise<boolean> {
   const room = new Room();
-  room.on(RoomEvent.DataReceived, (payload, participant, _kind, topic) => {
+  if (reportMessages)
+    room.on(RoomEvent.DataReceived, (payload, participant, _kind, topic) => {
     // Wall-clock milliseconds with sub-millisecond precision, comparable across processes.
     const at = performance.timeOrigin + performance.now();
     if (topic !== 'chat' || participant) return;
@@ -41,7 +43,7 @@ process.on('message', async (command: WorkerCommand) => {
   if (command.cmd === 'join') {
     let joined = 0;
     for (let start = 0; start < command.tokens.length; start += JOIN_BATCH) {
-      const results = await Promise.all(command.tokens.slice(start, start + JOIN_BATCH).map((token) => join(command.wsUrl, token)));
+      const results = await Promise.all(command.tokens.slice(start, start + JOIN_BATCH).map((token) => join(command.wsUrl, token, command.report)));
       joined += results.filter(Boolean).length;
     }
     report({ event: 'joined', joined, failed: command.tokens.length - joined });

@@ -5,12 +5,13 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import request from 'supertest';
 import { createApp } from '../app.ts';
 import { env } from '../config/env.ts';
 import { prisma } from '../lib/prisma.ts';
+import { roomService } from '../lib/livekit.ts';
 import { clientNetworkOf } from '../lib/client-network.ts';
 import { createTestUser, signedInAgent, testClientIp } from '../test/fixtures.ts';
 import { rawRequest } from '../test/raw-request.ts';
@@ -43,6 +44,20 @@ describe('row 2: a guest cannot reset the rules by minting a new pass', () => {
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_IN_ROOM', message: expect.stringMatching(/join the stream/i) });
     expect(await prisma.chatMessage.count({ where: { hostId: host.id } })).toBe(0);
+  });
+
+  it('replaying a drive-by pass, even in parallel, costs LiveKit one lookup, not one per request', async () => {
+    const host = await createHost();
+    const pass = await guestToken(app, host.id);
+    const lookups = vi.spyOn(roomService, 'getParticipant');
+    try {
+      const refused = await Promise.all(Array.from({ length: 20 }, () => sendAsGuest(pass, host.id, { body: 'flood' })));
+      for (let attempt = 0; attempt < 10; attempt++) refused.push(await sendAsGuest(pass, host.id, { body: 'again' }));
+      expect(refused.map((response) => response.status)).toEqual(Array(30).fill(403));
+      expect(lookups.mock.calls.filter(([room, identity]) => room === host.id && identity === pass.identity)).toHaveLength(1);
+    } finally {
+      lookups.mockRestore();
+    }
   });
 
   it('a ban and a timeout follow the guest to a new identity from the same network', async () => {

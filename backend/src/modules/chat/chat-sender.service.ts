@@ -48,18 +48,36 @@ async function readRoomToken(token: string, hostId: string): Promise<RoomTokenCl
 
 /** Guests LiveKit said were connected, remembered briefly so a chatty guest costs one lookup, not one per message. */
 const connectedGuests = new LRUCache<string, true>({ max: 50_000, ttl: 15_000 });
+/**
+ * Passes LiveKit said were not in the room, remembered for a moment: a script replaying a drive-by pass (or
+ * thousands in parallel) costs LiveKit one lookup per pass every two seconds, not one per request.
+ */
+const absentGuests = new LRUCache<string, true>({ max: 50_000, ttl: 2_000 });
+/** Lookups on their way: parallel requests with one pass share one call. */
+const lookups = new Map<string, Promise<boolean>>();
 
-async function isConnected(hostId: string, identity: string): Promise<boolean> {
-  const key = `${hostId}/${identity}`;
-  if (connectedGuests.has(key)) return true;
+async function lookUpParticipant(hostId: string, identity: string): Promise<boolean> {
   try {
     await roomService.getParticipant(hostId, identity);
-    connectedGuests.set(key, true);
     return true;
   } catch (error) {
     if (error instanceof TwirpError && (error.code === 'not_found' || error.status === 404)) return false;
     throw error;
   }
+}
+
+async function isConnected(hostId: string, identity: string): Promise<boolean> {
+  const key = `${hostId}/${identity}`;
+  if (connectedGuests.has(key)) return true;
+  if (absentGuests.has(key)) return false;
+  let lookup = lookups.get(key);
+  if (!lookup) {
+    lookup = lookUpParticipant(hostId, identity).finally(() => lookups.delete(key));
+    lookups.set(key, lookup);
+  }
+  const connected = await lookup;
+  (connected ? connectedGuests : absentGuests).set(key, true);
+  return connected;
 }
 
 /**

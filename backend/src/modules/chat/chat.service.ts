@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '../../generated/prisma/client.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { notFound } from '../../http/errors.ts';
@@ -7,6 +6,7 @@ import { colorForIdentity } from './chat-colors.ts';
 import { publishChatEvent } from './chat-broadcast.service.ts';
 import type { ChatSender } from './chat-sender.service.ts';
 import { getChatRoom } from './chat-settings.service.ts';
+import { storeWithinRate } from './chat-store.service.ts';
 import { assertMayChat, badgeFor, chatStanding, slowModeRefusal, tooFast } from './chat-standing.service.ts';
 import type { ChatMessage as ChatMessageView, SenderRole } from '@streamhouse/contract/events';
 import type { ChatState, HistoryQuery } from './chat.schemas.ts';
@@ -77,34 +77,6 @@ function messageData({ hostId, sender, name, body }: NewMessage) {
 }
 
 /**
- * Without slow mode, one statement counts the sender's rate and stores the message only if the count allows it:
- * one round trip to PostgreSQL per message, and the counter is shared by every instance.
- */
-async function storeWithinRate(message: NewMessage): Promise<{ row: ChatMessage | null; retryAfterMs: number }> {
-  const data = messageData(message);
-  const id = randomUUID();
-  const key = `chat:message:${senderKey(message.sender)}`;
-  const [result] = await prisma.$queryRaw<Array<{ count: number; retryAfterMs: number; createdAt: Date | null }>>`
-    WITH hit AS (
-      INSERT INTO "RateLimitCounter" ("key", "count", "windowEndsAt")
-      VALUES (${key}, 1, clock_timestamp() + interval '1 second')
-      ON CONFLICT ("key") DO UPDATE SET
-        "count" = CASE WHEN "RateLimitCounter"."windowEndsAt" <= clock_timestamp() THEN 1 ELSE "RateLimitCounter"."count" + 1 END,
-        "windowEndsAt" = CASE WHEN "RateLimitCounter"."windowEndsAt" <= clock_timestamp() THEN EXCLUDED."windowEndsAt" ELSE "RateLimitCounter"."windowEndsAt" END
-      RETURNING "count", GREATEST(0, CEIL(EXTRACT(EPOCH FROM ("windowEndsAt" - clock_timestamp())) * 1000))::int AS "retryAfterMs"
-    ), stored AS (
-      INSERT INTO "ChatMessage" ("id", "hostId", "senderIdentity", "senderUserId", "senderName", "color", "isGuest", "senderNetwork", "body", "createdAt")
-      SELECT ${id}, ${data.hostId}, ${data.senderIdentity}, ${data.senderUserId}, ${data.senderName}, ${data.color}, ${data.isGuest},
-        ${data.senderNetwork}, ${data.body}, clock_timestamp()
-      FROM hit WHERE hit."count" <= ${MESSAGES_PER_SECOND}
-      RETURNING "createdAt"
-    )
-    SELECT hit."count", hit."retryAfterMs", stored."createdAt" FROM hit LEFT JOIN stored ON true`;
-  if (!result?.createdAt) return { row: null, retryAfterMs: result?.retryAfterMs ?? 1000 };
-  return { row: { ...data, id, createdAt: result.createdAt, deletedAt: null }, retryAfterMs: 0 };
-}
-
-/**
  * Slow mode: the check and the insert run under a per-sender advisory lock, so two requests racing on
  * two backend instances cannot both pass; the times are the database's, so instances' clocks do not matter.
  */
@@ -142,7 +114,7 @@ export async function sendChatMessage(input: {
   let row: ChatMessage;
   if (slowModeSeconds) row = await storeWithSlowMode({ hostId, sender, name, body }, slowModeSeconds);
   else {
-    const stored = await storeWithinRate({ hostId, sender, name, body });
+    const stored = await storeWithinRate({ key: `chat:message:${senderKey(sender)}`, perSecond: MESSAGES_PER_SECOND }, messageData({ hostId, sender, name, body }));
     if (!stored.row) throw tooFast(stored.retryAfterMs);
     row = stored.row;
   }

@@ -42,6 +42,7 @@ function dropAllSubscribers() {
  * current count itself.
  */
 const COUNT_INTERVAL_MS = 1000;
+/** The state of each live stream as last sent (the latest count included); a stream that ends leaves it. */
 const lastSent = new Map<string, LiveEvent>();
 const heldCounts = new Map<string, { event: LiveEvent; timer: NodeJS.Timeout }>();
 const countSentAt = new Map<string, number>();
@@ -56,6 +57,16 @@ function deliver(event: LiveEvent): void {
   }
   const json = JSON.stringify(event);
   for (const subscriber of subscribers) subscriber.onEvent(event, json);
+}
+
+/**
+ * What a page that subscribes now has to catch up on: the current state of each live stream (or of `hostId`'s),
+ * as sent so far, each as a `stream.updated` event. An event sent between the page's own read and its
+ * subscription would otherwise be missed until the next change (a count could stay wrong for the whole stream).
+ */
+export function currentStateEvents(hostId?: string): LiveEvent[] {
+  const events = hostId ? [lastSent.get(hostId)].filter((event) => event !== undefined) : [...lastSent.values()];
+  return events.map((event) => ({ ...event, type: 'stream.updated' }));
 }
 
 function onlyCountChanged(event: LiveEvent): boolean {

@@ -4,7 +4,7 @@ import { apiRouter, ok } from '../../http/api-router.ts';
 import { security } from '../../http/api-security.ts';
 import { liveEventsQuery, webhookOutcome } from './live.schemas.ts';
 import { receiveLiveKitWebhook } from './webhook.service.ts';
-import { admitEventStream, subscribeLiveEvents } from './live-events.service.ts';
+import { admitEventStream, currentStateEvents, subscribeLiveEvents } from './live-events.service.ts';
 import { env } from '../../config/env.ts';
 import { AppError } from '../../http/errors.ts';
 import { clientNetworkOf } from '../../lib/client-network.ts';
@@ -44,7 +44,7 @@ const retryAfterMs = () => 5000 + Math.floor(Math.random() * 10_000);
 liveEventsApi.get('/events', {
   summary: 'Streams going live or offline, and viewer count or title changes',
   description:
-    'Server-sent events: each `data:` line is one LiveEvent (JSON). A comment line every 25 s keeps the connection open; browsers reconnect after 2 s when it drops. A reader too far behind is dropped (and reconnects).',
+    'Server-sent events: each `data:` line is one LiveEvent (JSON). On opening, the current state of each live stream (or of `hostId`\'s) comes first, as `stream.updated`. A comment line every 25 s keeps the connection open; browsers reconnect after 2 s when it drops. A reader too far behind is dropped (and reconnects).',
   query: liveEventsQuery,
   responses: { 200: { description: 'An event stream of LiveEvent', contentType: 'text/event-stream', schema: liveEvent } },
   errors: { 503: 'Too many live-update connections, in all or from this network (`reason`, with `retryAfterMs`).' },
@@ -95,6 +95,7 @@ liveEventsApi.get('/events', {
     });
     // Browsers reconnect by themselves after this many milliseconds when the stream drops.
     send('retry: 2000\n\n');
+    for (const event of currentStateEvents(query.hostId)) send(`data: ${JSON.stringify(event)}\n\n`);
     const keepAlive = setInterval(() => send(': keep-alive\n\n'), KEEP_ALIVE_MS);
     res.on('close', () => {
       clearInterval(keepAlive);

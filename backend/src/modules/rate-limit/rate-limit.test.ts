@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { prisma } from '../../lib/prisma.ts';
 import { hitRateLimit, resetRateLimit } from './rate-limit.service.ts';
 
 describe('shared rate limiter (PostgreSQL)', () => {
@@ -12,10 +13,24 @@ describe('shared rate limiter (PostgreSQL)', () => {
     expect(results[3]!.retryAfterMs).toBeLessThanOrEqual(60_000);
   });
 
-  it('counts concurrent hits exactly (one atomic upsert each)', async () => {
-    const key = `test:${randomUUID()}`;
-    const results = await Promise.all(Array.from({ length: 20 }, () => hitRateLimit(key, 5, 60_000)));
-    expect(results.filter((result) => result.allowed)).toHaveLength(5);
+  it('counts concurrent hits exactly, each in its place, several keys in one statement', async () => {
+    const crowded = `test:${randomUUID()}`;
+    const quiet = `test:${randomUUID()}`;
+    const statements = vi.spyOn(prisma, '$queryRaw');
+    try {
+      const results = await Promise.all([
+        ...Array.from({ length: 20 }, () => hitRateLimit(crowded, 5, 60_000)),
+        ...Array.from({ length: 3 }, () => hitRateLimit(quiet, 5, 60_000)),
+      ]);
+      expect(statements).toHaveBeenCalledTimes(1);
+      expect(results.slice(0, 20).map((result) => result.count)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+      expect(results.slice(0, 20).filter((result) => result.allowed)).toHaveLength(5);
+      expect(results.slice(20).every((result) => result.allowed)).toBe(true);
+    } finally {
+      statements.mockRestore();
+    }
+    // The next statement continues the count.
+    expect(await hitRateLimit(crowded, 5, 60_000)).toMatchObject({ allowed: false, count: 21 });
   });
 
   it('starts a new window once the old one ends', async () => {

@@ -10,14 +10,14 @@ type CardList = StreamCard[] | { items: StreamCard[] };
 
 /**
  * A viewer count or title change, applied to a cached list in place: the event carries the new values, so no
- * page asks the server again. Lists that do not show that stream come back unchanged (the same object).
+ * page asks the server again. Lists it changes nothing in come back unchanged (the same object).
  */
 export function withLiveUpdate<T>(data: T, event: LiveEvent): T {
+  const viewerCount = event.isLive ? event.viewerCount : 0;
+  const changes = (card: StreamCard) => card.hostId === event.hostId && (card.viewerCount !== viewerCount || card.title !== event.title);
   const update = (cards: StreamCard[]) => {
-    if (!cards.some((card) => card.hostId === event.hostId)) return cards;
-    return cards.map((card) =>
-      card.hostId === event.hostId ? { ...card, viewerCount: event.isLive ? event.viewerCount : 0, title: event.title } : card,
-    );
+    if (!cards.some(changes)) return cards;
+    return cards.map((card) => (changes(card) ? { ...card, viewerCount, title: event.title } : card));
   };
   const list = data as CardList | undefined;
   if (Array.isArray(list)) {

@@ -21,8 +21,13 @@ export function Player({ stream, onHostChange, overlay, offlineActions }: Player
   const hostTrack = useHostTrack();
   const hasVideo = Boolean(hostTrack);
   const [seenLive, setSeenLive] = useState(false);
+  const [seenServerLive, setSeenServerLive] = useState(false);
   // Once the host's video has shown, losing it means the stream ended (state derived while rendering).
   if (hasVideo && !seenLive) setSeenLive(true);
+  if (stream.isLive && !seenServerLive) setSeenServerLive(true);
+  // The site is the authority on live state: once it says the stream ended, a host track LiveKit has not
+  // dropped yet (a publisher that vanished is kept for a few seconds) is a frozen picture, not the stream.
+  const endedByServer = seenLive && seenServerLive && !stream.isLive;
 
   // The host's tracks come and go as LiveKit events; tell the page once per transition.
   useEffect(() => {
@@ -30,7 +35,7 @@ export function Player({ stream, onHostChange, overlay, offlineActions }: Player
   }, [hasVideo, onHostChange]);
 
   let content: ReactNode;
-  if (hostTrack) content = <HostVideo trackRef={hostTrack} />;
+  if (hostTrack && !endedByServer) content = <HostVideo trackRef={hostTrack} />;
   else if (connection === ConnectionState.Connecting)
     content = (
       <div className="flex h-full items-center justify-center gap-3 text-zinc-300" role="status">
@@ -55,7 +60,7 @@ export function Player({ stream, onHostChange, overlay, offlineActions }: Player
   return (
     <div className="relative h-full w-full" aria-live="polite">
       {content}
-      {hostTrack && overlay}
+      {hostTrack && !endedByServer && overlay}
       {connection === ConnectionState.Reconnecting && (
         <div className="absolute inset-0 flex items-center justify-center gap-3 bg-black/60 text-white" role="status">
           <Spinner /> Reconnecting…
