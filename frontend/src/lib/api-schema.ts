@@ -5993,7 +5993,7 @@ export type paths = {
         };
         /**
          * Streams going live or offline, and viewer count or title changes
-         * @description Server-sent events: each `data:` line is one LiveEvent (JSON). A comment line every 25 s keeps the connection open; browsers reconnect after 2 s when it drops. A reader too far behind is dropped (and reconnects).
+         * @description Server-sent events: each `data:` line is one LiveEvent (JSON). On opening, the current state of each live stream (or of `hostId`'s) comes first, as `stream.updated`. A comment line every 25 s keeps the connection open; browsers reconnect after 2 s when it drops. A reader too far behind is dropped (and reconnects).
          */
         get: {
             parameters: {
