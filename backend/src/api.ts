@@ -12,6 +12,7 @@ import { analyticsApi } from './modules/analytics/analytics.routes.ts';
 import { liveEventsApi, webhookApi } from './modules/live/live.routes.ts';
 import { healthApi } from './modules/health/health.routes.ts';
 import { recordingsApi } from './modules/recordings/recordings.routes.ts';
+import { adminApi, creatorAccessApi } from './modules/admin/admin.routes.ts';
 
 const INFO = {
   title: 'Streamhouse API',
@@ -36,6 +37,8 @@ export const apis: ApiRouter[] = [
   uploadsApi,
   analyticsApi,
   recordingsApi,
+  creatorAccessApi,
+  adminApi,
   liveEventsApi,
   webhookApi,
   healthApi,

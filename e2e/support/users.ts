@@ -35,3 +35,61 @@ export async function deleteUsers(ids: string[]): Promise<void> {
     await client.end();
   }
 }
+
+/** What `pnpm admin:grant <username>` does, straight in the test database. */
+export async function makeAdmin(id: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query('UPDATE "User" SET "isAdmin" = true WHERE id = $1', [id]);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A finished broadcast of `hostId`, written straight into the test database: `viewers` stays (minutes from the
+ * start, with where each viewer came from), chat messages at the given minutes, and followers gained at minute 1.
+ * Returns the broadcast (session) id.
+ */
+export async function seedBroadcast(
+  hostId: string,
+  broadcast: {
+    minutes: number;
+    viewers: { from: number; to: number; source: string | null }[];
+    chatAt: number[];
+    followerIds: string[];
+  },
+): Promise<string> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  const startedAt = Date.now() - (broadcast.minutes + 5) * 60_000;
+  const at = (minute: number) => new Date(startedAt + minute * 60_000);
+  try {
+    const stream = await client.query<{ id: string }>(
+      `INSERT INTO "Stream" ("id", "userId", "title", "updatedAt") VALUES (gen_random_uuid(), $1, 'Sunday ramen', now())
+       ON CONFLICT ("userId") DO UPDATE SET "title" = EXCLUDED."title" RETURNING "id"`,
+      [hostId],
+    );
+    const session = await client.query<{ id: string }>(
+      `INSERT INTO "StreamSession" ("id", "streamId", "startedAt", "endedAt") VALUES (gen_random_uuid(), $1, $2, $3) RETURNING "id"`,
+      [stream.rows[0]!.id, at(0), at(broadcast.minutes)],
+    );
+    const sessionId = session.rows[0]!.id;
+    for (const [index, viewer] of broadcast.viewers.entries())
+      await client.query(
+        `INSERT INTO "ViewerPresence" ("id", "sessionId", "identity", "joinedAt", "leftAt", "source") VALUES (gen_random_uuid(), $1, $2, $3, $4, $5)`,
+        [sessionId, `guest-1-${String(index).padStart(8, '0')}`, at(viewer.from), at(viewer.to), viewer.source],
+      );
+    for (const minute of broadcast.chatAt)
+      await client.query(
+        `INSERT INTO "ChatMessage" ("id", "hostId", "senderIdentity", "senderName", "color", "body", "createdAt") VALUES (gen_random_uuid(), $1, 'guest-1-00000000', 'Guest', '#a78bfa', 'hi', $2)`,
+        [hostId, at(minute)],
+      );
+    for (const followerId of broadcast.followerIds)
+      await client.query(`INSERT INTO "Follow" ("followerId", "followingId", "createdAt") VALUES ($1, $2, $3)`, [followerId, hostId, at(1)]);
+    return sessionId;
+  } finally {
+    await client.end();
+  }
+}

@@ -24,6 +24,10 @@ test('a creator goes live from the browser: the self-preview and a viewer play i
 
   await goLiveFromBrowser(studio);
   await expect(studio.getByTestId('on-air')).toHaveText('Live');
+  // The creator's own sending stats, as the browser measures them, and LiveKit's connection quality.
+  const stats = studio.getByTestId('publisher-stats');
+  await expect(stats.getByTestId('publisher-video-bitrate')).toHaveText(/^[\d,]+ Kbps$/, { timeout: 20_000 });
+  await expect(stats.getByTestId('publisher-connection')).toHaveText(/Excellent|Good|Poor/, { timeout: 20_000 });
   // The host's real track_published webhook flips the stream live.
   await expect.poll(async () => (await status()).isLive, { timeout: 30_000 }).toBe(true);
 
@@ -33,7 +37,10 @@ test('a creator goes live from the browser: the self-preview and a viewer play i
   await expect(dashboard.getByTestId('dashboard-live-status')).toHaveAttribute('data-live', 'true');
 
   const viewerPage = await (await browser.newContext()).newPage();
+  const tokenRequest = viewerPage.waitForRequest((request) => request.url().endsWith('/api/viewer/token'));
   await viewerPage.goto(`/${creator.username}/live`);
+  // Opened from outside the site: the creator's analytics count it as a direct link.
+  expect((await tokenRequest).postDataJSON()).toMatchObject({ username: creator.username, source: 'DIRECT' });
   await expectVideoPlaying(viewerPage.getByTestId('host-video'));
   // Neither the self-preview nor the host counts as a viewer.
   await expect(dashboard.getByTestId('dashboard-viewer-count')).toHaveText('1 viewer');

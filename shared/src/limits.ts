@@ -32,3 +32,7 @@ export const GUEST_NAME_PATTERN = /^[\p{L}\p{N} _.-]+$/u;
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
 export type ImageType = (typeof IMAGE_TYPES)[number];
+
+/** Creator approval: a creator's note to the admins, and an admin's reason for the decision. */
+export const CREATOR_NOTE_MAX_LENGTH = 500;
+export const DECISION_REASON_MAX_LENGTH = 300;

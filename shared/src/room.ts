@@ -15,3 +15,24 @@ export const isViewerIdentity = (identity: string, hostId: string) => identity !
 
 /** Data-channel topics. Chat and settings are reliable; reactions are lossy (a lost one is not worth a retransmit). */
 export const TOPICS = { chat: 'chat', settings: 'chat-settings', reaction: 'reaction' } as const;
+
+/** Where a viewer opened a stream from; sent with the viewer token request and shown in the creator's analytics. */
+export const VIEWER_SOURCES = ['HOME', 'SEARCH', 'PROFILE', 'FOLLOWING', 'DIRECT'] as const;
+export type ViewerSource = (typeof VIEWER_SOURCES)[number];
+
+/** Top-level pages of the site that are not profiles (`/:username`). */
+const NOT_PROFILES = new Set(['search', 'following', 'settings', 'signin', 'signup', 'dashboard', 'admin']);
+
+/**
+ * The source for a viewer who opened a stream from in-app page `from` (a pathname): undefined `from` means they
+ * arrived from outside (a shared link, a bookmark) = DIRECT; other pages of the site (dashboard, replays) = none.
+ */
+export function viewerSourceOf(from: string | undefined): ViewerSource | undefined {
+  if (from === undefined) return 'DIRECT';
+  if (from === '/') return 'HOME';
+  if (from === '/search') return 'SEARCH';
+  if (from === '/following') return 'FOLLOWING';
+  const segments = from.split('/').filter(Boolean);
+  if (segments.length === 1 && !NOT_PROFILES.has(segments[0]!.toLowerCase())) return 'PROFILE';
+  return undefined;
+}

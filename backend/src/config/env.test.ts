@@ -47,6 +47,12 @@ describe('configuration', () => {
     expect(() => parseEnv({ ...base, MIN_FOLLOWERS_TO_STREAM: '-1' })).toThrowError(/MIN_FOLLOWERS_TO_STREAM/);
   });
 
+  it('reads the admins as lower-cased usernames', () => {
+    const base = { DATABASE_URL: 'postgresql://localhost/db' };
+    expect(parseEnv(base).ADMIN_USERNAMES).toEqual([]);
+    expect(parseEnv({ ...base, ADMIN_USERNAMES: ' Alice, bob ,,' }).ADMIN_USERNAMES).toEqual(['alice', 'bob']);
+  });
+
   it('requires a real AUTH_SECRET in production', () => {
     expect(() => parseEnv({ DATABASE_URL: 'postgresql://localhost/db', NODE_ENV: 'production' })).toThrowError(/AUTH_SECRET/);
   });

@@ -45,6 +45,16 @@ export const envSchema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
+  /** Usernames (comma-separated, any case) who are admins: they approve creators at /admin/creators. */
+  ADMIN_USERNAMES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((name) => name.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   /** Open live-event streams (SSE) one instance holds; more are answered 503 with Retry-After. */
   LIVE_EVENTS_MAX_STREAMS: z.coerce.number().int().min(1).default(10_000),
   /** Open live-event streams per client network (tabs of one household); more are answered 503. */

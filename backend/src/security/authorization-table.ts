@@ -110,6 +110,8 @@ export const ROWS: Row[] = [
   { route: 'DELETE /api/stream/ingress', call: () => ({ method: 'delete', path: '/api/stream/ingress' }), expect: members(204) },
   { route: 'GET /api/analytics/sessions', call: () => ({ method: 'get', path: '/api/analytics/sessions' }), expect: members(200) },
 
+  // Reads the caller's own ingress from LiveKit: there is no id to ask for someone else's.
+  { route: 'GET /api/stream/health', call: () => ({ method: 'get', path: '/api/stream/health' }), expect: members(200) },
   // ── Profiles and relations, aimed at the host
   { route: 'GET /api/users/:username', call: (w) => ({ method: 'get', path: `/api/users/${w.host.user.username}` }), expect: all(200) },
   {
@@ -159,6 +161,15 @@ export const ROWS: Row[] = [
     route: 'GET /api/users/:username/blocked',
     call: (w) => ({ method: 'get', path: `/api/users/${w.host.user.username}/blocked` }),
     expect: members(403, { owner: 200 }),
+  },
+  {
+    route: 'GET /api/analytics/sessions/:sessionId',
+    // The host's recorded broadcast: only the host sees its charts; for anyone else it does not exist.
+    call: async (w) => {
+      const { sessionId } = await prisma.replay.findUniqueOrThrow({ where: { id: w.replayId }, select: { sessionId: true } });
+      return { method: 'get', path: `/api/analytics/sessions/${sessionId}` };
+    },
+    expect: members(404, { owner: 200 }),
   },
 
   // ── Uploads
@@ -271,6 +282,37 @@ export const ROWS: Row[] = [
     restore: async (w) => {
       w.replayId = (await recordedBroadcast(w.host.user.id)).replayId;
     },
+  },
+
+  // ── Creator approval: anyone signed in asks for themselves; only admins decide (nobody in this world is one)
+  { route: 'GET /api/creator-access', call: () => ({ method: 'get', path: '/api/creator-access' }), expect: members(200) },
+  {
+    route: 'POST /api/creator-access',
+    call: () => ({ method: 'post', path: '/api/creator-access', body: { note: 'hello' } }),
+    expect: members(200),
+    restore: (w) =>
+      prisma.creatorRequest.deleteMany({
+        where: { userId: { in: [w.host.user.id, ...Object.values(w.members).map((m) => m.user.id)] } },
+      }),
+  },
+  {
+    route: 'GET /api/creator-access/admin',
+    call: () => ({ method: 'get', path: '/api/creator-access/admin' }),
+    expect: members(200),
+  },
+  {
+    route: 'GET /api/admin/creator-requests',
+    call: () => ({ method: 'get', path: '/api/admin/creator-requests' }),
+    expect: members(403),
+  },
+  {
+    route: 'POST /api/admin/creator-requests/:userId/decision',
+    call: (w) => ({
+      method: 'post',
+      path: `/api/admin/creator-requests/${w.host.user.id}/decision`,
+      body: { decision: 'APPROVED' },
+    }),
+    expect: members(403),
   },
 
   // ── LiveKit's webhook: a signature, not a person, is the credential

@@ -13,12 +13,14 @@ import { DashboardChatRoute } from './routes/dashboard-chat.tsx';
 import { WatchLoading, WatchRoute, watchLoader } from './routes/watch.tsx';
 import { SearchRoute } from './routes/search.tsx';
 import { DashboardAnalyticsRoute } from './routes/dashboard-analytics.tsx';
+import { DashboardAnalyticsSessionRoute } from './routes/dashboard-analytics-session.tsx';
 import { ProfileRoute } from './routes/profile.tsx';
 import { SettingsRoute } from './routes/settings.tsx';
 import { FollowingRoute } from './routes/following.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
 import { ReplayRoute } from './routes/replay.tsx';
 import { DashboardRecordingsRoute } from './routes/dashboard-recordings.tsx';
+import { AdminCreatorsRoute } from './routes/admin-creators.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -39,10 +41,12 @@ export const router = createBrowserRouter([
           { path: paths.dashboardChat.pattern, element: <DashboardChatRoute /> },
           { path: paths.dashboardRecordings.pattern, element: <DashboardRecordingsRoute /> },
           { path: paths.analytics.pattern, element: <DashboardAnalyticsRoute /> },
+          { path: paths.analyticsSession.pattern, element: <DashboardAnalyticsSessionRoute /> },
         ],
       },
       { path: paths.search.pattern, element: <SearchRoute /> },
       { path: paths.settings.pattern, element: <SettingsRoute /> },
+      { path: paths.adminCreators.pattern, element: <AdminCreatorsRoute /> },
       { path: paths.following.pattern, element: <FollowingRoute /> },
       // The loader only starts the viewer's connection early; nothing on the page is loader data to revalidate.
       { path: paths.watch.pattern, element: <WatchRoute />, loader: watchLoader, shouldRevalidate: () => false, HydrateFallback: WatchLoading },

@@ -9,9 +9,14 @@ export const paths = {
   dashboardChat: { pattern: '/dashboard/chat', to: () => '/dashboard/chat' },
   dashboardRecordings: { pattern: '/dashboard/recordings', to: () => '/dashboard/recordings' },
   analytics: { pattern: '/dashboard/analytics', to: () => '/dashboard/analytics' },
+  analyticsSession: {
+    pattern: '/dashboard/analytics/:sessionId',
+    to: (sessionId: string) => `/dashboard/analytics/${encodeURIComponent(sessionId)}`,
+  },
   goLive: { pattern: '/dashboard/go-live', to: () => '/dashboard/go-live' },
   search: { pattern: '/search', to: (query: string) => `/search?q=${encodeURIComponent(query)}` },
   settings: { pattern: '/settings', to: () => '/settings' },
+  adminCreators: { pattern: '/admin/creators', to: () => '/admin/creators' },
   following: { pattern: '/following', to: () => '/following' },
   watch: { pattern: '/:username/live', to: (username: string) => `/${encodeURIComponent(username)}/live` },
   replay: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeSessionStats } from './analytics.stats.ts';
+import { computeSessionStats, perMinute, sourceBreakdown, viewerTimeline } from './analytics.stats.ts';
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 12, minutes));
 
@@ -41,5 +41,60 @@ describe('viewer figures for one broadcast', () => {
     expect(computeSessionStats({ startedAt: at(0), endedAt: at(0) }, [], at(1))).toEqual({
       durationSeconds: 0, peakViewers: 0, averageViewers: 0, uniqueViewers: 0, totalWatchSeconds: 0, averageWatchSeconds: 0,
     });
+  });
+});
+
+describe('charts for one broadcast', () => {
+  const sec = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 12, 0, seconds));
+
+  it('viewers over time: 15 s buckets holding the most viewers at any instant, so a short peak shows', () => {
+    const points = viewerTimeline(
+      { startedAt: sec(0), endedAt: sec(60) },
+      [
+        { identity: 'a', joinedAt: sec(0), leftAt: sec(60) },
+        { identity: 'b', joinedAt: sec(20), leftAt: sec(22) }, // 2 s visit
+        { identity: 'c', joinedAt: sec(31), leftAt: null }, // still there
+      ],
+      sec(300),
+    );
+    expect(points.map((point) => point.viewers)).toEqual([1, 2, 2, 2]);
+    expect(points.map((point) => point.at.toISOString())).toEqual([0, 15, 30, 45].map((s) => sec(s).toISOString()));
+  });
+
+  it('keeps at most maxPoints buckets for a long broadcast, and counts a live one until now', () => {
+    const points = viewerTimeline(
+      { startedAt: at(0), endedAt: null },
+      [{ identity: 'a', joinedAt: at(10), leftAt: null }],
+      at(600),
+      { maxPoints: 100 },
+    );
+    expect(points).toHaveLength(100);
+    expect(points[0]!.viewers).toBe(0);
+    expect(points.at(-1)!.viewers).toBe(1);
+    expect(viewerTimeline({ startedAt: at(0), endedAt: at(0) }, [], at(1))).toEqual([{ at: at(0), viewers: 0 }]);
+  });
+
+  it('chat per minute fills quiet minutes with 0 and ignores stray rows', () => {
+    expect(
+      perMinute(
+        [
+          { minute: 0, count: 3 },
+          { minute: 2, count: 1 },
+          { minute: 9, count: 5 },
+        ],
+        150,
+      ),
+    ).toEqual([3, 0, 1]);
+    expect(perMinute([], 0)).toEqual([0]);
+  });
+
+  it('sources: each viewer counted once, by where their first stay came from', () => {
+    const counts = sourceBreakdown([
+      { identity: 'a', joinedAt: sec(5), source: 'HOME' },
+      { identity: 'a', joinedAt: sec(1), source: 'SEARCH' },
+      { identity: 'b', joinedAt: sec(2), source: 'SEARCH' },
+      { identity: 'c', joinedAt: sec(3), source: null },
+    ]);
+    expect(Object.fromEntries(counts)).toEqual({ SEARCH: 2, null: 1 });
   });
 });

@@ -71,6 +71,7 @@ viewerApi.post('/token', {
       viewer: req.user,
       guestName: body.guestName,
       network: clientNetworkOf(req.ip),
+      source: body.source,
     });
     return ok(token);
   },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { prisma } from '../../lib/prisma.ts';
 import type { LiveEventType } from '@streamhouse/contract/events';
+import type { ViewerSource } from '@streamhouse/contract';
 import { publishLiveEvent } from './live-events.service.ts';
 import { publicChannelChanged } from '../discovery/discovery.service.ts';
 
@@ -118,7 +119,13 @@ async function refreshViewerCount(tx: Tx, stream: LockedStream, sessionId: strin
   await announce(tx, 'stream.updated', stream, { viewerCount: count });
 }
 
-export async function viewerJoined(tx: Tx, stream: LockedStream, identity: string, at: Date): Promise<void> {
+export async function viewerJoined(
+  tx: Tx,
+  stream: LockedStream,
+  identity: string,
+  at: Date,
+  source: ViewerSource | null = null,
+): Promise<void> {
   if (!stream.isLive) return;
   const session = await openSession(tx, stream.id);
   if (!session) return;
@@ -127,7 +134,7 @@ export async function viewerJoined(tx: Tx, stream: LockedStream, identity: strin
   // A join older than this viewer's last leave is a late delivery: they are already gone.
   if (latest?.leftAt && latest.leftAt > at) return;
   await tx.viewerPresence.create({
-    data: { sessionId: session.id, identity, joinedAt: at < session.startedAt ? session.startedAt : at },
+    data: { sessionId: session.id, identity, joinedAt: at < session.startedAt ? session.startedAt : at, source },
   });
   await refreshViewerCount(tx, stream, session.id);
 }

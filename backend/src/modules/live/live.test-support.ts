@@ -41,7 +41,7 @@ export const ingressEvent = (event: 'ingress_started' | 'ingress_ended', hostId:
   ...extra,
 });
 
-type ParticipantFields = { kind?: string; disconnectReason?: string };
+type ParticipantFields = { kind?: string; disconnectReason?: string; metadata?: string };
 
 export const roomEvent = (
   event: 'track_published' | 'track_unpublished' | 'participant_joined' | 'participant_left' | 'room_finished' | 'room_started',

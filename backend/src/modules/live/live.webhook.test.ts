@@ -168,6 +168,18 @@ describe('POST /api/webhook/livekit: live state', () => {
 });
 
 describe('POST /api/webhook/livekit: viewers', () => {
+  it("stores where a viewer came from, as their token's metadata says (unknown or missing: null)", async () => {
+    const host = await liveHost('sources');
+    await deliver(roomEvent('participant_joined', host.id, 'guest-1-0000aaaa', { metadata: JSON.stringify({ role: 'guest', source: 'SEARCH' }) }));
+    await deliver(roomEvent('participant_joined', host.id, 'guest-1-0000bbbb', { metadata: JSON.stringify({ role: 'guest', source: 'ELSEWHERE' }) }));
+    await deliver(roomEvent('participant_joined', host.id, 'guest-1-0000cccc', { metadata: 'not json' }));
+    const [session] = await sessionsOf(host.id);
+    const sources = Object.fromEntries(
+      (await prisma.viewerPresence.findMany({ where: { sessionId: session!.id }, select: { identity: true, source: true } })).map((row) => [row.identity, row.source]),
+    );
+    expect(sources).toEqual({ 'guest-1-0000aaaa': 'SEARCH', 'guest-1-0000bbbb': null, 'guest-1-0000cccc': null });
+  });
+
   it('counts viewers (not the host, not Host-{id}, not the ingress) and records their presence', async () => {
     const host = await liveHost('count');
     const { id } = await createTestUser('fan');

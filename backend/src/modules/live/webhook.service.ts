@@ -1,4 +1,5 @@
 import type { WebhookEvent } from 'livekit-server-sdk';
+import { VIEWER_SOURCES, type ViewerSource } from '@streamhouse/contract';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { logger } from '../../lib/logger.ts';
 import { webhookReceiver } from '../../lib/livekit.ts';
@@ -20,8 +21,19 @@ type Change =
   /** The host stopped something; offline unless LiveKit shows them still publishing (e.g. camera → screen). */
   | { kind: 'maybe-offline' }
   | { kind: 'offline' }
-  | { kind: 'viewer-joined'; identity: string }
+  | { kind: 'viewer-joined'; identity: string; source: ViewerSource | null }
   | { kind: 'viewer-left'; identity: string };
+
+/** The source the viewer's token carried in its metadata (tokens.service.ts), if a known one. */
+export function sourceOf(metadata: string | undefined): ViewerSource | null {
+  if (!metadata) return null;
+  try {
+    const source = (JSON.parse(metadata) as { source?: unknown }).source;
+    return VIEWER_SOURCES.find((known) => known === source) ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /** Which creator's stream (room name = user id) an event concerns, and what it means for it. */
 function interpret(event: WebhookEvent): { hostId: string; change: Change } | undefined {
@@ -42,7 +54,10 @@ function interpret(event: WebhookEvent): { hostId: string; change: Change } | un
       return room ? { hostId: room, change: { kind: 'offline' } } : undefined;
     case 'participant_joined':
       return room && participant && isViewer(participant, room)
-        ? { hostId: room, change: { kind: 'viewer-joined', identity: participant.identity } }
+        ? {
+            hostId: room,
+            change: { kind: 'viewer-joined', identity: participant.identity, source: sourceOf(participant.metadata) },
+          }
         : undefined;
     case 'participant_left':
     case 'participant_connection_aborted':
@@ -109,7 +124,7 @@ export async function receiveLiveKitWebhook(rawBody: string, authorization: stri
 
     const { change } = target;
     if (change.kind === 'viewer-joined') {
-      await viewerJoined(tx, stream, change.identity, at);
+      await viewerJoined(tx, stream, change.identity, at, change.source);
       return 'applied';
     }
     if (change.kind === 'viewer-left') {

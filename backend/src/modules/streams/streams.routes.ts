@@ -6,7 +6,16 @@ import { eligibility } from '../eligibility/eligibility.schemas.ts';
 import { assertEligibleToStream, getEligibility } from '../eligibility/eligibility.service.ts';
 import { roomToken } from '../tokens/tokens.schemas.ts';
 import { mintPublisherToken, mintSelfViewToken } from '../tokens/tokens.service.ts';
-import { createIngressBody, streamCredentials, streamInfo, streamInfoBody, streamKey, streamStatus } from './streams.schemas.ts';
+import {
+  createIngressBody,
+  streamCredentials,
+  streamHealth,
+  streamInfo,
+  streamInfoBody,
+  streamKey,
+  streamStatus,
+} from './streams.schemas.ts';
+import { getStreamHealth } from './stream-health.service.ts';
 import {
   createStreamKey,
   getStreamCredentials,
@@ -78,6 +87,15 @@ streamApi.get('/status', {
   summary: 'Whether the stream is live',
   responses: { 200: streamStatus },
   handler: async (_input, req) => ok(await getStreamStatus(signedInUser(req.user).id)),
+});
+
+streamApi.get('/health', {
+  summary: 'How the OBS ingest looks right now',
+  description:
+    "Codec, picture, frame rate and bitrate of the RTMP/WHIP stream coming in, as LiveKit's ingress measures it, with warnings against the recommended OBS settings. Read from LiveKit on each call (the dashboard polls it every 5 s while live).",
+  responses: { 200: streamHealth },
+  errors: { 503: 'The ingress service did not answer.' },
+  handler: async (_input, req) => ok(await getStreamHealth(signedInUser(req.user).id), NOT_CACHED),
 });
 
 streamApi.get('/eligibility', {

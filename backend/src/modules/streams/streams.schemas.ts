@@ -66,3 +66,57 @@ export type StreamKey = z.infer<typeof streamKey>;
 export type StreamCredentials = z.infer<typeof streamCredentials>;
 export type StreamInfo = z.infer<typeof streamInfo>;
 export type StreamStatus = z.infer<typeof streamStatus>;
+
+const healthWarning = z
+  .strictObject({
+    code: z.enum([
+      'NO_VIDEO',
+      'AUDIO_MISSING',
+      'BITRATE_LOW',
+      'BITRATE_HIGH',
+      'FRAMERATE_LOW',
+      'KEYFRAME_INTERVAL',
+      'QUALITY_LIMITED',
+    ]),
+    message: z.string(),
+  })
+  .meta({
+    id: 'HealthWarning',
+    description: 'Something to fix in the encoder, in a sentence (rules: shared/src/stream-health.ts).',
+  });
+
+export const streamHealth = z
+  .strictObject({
+    type: ingressType.nullable().meta({ description: 'The key in use; null when the creator has none.' }),
+    status: z.enum(['NONE', 'INACTIVE', 'BUFFERING', 'PUBLISHING', 'ERROR', 'COMPLETE']).meta({
+      description: 'The ingress endpoint: NONE without a key, INACTIVE while nothing is sent, BUFFERING as the stream starts.',
+    }),
+    error: z.string().nullable().meta({ description: "The ingress's own error text, when status is ERROR." }),
+    video: z
+      .strictObject({
+        codec: z.string(),
+        width: z.number().int(),
+        height: z.number().int(),
+        framerate: z.number(),
+        bitrateKbps: z.number().int(),
+      })
+      .nullable(),
+    audio: z
+      .strictObject({
+        codec: z.string(),
+        channels: z.number().int(),
+        sampleRate: z.number().int(),
+        bitrateKbps: z.number().int(),
+      })
+      .nullable(),
+    startedAt: z.iso.datetime().nullable(),
+    warnings: z.array(healthWarning),
+    checkedAt: z.iso.datetime(),
+  })
+  .meta({
+    id: 'StreamHealth',
+    description:
+      "The OBS (RTMP/WHIP) ingest as LiveKit's ingress sees it now: codec, picture, frame rate, bitrate, and warnings. Bitrates of 0 are not measured yet.",
+  });
+
+export type StreamHealth = z.infer<typeof streamHealth>;

@@ -1,3 +1,4 @@
+import { VIEWER_SOURCES } from '@streamhouse/contract';
 import { z } from 'zod';
 import { hasVisibleText } from '../../http/text-policy.ts';
 import { GUEST_NAME_MAX_LENGTH, GUEST_NAME_MIN_LENGTH, GUEST_NAME_PATTERN } from '@streamhouse/contract';
@@ -15,6 +16,8 @@ export const viewerTokenBody = z
     hostId: z.string().trim().min(1).max(64).optional(),
     username: z.string().trim().min(1).max(64).optional(),
     guestName: guestNameSchema.optional(),
+    /** Where the viewer opened the stream from, for the creator's analytics. */
+    source: z.enum(VIEWER_SOURCES, { error: `source must be one of ${VIEWER_SOURCES.join(', ')}` }).optional(),
   })
   .strict()
   .refine((body) => Boolean(body.hostId) !== Boolean(body.username), {

@@ -5,7 +5,7 @@ import { prisma } from '../../lib/prisma.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { isBlockedBy } from '../social/social.service.ts';
 import { hitRateLimit } from '../rate-limit/rate-limit.service.ts';
-import { GUEST_IDENTITY_PREFIX, selfViewIdentity } from '@streamhouse/contract';
+import { GUEST_IDENTITY_PREFIX, selfViewIdentity, type ViewerSource } from '@streamhouse/contract';
 import { GRANTS, type TokenRole } from './tokens.grants.ts';
 import type { RoomToken } from './tokens.schemas.ts';
 import { assertGuestNameFree } from './guest-names.service.ts';
@@ -22,12 +22,19 @@ export const GUEST_PASSES_PER_MINUTE = 30;
 export type MintedToken = RoomToken & { roomName: string };
 
 /** The room is always the host's user id: derived here, never taken from a client. */
-async function mint(role: TokenRole, roomName: string, identity: string, name: string): Promise<MintedToken> {
+async function mint(
+  role: TokenRole,
+  roomName: string,
+  identity: string,
+  name: string,
+  source?: ViewerSource,
+): Promise<MintedToken> {
   const accessToken = new AccessToken(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, {
     identity,
     name,
     ttl: env.TOKEN_TTL_SECONDS,
-    metadata: JSON.stringify({ role }),
+    // The source rides in the participant's metadata to the participant_joined webhook (analytics).
+    metadata: JSON.stringify(source ? { role, source } : { role }),
   });
   accessToken.addGrant({ roomJoin: true, room: roomName, ...GRANTS[role] });
   return { token: await accessToken.toJwt(), identity, name, wsUrl: env.LIVEKIT_URL, roomName };
@@ -67,13 +74,14 @@ export async function mintViewerToken(input: {
   guestName?: string;
   /** The keyed hash of the client's network (lib/client-network.ts). */
   network: string;
+  source?: ViewerSource;
 }): Promise<MintedToken> {
   const host = await findHost(input.host);
   const { viewer } = input;
   if (viewer?.id === host.id) return mintSelfViewToken(viewer);
   if (viewer && (await isBlockedBy(host.id, viewer.id)))
     throw forbidden('This channel is unavailable to you.', { reason: 'BLOCKED' });
-  if (viewer) return mint('viewer', host.id, viewer.id, viewer.name);
+  if (viewer) return mint('viewer', host.id, viewer.id, viewer.name, input.source);
   const passes = await hitRateLimit(`guest-pass:${input.network}`, GUEST_PASSES_PER_MINUTE, 60_000);
   if (!passes.allowed)
     throw new AppError(429, 'RATE_LIMITED', 'Too many guest passes from your network. Wait a moment, or sign in.', {
@@ -84,5 +92,5 @@ export async function mintViewerToken(input: {
   const { sanctions } = await getChatRoom(host.id);
   if (sanctions.some((sanction) => sanction.kind === 'BAN' && sanction.network === input.network)) throw forbidden('You are banned from this channel.', { reason: 'BANNED' });
   if (input.guestName) await assertGuestNameFree(host.id, input.guestName);
-  return mint('guest', host.id, guestIdentity(), input.guestName ?? 'Guest');
+  return mint('guest', host.id, guestIdentity(), input.guestName ?? 'Guest', input.source);
 }

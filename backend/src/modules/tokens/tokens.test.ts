@@ -1,12 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { TokenVerifier } from 'livekit-server-sdk';
+import { viewerSourceOf } from '@streamhouse/contract';
 import { createApp } from '../../app.ts';
 import { env } from '../../config/env.ts';
 import { createTestUser } from '../../test/fixtures.ts';
 
 const app = createApp();
 const verifier = new TokenVerifier(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
+
+describe('where a viewer came from (the watch page sends it with the token request)', () => {
+  it.each([
+    [undefined, 'DIRECT'],
+    ['/', 'HOME'],
+    ['/search', 'SEARCH'],
+    ['/following', 'FOLLOWING'],
+    ['/Demo_Alice', 'PROFILE'],
+    ['/dashboard', undefined],
+    ['/settings', undefined],
+    ['/demo_alice/replays/1', undefined],
+    ['/demo_bob/live', undefined],
+  ] as const)('from %s: %s', (from, source) => {
+    expect(viewerSourceOf(from)).toBe(source);
+  });
+});
 
 describe('POST /api/viewer/token', () => {
   it('gives a guest a subscribe-only token for the host room, with the same identity in token and response', async () => {
@@ -29,6 +46,15 @@ describe('POST /api/viewer/token', () => {
     expect((await verifier.verify(response.body.token)).video?.room).toBe(host.id);
   });
 
+  it("carries where the viewer came from in the token's metadata, for the join webhook", async () => {
+    const host = await createTestUser('host');
+    const response = await request(app).post('/api/viewer/token').send({ username: host.displayUsername, source: 'SEARCH' });
+    expect(response.status).toBe(200);
+    expect(JSON.parse((await verifier.verify(response.body.token)).metadata!)).toEqual({ role: 'guest', source: 'SEARCH' });
+    const without = await request(app).post('/api/viewer/token').send({ username: host.displayUsername });
+    expect(JSON.parse((await verifier.verify(without.body.token)).metadata!)).toEqual({ role: 'guest' });
+  });
+
   it('answers 404 for a creator that does not exist', async () => {
     const response = await request(app).post('/api/viewer/token').send({ username: 'nobody_here_at_all' });
     expect(response.status).toBe(404);
@@ -41,6 +67,7 @@ describe('POST /api/viewer/token', () => {
     ['a room chosen by the client', { username: 'someone', room: 'another-room' }],
     ['a guest name with markup', { username: 'someone', guestName: '<script>' }],
     ['a guest name that is too long', { username: 'someone', guestName: 'x'.repeat(40) }],
+    ['an unknown source', { username: 'someone', source: 'NEWSLETTER' }],
   ])('refuses %s with 400', async (_label, body) => {
     const response = await request(app).post('/api/viewer/token').send(body);
     expect(response.status).toBe(400);

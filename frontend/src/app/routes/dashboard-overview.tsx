@@ -3,6 +3,9 @@ import { Link } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import { CameraIcon, ScreenIcon } from '@/components/icons.tsx';
 import { Spinner } from '@/components/spinner.tsx';
+import { IngestHealth } from '@/features/stream-health/components/ingest-health.tsx';
+import { CreatorAccessCard } from '@/features/creator-access/components/creator-access-card.tsx';
+import { useIsAdmin } from '@/features/admin/api/admin-api.ts';
 import { useDashboard } from './dashboard-layout.tsx';
 
 // LiveKit is large: only the pages that publish or play video download it.
@@ -32,6 +35,7 @@ function Option({ to, icon, title, children }: { to: string; icon: ReactNode; ti
 export function DashboardOverviewRoute() {
   const { user, status } = useDashboard();
   const isLive = status.status === 'ready' && status.data.isLive;
+  const admin = useIsAdmin();
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Overview</h1>
@@ -52,6 +56,7 @@ export function DashboardOverviewRoute() {
           <p className="text-xs text-zinc-500">Your stream as viewers get it, a moment behind you. Only you see this preview, and you are not counted as a viewer.</p>
         </div>
         <div className="flex flex-col gap-4">
+          <CreatorAccessCard />
           <Card title={isLive ? 'You are live' : 'Go live'}>
             {isLive ? (
               <p className="text-sm text-zinc-400">
@@ -72,12 +77,20 @@ export function DashboardOverviewRoute() {
               </div>
             )}
           </Card>
+          <IngestHealth isLive={isLive} />
           <Card title="Your stream">
             <p className="text-sm text-zinc-400">Set the title, description and thumbnail viewers see.</p>
             <Link to={paths.dashboardStream.to()} className="self-start text-sm font-semibold text-accent-400 hover:underline">
               Edit stream info
             </Link>
           </Card>
+          {admin.data?.isAdmin && (
+            <Card title="Admin">
+              <Link to={paths.adminCreators.to()} className="self-start text-sm font-semibold text-accent-400 hover:underline">
+                Review creator requests
+              </Link>
+            </Card>
+          )}
         </div>
       </div>
     </div>

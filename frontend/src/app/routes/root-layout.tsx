@@ -4,10 +4,13 @@ import { paths } from '@/config/paths.ts';
 import { UserMenu } from '@/features/auth/components/user-menu.tsx';
 import { useSessionStore } from '@/features/auth/stores/session-store.ts';
 import { SearchBox } from '@/features/discovery/components/search-box.tsx';
+import { useRememberPages } from '@/lib/page-history.ts';
 
 export function RootLayout() {
   const loadSession = useSessionStore((state) => state.load);
   const navigate = useNavigate();
+  // Where a viewer came from, for the creator's analytics (features/watch/api/viewer-source.ts).
+  useRememberPages();
   // Once per page load: who is signed in.
   useEffect(() => {
     void loadSession();

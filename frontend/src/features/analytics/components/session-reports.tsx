@@ -1,3 +1,5 @@
+import { Link } from 'react-router';
+import { paths } from '@/config/paths.ts';
 import { Spinner } from '@/components/spinner.tsx';
 import { StatusPanel } from '@/components/status-panel.tsx';
 import { useQuery } from '@/lib/use-query.ts';
@@ -32,6 +34,13 @@ function SessionCard({ report }: { report: SessionReport }) {
         ) : (
           <span className="text-sm text-zinc-400">{duration(report.durationSeconds)}</span>
         )}
+        <Link
+          to={paths.analyticsSession.to(report.id)}
+          className="ml-auto text-sm font-semibold text-accent-400 hover:underline"
+          aria-label={`Charts for the broadcast of ${dateFormat.format(new Date(report.startedAt))}`}
+        >
+          Charts →
+        </Link>
       </header>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         <Figure label="Peak viewers" value={report.peakViewers} />

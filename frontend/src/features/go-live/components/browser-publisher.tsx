@@ -19,6 +19,7 @@ import { getPublisherToken } from '../api/get-publisher-token.ts';
 import { describeMediaError, useLocalMedia, type VideoSource } from '../hooks/use-local-media.ts';
 import { useDevices } from '../hooks/use-devices.ts';
 import { DevicePicker } from './device-picker.tsx';
+import { PublisherStats } from './publisher-stats.tsx';
 import { TrackPreview } from './track-preview.tsx';
 
 type Phase = 'preview' | 'starting' | 'live' | 'stopping';
@@ -61,6 +62,8 @@ export default function BrowserPublisher() {
   const [micId, setMicId] = useState<string>();
   const [switching, setSwitching] = useState(false);
   const roomRef = useRef<Room | null>(null);
+  /** The connected room, for the stats panel (the ref is for handlers). */
+  const [liveRoom, setLiveRoom] = useState<Room | null>(null);
   const cameras = useDevices('videoinput', Boolean(media.video) || !media.opening);
   const microphones = useDevices('audioinput', Boolean(media.audio));
   const live = phase === 'live';
@@ -70,6 +73,7 @@ export default function BrowserPublisher() {
   async function disconnect() {
     const room = roomRef.current;
     roomRef.current = null;
+    setLiveRoom(null);
     await room?.disconnect(false);
   }
 
@@ -83,6 +87,7 @@ export default function BrowserPublisher() {
         // Ending on purpose is handled by handleStop; anything else means the stream dropped.
         if (roomRef.current !== room || reason === DisconnectReason.CLIENT_INITIATED) return;
         roomRef.current = null;
+        setLiveRoom(null);
         setPhase('preview');
         setError('The connection to the server dropped, so your stream ended. Start again when you are ready.');
       });
@@ -90,6 +95,7 @@ export default function BrowserPublisher() {
       if (media.video) await room.localParticipant.publishTrack(media.video, videoOptions(media.source));
       if (media.audio) await room.localParticipant.publishTrack(media.audio, { source: Track.Source.Microphone });
       roomRef.current = room;
+      setLiveRoom(room);
       setPhase('live');
     } catch (caught) {
       await room.disconnect(false);
@@ -237,6 +243,7 @@ export default function BrowserPublisher() {
             {micMuted ? <MicOffIcon className="size-4 text-amber-300" /> : <MicIcon className="size-4" />}
           </Button>
         </div>
+        {live && liveRoom && <PublisherStats room={liveRoom} />}
         {media.audioError && <p className="text-sm text-amber-300">{media.audioError}</p>}
         {media.videoError && media.video && <p className="text-sm text-amber-300">{media.videoError}</p>}
 
