@@ -1,17 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client.ts';
-import type { components } from '@/lib/api-schema.ts';
+import { client, unwrap, type Schema } from '@/lib/api-client.ts';
 
-type Schemas = components['schemas'];
-export type CreatorRequestItem = Schemas['CreatorRequestItem'];
-export type CreatorRequestStatus = Schemas['CreatorRequestStatus'];
+export type CreatorRequestItem = Schema<'CreatorRequestItem'>;
+export type CreatorRequestStatus = Schema<'CreatorRequestStatus'>;
 export type Decision = { userId: string; decision: 'APPROVED' | 'DECLINED'; reason?: string };
 
 /** Whether the signed-in user is an admin (for the page and the link; the API checks for itself). */
 export function useIsAdmin(enabled = true) {
   return useQuery({
     queryKey: ['admin-status'],
-    queryFn: ({ signal }) => api<Schemas['AdminStatus']>('/api/creator-access/admin', { signal }),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/creator-access/admin', { signal })),
     enabled,
   });
 }
@@ -19,7 +17,7 @@ export function useIsAdmin(enabled = true) {
 export function useCreatorRequests(status: CreatorRequestStatus) {
   return useQuery({
     queryKey: ['creator-requests', status],
-    queryFn: ({ signal }) => api<Schemas['CreatorRequestList']>(`/api/admin/creator-requests?status=${status}`, { signal }),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/admin/creator-requests', { params: { query: { status } }, signal })),
   });
 }
 
@@ -28,7 +26,7 @@ export function useDecide() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, ...body }: Decision) =>
-      api<CreatorRequestItem>(`/api/admin/creator-requests/${encodeURIComponent(userId)}/decision`, { method: 'POST', body }),
+      unwrap(client.POST('/api/admin/creator-requests/{userId}/decision', { params: { path: { userId } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['creator-requests'] }),
   });
 }

@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api-client.ts';
-import type { components } from '@/lib/api-schema.ts';
+import { client, unwrap, type Schema } from '@/lib/api-client.ts';
 
-export type StreamHealth = components['schemas']['StreamHealth'];
+export type StreamHealth = Schema<'StreamHealth'>;
 
 export const HEALTH_POLL_MS = 5_000;
 
 export function getStreamHealth(signal?: AbortSignal): Promise<StreamHealth> {
-  return api<StreamHealth>('/api/stream/health', { signal });
+  return unwrap(client.GET('/api/stream/health', { signal }));
 }
 
 /** The OBS ingest's health: read once, then re-read from LiveKit every 5 s while live. */
