@@ -4,6 +4,7 @@ import { prisma } from '../../lib/prisma.ts';
 import type { LiveEventType } from '@streamhouse/contract/events';
 import { publishLiveEvent } from './live-events.service.ts';
 import { publicChannelChanged } from '../discovery/discovery.service.ts';
+import { fanOutGoLive } from '../notifications/notifications.service.ts';
 
 /**
  * The one writer of live state (isLive, startedAt, viewerCount, sessions and presences). Webhooks and the
@@ -46,7 +47,10 @@ export async function lockStream(tx: Tx, hostId: string): Promise<LockedStream |
 }
 
 /** Runs `change` with the host's stream locked; undefined (nothing done) when the room is not a user's. */
-export async function withLockedStream<T>(hostId: string, change: (tx: Tx, stream: LockedStream) => Promise<T>): Promise<T | undefined> {
+export async function withLockedStream<T>(
+  hostId: string,
+  change: (tx: Tx, stream: LockedStream) => Promise<T>,
+): Promise<T | undefined> {
   return prisma.$transaction(async (tx) => {
     const stream = await lockStream(tx, hostId);
     return stream ? change(tx, stream) : undefined;
@@ -88,6 +92,8 @@ export async function goLive(tx: Tx, stream: LockedStream, at: Date, viewersInRo
     });
   const changes = { isLive: true, startedAt: at, viewerCount: viewersInRoom.length };
   await tx.stream.update({ where: { id: stream.id }, data: changes });
+  // Followers hear of it once per broadcast (this session), in the same transaction as the live state.
+  await fanOutGoLive(tx, { hostId: stream.userId, sessionId: session.id, title: stream.title, at });
   await announce(tx, 'stream.live', stream, changes);
   return true;
 }
@@ -153,7 +159,10 @@ export async function syncViewers(tx: Tx, stream: LockedStream, viewersInRoom: s
   const gone = [...openIdentities].filter((identity) => !present.has(identity));
   const arrived = [...present].filter((identity) => !openIdentities.has(identity));
   if (gone.length)
-    await tx.viewerPresence.updateMany({ where: { sessionId: session.id, identity: { in: gone }, leftAt: null }, data: { leftAt: at } });
+    await tx.viewerPresence.updateMany({
+      where: { sessionId: session.id, identity: { in: gone }, leftAt: null },
+      data: { leftAt: at },
+    });
   if (arrived.length)
     await tx.viewerPresence.createMany({ data: arrived.map((identity) => ({ sessionId: session.id, identity, joinedAt: at })) });
   await refreshViewerCount(tx, stream, session.id);

@@ -6,8 +6,10 @@ import { liveEventsQuery, webhookOutcome } from './live.schemas.ts';
 import { receiveLiveKitWebhook } from './webhook.service.ts';
 import { admitEventStream, subscribeLiveEvents } from './live-events.service.ts';
 import { env } from '../../config/env.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, unauthenticated } from '../../http/errors.ts';
 import { clientNetworkOf } from '../../lib/client-network.ts';
+import { sessionUserOf } from '../auth/auth.service.ts';
+import { subscribeUserNotifications } from '../notifications/notifications-events.service.ts';
 
 /** /api/webhook: LiveKit's signed webhooks. Mounted before the app's JSON parser: the signature covers the raw bytes. */
 export const webhookApi = apiRouter('/api/webhook', {
@@ -22,9 +24,15 @@ webhookApi.post('/livekit', {
     'Rooms, participants, tracks and ingress starting or ending: the only writer of live state. Repeats are applied once; events older than the last applied are ignored.',
   security: [security.livekitWebhook],
   middleware: [express.raw({ type: () => true, limit: '1mb' })],
-  requestBody: { contentType: 'application/webhook+json', description: "A LiveKit WebhookEvent (protojson), as livekit-server sends it." },
+  requestBody: {
+    contentType: 'application/webhook+json',
+    description: 'A LiveKit WebhookEvent (protojson), as livekit-server sends it.',
+  },
   responses: { 200: webhookOutcome },
-  errors: { 400: 'Correctly signed, but not a LiveKit event or without an id.', 401: 'The signature is missing or does not match the body.' },
+  errors: {
+    400: 'Correctly signed, but not a LiveKit event or without an id.',
+    401: 'The signature is missing or does not match the body.',
+  },
   handler: async (_input, req) => {
     const rawBody = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
     return ok({ outcome: await receiveLiveKitWebhook(rawBody, req.get('authorization')) });
@@ -32,7 +40,10 @@ webhookApi.post('/livekit', {
 });
 
 /** /api/live: server-sent events — a stream going live or offline, and viewer count or title changes. */
-export const liveEventsApi = apiRouter('/api/live', { tag: 'Live events', description: 'Live updates for pages, without polling.' });
+export const liveEventsApi = apiRouter('/api/live', {
+  tag: 'Live events',
+  description: 'Live updates for pages, without polling.',
+});
 
 /** Proxies drop idle connections; a comment line every so often keeps the event stream open. */
 const KEEP_ALIVE_MS = 25_000;
@@ -42,13 +53,19 @@ const MAX_UNSENT_BYTES = 64 * 1024;
 const retryAfterMs = () => 5000 + Math.floor(Math.random() * 10_000);
 
 liveEventsApi.get('/events', {
-  summary: 'Streams going live or offline, and viewer count or title changes',
+  summary: 'Streams going live or offline, and viewer count or title changes; or your notifications',
   description:
-    'Server-sent events: each `data:` line is one LiveEvent (JSON). A comment line every 25 s keeps the connection open; browsers reconnect after 2 s when it drops. A reader too far behind is dropped (and reconnects).',
+    'Server-sent events: each `data:` line is one LiveEvent (JSON), or with `notifications=only` one NotificationEvent for the signed-in user only. A comment line every 25 s keeps the connection open; browsers reconnect after 2 s when it drops. A reader too far behind is dropped (and reconnects).',
   query: liveEventsQuery,
   responses: { 200: { description: 'An event stream of LiveEvent', contentType: 'text/event-stream', schema: liveEvent } },
-  errors: { 503: 'Too many live-update connections, in all or from this network (`reason`, with `retryAfterMs`).' },
+  errors: {
+    401: '`notifications=only` without a session: notifications are for signed-in users only.',
+    503: 'Too many live-update connections, in all or from this network (`reason`, with `retryAfterMs`).',
+  },
   handler: async ({ query }, req, res) => {
+    // The user is known only from the session cookie, never from the query: a stream carries only its own user's events.
+    const user = query.notifications ? await sessionUserOf(req.headers) : undefined;
+    if (query.notifications && !user) throw unauthenticated('Sign in to receive notifications.');
     const admission = admitEventStream(clientNetworkOf(req.ip), {
       maxStreams: env.LIVE_EVENTS_MAX_STREAMS,
       maxPerNetwork: env.LIVE_EVENTS_MAX_PER_NETWORK,
@@ -73,12 +90,17 @@ liveEventsApi.get('/events', {
     };
     let unsubscribe: () => void;
     try {
-      unsubscribe = await subscribeLiveEvents({
-        onEvent: (event, json) => {
-          if (!query.hostId || event.hostId === query.hostId) send(`data: ${json}\n\n`);
-        },
-        onLost: () => res.end(),
-      });
+      unsubscribe = user
+        ? await subscribeUserNotifications(user.id, {
+            onEvent: (_event, json) => send(`data: ${json}\n\n`),
+            onLost: () => res.end(),
+          })
+        : await subscribeLiveEvents({
+            onEvent: (event, json) => {
+              if (!query.hostId || event.hostId === query.hostId) send(`data: ${json}\n\n`);
+            },
+            onLost: () => res.end(),
+          });
     } catch (error) {
       admission.release();
       throw error;
