@@ -80,19 +80,13 @@ describe('POST /api/webhook/livekit: live state', () => {
   it('clamps an event dated in the future to the server clock, so it cannot pin the stream state', async () => {
     const host = await createTestUser('future');
     const nextYear = Math.floor(Date.now() / 1000) + 365 * 24 * 3600;
-    const forged = await signBody(
-      JSON.stringify({ id: `EV_future_${host.id}`, createdAt: String(nextYear), ...ingressEvent('ingress_started', host.id) }),
-    );
+    const forged = await signBody(JSON.stringify({ id: `EV_future_${host.id}`, createdAt: String(nextYear), ...ingressEvent('ingress_started', host.id) }));
     expect((await postWebhook(app, forged)).body.outcome).toBe('applied');
     const stream = await streamOf(host.id);
     expect(stream!.lastEventAt!.getTime()).toBeLessThanOrEqual(Date.now() + 5000);
     // A genuine event a little later is applied, not ignored as older than a date in the future.
     const genuine = await signBody(
-      JSON.stringify({
-        id: `EV_genuine_${host.id}`,
-        createdAt: String(Math.ceil(stream!.lastEventAt!.getTime() / 1000)),
-        ...ingressEvent('ingress_ended', host.id),
-      }),
+      JSON.stringify({ id: `EV_genuine_${host.id}`, createdAt: String(Math.ceil(stream!.lastEventAt!.getTime() / 1000)), ...ingressEvent('ingress_ended', host.id) }),
     );
     expect((await postWebhook(app, genuine)).body.outcome).toBe('applied');
     expect(await streamOf(host.id)).toMatchObject({ isLive: false });
@@ -244,9 +238,7 @@ describe('POST /api/webhook/livekit: failures', () => {
       `CREATE FUNCTION ${guard}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
          IF NEW."streamId" = '${stream.id}' THEN RAISE EXCEPTION 'simulated failure'; END IF; RETURN NEW; END $$`,
     );
-    await prisma.$executeRawUnsafe(
-      `CREATE TRIGGER ${guard} BEFORE INSERT ON "StreamSession" FOR EACH ROW EXECUTE FUNCTION ${guard}()`,
-    );
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER ${guard} BEFORE INSERT ON "StreamSession" FOR EACH ROW EXECUTE FUNCTION ${guard}()`);
     try {
       const failed = await postWebhook(app, started);
       expect(failed.status).toBe(500);

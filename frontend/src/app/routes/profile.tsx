@@ -10,6 +10,7 @@ import { getProfile, type PublicProfile } from '@/features/profile/api/profile-a
 import { ProfileHeader } from '@/features/profile/components/profile-header.tsx';
 import { ChannelStatus } from '@/features/profile/components/channel-status.tsx';
 import { FollowButton } from '@/features/social/components/follow-button.tsx';
+import { MuteButton } from '@/features/notifications/components/mute-button.tsx';
 import { BlockButton } from '@/features/social/components/block-button.tsx';
 import { ChannelReplays } from '@/features/replays/components/channel-replays.tsx';
 
@@ -38,6 +39,7 @@ function ProfileActions({ profile, onChange }: { profile: PublicProfile; onChang
           onChange={({ following, followerCount }) => onChange((current) => ({ ...current, followerCount, viewer: { ...viewer, isFollowing: following } }))}
         />
       )}
+      {viewer.isFollowing && !viewer.isBlocking && <MuteButton username={profile.displayUsername} />}
       <BlockButton
         username={profile.displayUsername}
         blocking={viewer.isBlocking}

@@ -4,9 +4,12 @@ import { paths } from '@/config/paths.ts';
 import { UserMenu } from '@/features/auth/components/user-menu.tsx';
 import { useSessionStore } from '@/features/auth/stores/session-store.ts';
 import { SearchBox } from '@/features/discovery/components/search-box.tsx';
+import { NotificationBell } from '@/features/notifications/components/notification-bell.tsx';
 
 export function RootLayout() {
   const loadSession = useSessionStore((state) => state.load);
+  // Keyed by the user: signing in as someone else starts a new bell (its own list and event stream).
+  const userId = useSessionStore((state) => state.user?.id);
   const navigate = useNavigate();
   // Once per page load: who is signed in.
   useEffect(() => {
@@ -27,7 +30,10 @@ export function RootLayout() {
           <div className="flex flex-1 justify-center">
             <SearchBox onSearch={(query) => navigate(paths.search.to(query))} />
           </div>
-          <UserMenu />
+          <div className="flex shrink-0 items-center gap-1 sm:gap-2">
+            {userId && <NotificationBell key={userId} userId={userId} />}
+            <UserMenu />
+          </div>
         </div>
       </header>
       <main id="main" className="flex-1">
