@@ -273,6 +273,10 @@ export const ROWS: Row[] = [
     },
   },
 
+  // ── Browsing by category: public
+  { route: 'GET /api/viewer/categories', call: () => ({ method: 'get', path: '/api/viewer/categories' }), expect: all(200) },
+  { route: 'GET /api/viewer/categories/:slug', call: () => ({ method: 'get', path: '/api/viewer/categories/gaming' }), expect: all(200) },
+
   // ── Notifications: each caller's own; the mute names the host (the owner cannot mute themselves)
   { route: 'GET /api/notifications', call: () => ({ method: 'get', path: '/api/notifications' }), expect: members(200) },
   {

@@ -876,6 +876,143 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/viewer/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browse categories with their live counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every category, most live streams first (then most viewers, then the fixed order). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BrowseCategoryList"];
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/viewer/categories/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A category's live streams, most watched first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A category and its live streams, most watched first. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CategoryStreams"];
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description There is no such category. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/viewer/search": {
         parameters: {
             query?: never;
@@ -883,7 +1020,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Search creators by username, name or stream title */
+        /** Search creators by username, name, stream title or tag */
         get: {
             parameters: {
                 query: {
@@ -3598,6 +3735,8 @@ export type paths = {
                         title?: string;
                         description?: string | null;
                         thumbnailUrl?: string | null;
+                        category?: string | null;
+                        tags?: string[];
                     };
                 };
             };
@@ -6493,6 +6632,11 @@ export type components = {
             isLive: boolean;
             viewerCount: number;
             startedAt: string | null;
+            category: {
+                slug: string;
+                name: string;
+            } | null;
+            tags: string[];
             bio: string | null;
             description: string | null;
             followerCount: number;
@@ -6520,8 +6664,33 @@ export type components = {
             isLive: boolean;
             viewerCount: number;
             startedAt: string | null;
+            category: {
+                slug: string;
+                name: string;
+            } | null;
+            tags: string[];
         };
         StreamCardList: {
+            items: components["schemas"]["StreamCard"][];
+        };
+        /** @description Every category, most live streams first (then most viewers, then the fixed order). */
+        BrowseCategoryList: {
+            items: components["schemas"]["BrowseCategory"][];
+        };
+        /** @description A category with how many streams are live in it and how many watch them. */
+        BrowseCategory: {
+            slug: string;
+            name: string;
+            cover: {
+                from: string;
+                to: string;
+            };
+            liveCount: number;
+            viewerCount: number;
+        };
+        /** @description A category and its live streams, most watched first. */
+        CategoryStreams: {
+            category: components["schemas"]["BrowseCategory"];
             items: components["schemas"]["StreamCard"][];
         };
         /** @description A LiveKit token for a creator's room, and where to connect. */
@@ -6646,6 +6815,13 @@ export type components = {
             title: string;
             description: string | null;
             thumbnailUrl: string | null;
+            category: components["schemas"]["CategoryRef"] | null;
+            tags: string[];
+        };
+        /** @description A category as cards show it. */
+        CategoryRef: {
+            slug: string;
+            name: string;
         };
         /** @description Whether the stream is live, since when, and how many watch. */
         StreamStatus: {

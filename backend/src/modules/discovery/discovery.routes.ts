@@ -3,8 +3,27 @@ import { optionalUser, requireUser, signedInUser } from '../auth/auth.guards.ts'
 import { clientNetworkOf } from '../../lib/client-network.ts';
 import { roomToken, viewerTokenBody } from '../tokens/tokens.schemas.ts';
 import { mintViewerToken } from '../tokens/tokens.service.ts';
-import { listQuery, pageQuery, publicStream, searchQuery, streamCardList, streamCardPage, usernameParams } from './discovery.schemas.ts';
-import { getPublicStream, listFollowedCreators, listLiveStreams, listRecommended, searchCreators } from './discovery.service.ts';
+import {
+  browseCategoryList,
+  categorySlugParams,
+  categoryStreams,
+  listQuery,
+  pageQuery,
+  publicStream,
+  searchQuery,
+  streamCardList,
+  streamCardPage,
+  usernameParams,
+} from './discovery.schemas.ts';
+import {
+  getPublicStream,
+  listCategories,
+  listCategoryStreams,
+  listFollowedCreators,
+  listLiveStreams,
+  listRecommended,
+  searchCreators,
+} from './discovery.service.ts';
 
 /** /api/viewer: what anyone watching needs — public channel data, lists, search, and a room token. */
 export const viewerApi = apiRouter('/api/viewer', {
@@ -44,8 +63,23 @@ viewerApi.get('/recommended', {
   handler: async ({ query }, req) => ok(await listRecommended(query.limit, req.user?.id)),
 });
 
+viewerApi.get('/categories', {
+  summary: 'Browse categories with their live counts',
+  responses: { 200: browseCategoryList },
+  handler: async () => ok(await listCategories()),
+});
+
+viewerApi.get('/categories/:slug', {
+  summary: "A category's live streams, most watched first",
+  guards: [optionalUser],
+  params: categorySlugParams,
+  responses: { 200: categoryStreams },
+  errors: { 404: 'There is no such category.' },
+  handler: async ({ params }, req) => ok(await listCategoryStreams(params.slug, req.user?.id)),
+});
+
 viewerApi.get('/search', {
-  summary: 'Search creators by username, name or stream title',
+  summary: 'Search creators by username, name, stream title or tag',
   guards: [optionalUser],
   query: searchQuery,
   responses: { 200: streamCardList },

@@ -42,8 +42,31 @@ export const streamCard = z
     isLive: z.boolean(),
     viewerCount: z.number().int().min(0),
     startedAt: z.iso.datetime().nullable(),
+    category: z.strictObject({ slug: z.string(), name: z.string() }).nullable(),
+    tags: z.array(z.string()),
   })
   .meta({ id: 'StreamCard', description: "A creator's stream as lists show it." });
+
+export const categorySlugParams = z.object({ slug: z.string().trim().min(1).max(40) }).strict();
+
+export const browseCategory = z
+  .strictObject({
+    slug: z.string(),
+    name: z.string(),
+    /** The cover: a diagonal gradient between two colours. */
+    cover: z.strictObject({ from: z.string(), to: z.string() }),
+    liveCount: z.number().int().min(0),
+    viewerCount: z.number().int().min(0),
+  })
+  .meta({ id: 'BrowseCategory', description: 'A category with how many streams are live in it and how many watch them.' });
+
+export const browseCategoryList = z
+  .strictObject({ items: z.array(browseCategory) })
+  .meta({ id: 'BrowseCategoryList', description: 'Every category, most live streams first (then most viewers, then the fixed order).' });
+
+export const categoryStreams = z
+  .strictObject({ category: browseCategory, items: z.array(streamCard) })
+  .meta({ id: 'CategoryStreams', description: 'A category and its live streams, most watched first.' });
 
 export const streamCardPage = z
   .strictObject({

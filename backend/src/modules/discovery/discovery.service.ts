@@ -12,7 +12,18 @@ const cardSelect = {
   displayUsername: true,
   name: true,
   image: true,
-  stream: { select: { title: true, thumbnailUrl: true, isLive: true, viewerCount: true, startedAt: true, ...liveSnapshotSelect } },
+  stream: {
+    select: {
+      title: true,
+      thumbnailUrl: true,
+      isLive: true,
+      viewerCount: true,
+      startedAt: true,
+      tags: true,
+      category: { select: { slug: true, name: true } },
+      ...liveSnapshotSelect,
+    },
+  },
 } satisfies Prisma.UserSelect;
 
 type CardRow = Prisma.UserGetPayload<{ select: typeof cardSelect }>;
@@ -29,6 +40,8 @@ function toCard(row: CardRow): StreamCard {
     isLive: row.stream?.isLive ?? false,
     viewerCount: row.stream?.isLive ? row.stream.viewerCount : 0,
     startedAt: row.stream?.isLive ? (row.stream.startedAt?.toISOString() ?? null) : null,
+    category: row.stream?.category ?? null,
+    tags: row.stream?.tags ?? [],
   };
 }
 
@@ -135,6 +148,8 @@ export async function searchCreators(q: string, limit: number, viewerId?: string
         { username: { contains: pattern.toLowerCase() } },
         { name: { contains: pattern, mode: 'insensitive' } },
         { stream: { title: { contains: pattern, mode: 'insensitive' } } },
+        // Tags are stored lower-cased: a search for a whole tag finds it whatever the case.
+        { stream: { tags: { has: q.trim().toLowerCase() } } },
       ],
     },
     select: cardSelect,
@@ -158,6 +173,8 @@ async function queryPublicChannel(username: string) {
           isLive: true,
           viewerCount: true,
           startedAt: true,
+          tags: true,
+          category: { select: { slug: true, name: true } },
           ...liveSnapshotSelect,
         },
       },
@@ -189,4 +206,35 @@ export async function getPublicStream(username: string, viewerId?: string) {
     getChatRoom(channel.hostId),
   ]);
   return { ...channel, chat: room.settings, isFollowing: relation?.isFollowing ?? false, isOwner: viewerId === channel.hostId };
+}
+
+type CategoryCountRow = { slug: string; name: string; coverFrom: string; coverTo: string; liveCount: number; viewerCount: number };
+
+function toBrowseCategory(row: CategoryCountRow) {
+  return { slug: row.slug, name: row.name, cover: { from: row.coverFrom, to: row.coverTo }, liveCount: row.liveCount, viewerCount: row.viewerCount };
+}
+
+/** Every category with its live count (one grouped query), most live first. Blocked creators still count: counts are public. */
+export async function listCategories() {
+  const rows = await prisma.$queryRaw<CategoryCountRow[]>`
+    SELECT c."slug", c."name", c."coverFrom", c."coverTo",
+           COUNT(s."id")::int AS "liveCount", COALESCE(SUM(s."viewerCount"), 0)::int AS "viewerCount"
+    FROM "Category" c LEFT JOIN "Stream" s ON s."categoryId" = c."id" AND s."isLive"
+    GROUP BY c."id"
+    ORDER BY "liveCount" DESC, "viewerCount" DESC, c."position" ASC`;
+  return { items: rows.map(toBrowseCategory) };
+}
+
+/** A category's live streams, most watched first (creators who blocked the viewer left out); 404 for an unknown slug. */
+export async function listCategoryStreams(slug: string, viewerId?: string) {
+  const { items } = await listCategories();
+  const category = items.find((item) => item.slug === slug.toLowerCase());
+  if (!category) throw notFound(`There is no category “${slug}”.`);
+  const rows = await prisma.user.findMany({
+    where: { stream: { isLive: true, category: { slug: category.slug } }, ...notBlocking(viewerId) },
+    select: cardSelect,
+    orderBy: [{ stream: { viewerCount: 'desc' } }, { stream: { startedAt: 'asc' } }],
+    take: 60,
+  });
+  return { category, items: rows.map(toCard) };
 }
