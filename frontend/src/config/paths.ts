@@ -13,6 +13,8 @@ export const paths = {
   search: { pattern: '/search', to: (query: string) => `/search?q=${encodeURIComponent(query)}` },
   settings: { pattern: '/settings', to: () => '/settings' },
   following: { pattern: '/following', to: () => '/following' },
+  browse: { pattern: '/browse', to: () => '/browse' },
+  browseCategory: { pattern: '/browse/:category', to: (slug: string) => `/browse/${encodeURIComponent(slug)}` },
   watch: { pattern: '/:username/live', to: (username: string) => `/${encodeURIComponent(username)}/live` },
   replay: {
     pattern: '/:username/replays/:replayId',

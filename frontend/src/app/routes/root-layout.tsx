@@ -27,6 +27,9 @@ export function RootLayout() {
             <img src="/favicon.svg" alt="" className="size-7" />
             <span className="hidden sm:inline">Streamhouse</span>
           </Link>
+          <Link to={paths.browse.to()} className="rounded-lg px-2 py-2 text-sm font-semibold text-zinc-300 hover:bg-zinc-800 hover:text-white sm:px-3">
+            Browse
+          </Link>
           <div className="flex flex-1 justify-center">
             <SearchBox onSearch={(query) => navigate(paths.search.to(query))} />
           </div>

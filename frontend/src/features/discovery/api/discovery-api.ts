@@ -12,7 +12,22 @@ export type StreamCard = {
   isLive: boolean;
   viewerCount: number;
   startedAt: string | null;
+  category: { slug: string; name: string } | null;
+  tags: string[];
 };
+
+export type BrowseCategory = {
+  slug: string;
+  name: string;
+  cover: { from: string; to: string };
+  liveCount: number;
+  viewerCount: number;
+};
+
+export const getCategories = (signal?: AbortSignal) => api<{ items: BrowseCategory[] }>('/api/viewer/categories', { signal });
+
+export const getCategoryStreams = (slug: string, signal?: AbortSignal) =>
+  api<{ category: BrowseCategory; items: StreamCard[] }>(`/api/viewer/categories/${encodeURIComponent(slug)}`, { signal });
 
 export type Page<T> = { items: T[]; total: number; page: number; limit: number; totalPages: number };
 
