@@ -136,3 +136,12 @@ export const BellOffIcon = (props: SVGProps<SVGSVGElement>) => (
     <path d="m2 2 20 20" />
   </Icon>
 );
+
+export const GridIcon = (props: SVGProps<SVGSVGElement>) => (
+  <Icon {...props}>
+    <rect x="3" y="3" width="7" height="7" rx="1" />
+    <rect x="14" y="3" width="7" height="7" rx="1" />
+    <rect x="3" y="14" width="7" height="7" rx="1" />
+    <rect x="14" y="14" width="7" height="7" rx="1" />
+  </Icon>
+);
