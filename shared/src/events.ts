@@ -80,7 +80,8 @@ export const liveEvent = z
 export const notification = z
   .strictObject({
     id: z.string(),
-    kind: z.enum(['go_live']),
+    /** `go_live`: a creator you follow; `reminder`: one you asked to be reminded of (Remind me). */
+    kind: z.enum(['go_live', 'reminder']),
     /** The stream title when the creator went live. */
     title: z.string(),
     host: z.strictObject({ id: z.string(), username: z.string(), name: z.string(), image: z.string().nullable() }),

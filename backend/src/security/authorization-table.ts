@@ -300,6 +300,28 @@ export const ROWS: Row[] = [
     }),
   ),
 
+  // ── Scheduled streams: your own schedule; anyone reads a channel's; reminders are each caller's own
+  { route: 'GET /api/stream/schedule', call: () => ({ method: 'get', path: '/api/stream/schedule' }), expect: members(200) },
+  {
+    route: 'DELETE /api/stream/schedule',
+    call: () => ({ method: 'delete', path: '/api/stream/schedule' }),
+    expect: members(200),
+  },
+  {
+    route: 'GET /api/viewer/stream/:username/schedule',
+    call: (w) => ({ method: 'get', path: `/api/viewer/stream/${w.host.user.username}/schedule` }),
+    expect: { ...all(200), blocked: 404, blockedModerator: 404 },
+  },
+  { route: 'GET /api/viewer/upcoming', call: () => ({ method: 'get', path: '/api/viewer/upcoming' }), expect: all(200) },
+  ...(['put', 'delete'] as const).map(
+    (method): Row => ({
+      route: `${method.toUpperCase()} /api/notifications/reminders/:username`,
+      call: (w) => ({ method, path: `/api/notifications/reminders/${w.host.user.username}`, body: {} }),
+      expect: members(200, { owner: 400 }),
+      restore: (w) => prisma.streamReminder.deleteMany({ where: { hostId: w.host.user.id } }),
+    }),
+  ),
+
   // ── LiveKit's webhook: a signature, not a person, is the credential
   {
     route: 'POST /api/webhook/livekit',

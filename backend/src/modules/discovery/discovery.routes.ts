@@ -1,10 +1,15 @@
 import { apiRouter, ok } from '../../http/api-router.ts';
+import { env } from '../../config/env.ts';
+import { notFound } from '../../http/errors.ts';
+import { hasReminder } from '../notifications/notifications.service.ts';
 import { optionalUser, requireUser, signedInUser } from '../auth/auth.guards.ts';
 import { clientNetworkOf } from '../../lib/client-network.ts';
 import { roomToken, viewerTokenBody } from '../tokens/tokens.schemas.ts';
 import { mintViewerToken } from '../tokens/tokens.service.ts';
 import {
   browseCategoryList,
+  channelSchedule,
+  upcomingList,
   categorySlugParams,
   categoryStreams,
   listQuery,
@@ -17,6 +22,9 @@ import {
 } from './discovery.schemas.ts';
 import {
   getPublicStream,
+  getChannelSchedule,
+  listUpcoming,
+  scheduleIcs,
   listCategories,
   listCategoryStreams,
   listFollowedCreators,
@@ -61,6 +69,45 @@ viewerApi.get('/recommended', {
   query: listQuery,
   responses: { 200: streamCardList },
   handler: async ({ query }, req) => ok(await listRecommended(query.limit, req.user?.id)),
+});
+
+viewerApi.get('/stream/:username/schedule', {
+  summary: "A channel's next announced broadcast",
+  guards: [optionalUser],
+  params: usernameParams,
+  responses: { 200: channelSchedule },
+  errors: { 404: 'There is no creator by that name.' },
+  handler: async ({ params }, req) => {
+    const channel = await getChannelSchedule(params.username, req.user?.id);
+    const reminded = req.user ? await hasReminder(req.user.id, channel.hostId) : false;
+    return ok({ ...channel, reminded });
+  },
+});
+
+viewerApi.get('/stream/:username/schedule.ics', {
+  summary: "A channel's next broadcast as a calendar event",
+  guards: [optionalUser],
+  params: usernameParams,
+  responses: { 200: { description: 'An iCalendar file (one event, an hour long).', contentType: 'text/calendar' } },
+  errors: { 404: 'No such creator, or nothing announced.' },
+  handler: async ({ params }, req, res) => {
+    const channel = await getChannelSchedule(params.username, req.user?.id);
+    if (!channel.schedule) throw notFound(`${channel.username} has not announced a next stream.`);
+    res
+      .status(200)
+      .type('text/calendar; charset=utf-8')
+      .set('Content-Disposition', `attachment; filename="${channel.username}-next-stream.ics"`)
+      .set('Cache-Control', 'no-cache')
+      .send(scheduleIcs({ ...channel, schedule: channel.schedule }, env.PUBLIC_URL));
+  },
+});
+
+viewerApi.get('/upcoming', {
+  summary: 'Announced broadcasts still to come, soonest first',
+  guards: [optionalUser],
+  query: listQuery,
+  responses: { 200: upcomingList },
+  handler: async ({ query }, req) => ok(await listUpcoming(query.limit, req.user?.id)),
 });
 
 viewerApi.get('/categories', {

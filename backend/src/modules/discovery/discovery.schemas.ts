@@ -93,3 +93,15 @@ export const publicStream = streamCard
   .meta({ id: 'PublicStream', description: "A channel as its watch page shows it: the creator, the stream and the chat's rules." });
 
 export type StreamCard = z.infer<typeof streamCard>;
+
+export const upcomingSchedule = z
+  .strictObject({ startsAt: z.iso.datetime(), title: z.string(), category: z.strictObject({ slug: z.string(), name: z.string() }).nullable() })
+  .meta({ id: 'UpcomingSchedule', description: 'A next broadcast a creator announced.' });
+
+export const channelSchedule = z
+  .strictObject({ hostId: z.string(), username: z.string(), schedule: upcomingSchedule.nullable(), reminded: z.boolean() })
+  .meta({ id: 'ChannelSchedule', description: "A channel's next announced broadcast (null if none), and whether you asked to be reminded." });
+
+export const upcomingList = z
+  .strictObject({ items: z.array(streamCard.extend({ schedule: upcomingSchedule })) })
+  .meta({ id: 'UpcomingList', description: 'Announced broadcasts still to come, soonest first.' });

@@ -89,6 +89,11 @@ export async function goLive(tx: Tx, stream: LockedStream, at: Date, viewersInRo
     });
   const changes = { isLive: true, startedAt: at, viewerCount: viewersInRoom.length };
   await tx.stream.update({ where: { id: stream.id }, data: changes });
+  // An announced next stream whose time has come is done: going live clears it (a later one stays).
+  await tx.stream.updateMany({
+    where: { id: stream.id, scheduledAt: { lte: at } },
+    data: { scheduledAt: null, scheduledTitle: null, scheduledCategoryId: null },
+  });
   // Followers hear of it once per broadcast (this session), in the same transaction as the live state.
   await fanOutGoLive(tx, { hostId: stream.userId, sessionId: session.id, title: stream.title, at });
   await announce(tx, 'stream.live', stream, changes);

@@ -8,9 +8,10 @@ import {
   notificationIdParams,
   notificationList,
   notificationsQuery,
+  reminderState,
   unreadCount,
 } from './notifications.schemas.ts';
-import { isMuted, listNotifications, markAllRead, markRead, setMuted } from './notifications.service.ts';
+import { isMuted, listNotifications, markAllRead, markRead, setMuted, setReminder } from './notifications.service.ts';
 
 /**
  * /api/notifications: the signed-in user's own notifications and mutes. No route reads or changes anyone else's:
@@ -93,3 +94,21 @@ notificationsApi.delete('/mutes/:username', {
     return ok(await setMuted(user.id, host.id, false));
   },
 });
+
+for (const [method, reminded] of [
+  ['put', true],
+  ['delete', false],
+] as const)
+  notificationsApi[method]('/reminders/:username', {
+    summary: reminded ? 'Remind me when this creator next goes live' : 'Cancel the reminder',
+    description: 'A notification when they next go live, follower or not; it is used up then. Idempotent.',
+    params: mutedUsernameParams,
+    body: noBody,
+    responses: { 200: reminderState },
+    errors: { 400: 'Yourself.', 404: NOBODY },
+    handler: async ({ params }, req) => {
+      const user = signedInUser(req.user);
+      const host = await mutedHost(params.username, user.id);
+      return ok(await setReminder(user.id, host.id, reminded));
+    },
+  });

@@ -31,4 +31,8 @@ export const muteState = z
   .strictObject({ muted: z.boolean() })
   .meta({ id: 'MuteState', description: "Whether you mute this creator's go-live notifications." });
 
+export const reminderState = z
+  .strictObject({ reminded: z.boolean() })
+  .meta({ id: 'ReminderState', description: 'Whether you will be notified when this creator next goes live.' });
+
 export type NotificationList = z.infer<typeof notificationList>;

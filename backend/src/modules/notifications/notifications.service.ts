@@ -13,7 +13,7 @@ export const NOTIFICATIONS_CHANNEL = 'user_notifications';
 export type NotificationRow = {
   id: string;
   userId: string;
-  kind: 'go_live';
+  kind: 'go_live' | 'reminder';
   title: string;
   createdAt: Date;
   readAt: Date | null;
@@ -35,30 +35,46 @@ export function toNotification(row: NotificationRow): Notification {
 }
 
 /**
- * A broadcast started: every follower of the host gets one notification, in ONE set-based statement (no loop in
- * Node, however many followers), except those who muted the host and anyone on either side of a block. The
- * unique (userId, sessionId) makes a repeated go-live of the same session (webhook retries, reconciliation)
- * write nothing more. Inside the go-live transaction: the rows and the NOTIFY commit with the live state.
+ * A broadcast started: every follower of the host, and everyone who asked to be reminded of it, gets one
+ * notification, in ONE set-based statement (no loop in Node, however many followers). Followers who muted the host
+ * are left out (a reminder was asked for, so it comes anyway), and so is anyone on either side of a block. The
+ * unique (userId, sessionId) makes it once per broadcast per user: a follower with a reminder gets one, and a
+ * repeated go-live of the same session (webhook retries, reconciliation) writes nothing more. Reminders are used
+ * up. Inside the go-live transaction: the rows and the NOTIFY commit with the live state.
  * Returns how many notifications were written.
  */
-export async function fanOutGoLive(
-  tx: Tx,
-  broadcast: { hostId: string; sessionId: string; title: string; at: Date },
-): Promise<number> {
+export async function fanOutGoLive(tx: Tx, broadcast: { hostId: string; sessionId: string; title: string; at: Date }): Promise<number> {
   const { hostId, sessionId, title, at } = broadcast;
   const written = await tx.$executeRaw`
     INSERT INTO "Notification" ("id", "userId", "hostId", "sessionId", "kind", "title", "createdAt")
-    SELECT gen_random_uuid()::text, f."followerId", ${hostId}, ${sessionId}, 'go_live'::"NotificationKind", ${title}, ${at}
-    FROM "Follow" f
-    WHERE f."followingId" = ${hostId}
-      AND NOT EXISTS (SELECT 1 FROM "NotificationMute" m WHERE m."userId" = f."followerId" AND m."hostId" = ${hostId})
-      AND NOT EXISTS (
-        SELECT 1 FROM "Block" b
-        WHERE (b."blockerId" = ${hostId} AND b."blockedId" = f."followerId")
-           OR (b."blockerId" = f."followerId" AND b."blockedId" = ${hostId}))
+    SELECT gen_random_uuid()::text, audience."userId", ${hostId}, ${sessionId}, audience."kind"::"NotificationKind", ${title}, ${at}
+    FROM (
+      SELECT f."followerId" AS "userId", 'go_live' AS "kind"
+      FROM "Follow" f
+      WHERE f."followingId" = ${hostId}
+        AND NOT EXISTS (SELECT 1 FROM "NotificationMute" m WHERE m."userId" = f."followerId" AND m."hostId" = ${hostId})
+      UNION ALL
+      SELECT r."userId", 'reminder' FROM "StreamReminder" r WHERE r."hostId" = ${hostId}
+    ) AS audience
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "Block" b
+      WHERE (b."blockerId" = ${hostId} AND b."blockedId" = audience."userId")
+         OR (b."blockerId" = audience."userId" AND b."blockedId" = ${hostId}))
     ON CONFLICT ("userId", "sessionId") DO NOTHING`;
+  await tx.streamReminder.deleteMany({ where: { hostId } });
   if (written > 0) await notify(tx, NOTIFICATIONS_CHANNEL, JSON.stringify({ sessionId }));
   return written;
+}
+
+export async function hasReminder(userId: string, hostId: string): Promise<boolean> {
+  return Boolean(await prisma.streamReminder.findUnique({ where: { userId_hostId: { userId, hostId } }, select: { hostId: true } }));
+}
+
+/** Idempotent both ways. */
+export async function setReminder(userId: string, hostId: string, reminded: boolean): Promise<{ reminded: boolean }> {
+  if (reminded) await prisma.streamReminder.createMany({ data: [{ userId, hostId }], skipDuplicates: true });
+  else await prisma.streamReminder.deleteMany({ where: { userId, hostId } });
+  return { reminded };
 }
 
 /** The notifications of one broadcast that belong to the given users, each with its owner's unread count after it. */

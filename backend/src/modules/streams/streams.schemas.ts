@@ -55,6 +55,24 @@ export const streamInfoBody = z
 
 export type StreamInfoChanges = z.infer<typeof streamInfoBody>;
 
+/** How far ahead a next stream may be announced. */
+export const SCHEDULE_MAX_DAYS = 90;
+
+/** PUT /api/stream/schedule: the next broadcast — a time in the future (within 90 days), a title, a category. */
+export const scheduleBody = z
+  .object({
+    startsAt: z.iso
+      .datetime({ offset: true, message: 'must be an ISO date-time' })
+      .transform((text) => new Date(text))
+      .refine((date) => date.getTime() > Date.now(), 'must be in the future')
+      .refine((date) => date.getTime() < Date.now() + SCHEDULE_MAX_DAYS * 86_400_000, `must be within ${SCHEDULE_MAX_DAYS} days`),
+    title: singleLineText({ max: TITLE_MAX_LENGTH, min: 1 }),
+    category: categorySchema.optional(),
+  })
+  .strict();
+
+export type ScheduleBody = z.infer<typeof scheduleBody>;
+
 // ── Responses
 
 const ingressType = z.enum(['RTMP', 'WHIP']).meta({ id: 'IngressType', description: 'RTMP (OBS and most encoders; transcoded) or WHIP (passed through).' });
@@ -78,6 +96,14 @@ export const streamInfo = z
     tags: z.array(z.string()),
   })
   .meta({ id: 'StreamInfo', description: 'What viewers see about the stream.' });
+
+export const streamSchedule = z
+  .strictObject({ startsAt: z.iso.datetime(), title: z.string(), category: categoryRef.nullable() })
+  .meta({ id: 'StreamSchedule', description: "A creator's next announced broadcast." });
+
+export const scheduleState = z
+  .strictObject({ schedule: streamSchedule.nullable() })
+  .meta({ id: 'ScheduleState', description: 'The next announced broadcast, or null.' });
 
 export const streamStatus = z
   .strictObject({ isLive: z.boolean(), viewerCount: z.number().int().min(0), startedAt: z.iso.datetime().nullable() })

@@ -14,13 +14,14 @@ import { assertEligibleToStream } from '../eligibility/eligibility.service.ts';
 import { hitRateLimit } from '../rate-limit/rate-limit.service.ts';
 import { isUploadOwnedBy } from '../uploads/uploads.service.ts';
 import { publishLiveEvent } from '../live/live-events.service.ts';
-import { publicChannelChanged } from '../discovery/discovery.service.ts';
+import { publicChannelChanged, scheduleOf } from '../discovery/discovery.service.ts';
 import type {
   CreateIngressBody,
   RtmpQuality,
   StreamCredentials,
   StreamInfo,
   StreamInfoChanges,
+  ScheduleBody,
   StreamKey,
   StreamStatus,
 } from './streams.schemas.ts';
@@ -155,6 +156,32 @@ export async function getStreamInfo(userId: string): Promise<StreamInfo> {
     category: stream?.category ?? null,
     tags: stream?.tags ?? [],
   };
+}
+
+const SCHEDULE_SELECT = { scheduledAt: true, scheduledTitle: true, scheduledCategory: { select: { slug: true, name: true } } } as const;
+
+export async function getSchedule(userId: string) {
+  return { schedule: scheduleOf(await prisma.stream.findUnique({ where: { userId }, select: SCHEDULE_SELECT })) };
+}
+
+/** Announces (or moves) the next broadcast. */
+export async function setSchedule(userId: string, body: ScheduleBody) {
+  const data = {
+    scheduledAt: body.startsAt,
+    scheduledTitle: body.title,
+    scheduledCategoryId: body.category === undefined ? null : await categoryIdOf(body.category),
+  };
+  const stream = await prisma.stream.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: { ...SCHEDULE_SELECT, user: { select: { displayUsername: true } } } });
+  await publicChannelChanged(stream.user.displayUsername);
+  return { schedule: scheduleOf(stream) };
+}
+
+export async function clearSchedule(userId: string) {
+  const stream = await prisma.stream.findUnique({ where: { userId }, select: { user: { select: { displayUsername: true } } } });
+  if (!stream) return { schedule: null };
+  await prisma.stream.update({ where: { userId }, data: { scheduledAt: null, scheduledTitle: null, scheduledCategoryId: null } });
+  await publicChannelChanged(stream.user.displayUsername);
+  return { schedule: null };
 }
 
 /** A category's id from its slug (null clears); an unknown slug is a 400 on the `category` field. */
