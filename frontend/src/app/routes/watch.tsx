@@ -90,8 +90,9 @@ export function WatchRoute() {
         onHostChange={reload}
         actions={followAction}
         offline={
-          <div className="flex flex-col gap-3">
+          <div className="flex flex-col gap-2 sm:gap-3">
             <NextStreamCard
+              compact
               username={stream.username}
               isOwner={stream.isOwner}
               signInHref={sessionStatus === 'signed-in' ? null : paths.signIn.to(paths.watch.to(stream.username))}

@@ -24,7 +24,18 @@ function Countdown({ schedule }: { schedule: Schedule }) {
  * A channel's next announced stream, on its offline watch page and its profile: the time with a countdown,
  * "Remind me" (signed in; a notification when they go live) and an .ics download. Nothing when none is announced.
  */
-export function NextStreamCard({ username, signInHref, isOwner = false }: { username: string; signInHref: string | null; isOwner?: boolean }) {
+export function NextStreamCard({
+  username,
+  signInHref,
+  isOwner = false,
+  compact = false,
+}: {
+  username: string;
+  signInHref: string | null;
+  isOwner?: boolean;
+  /** Inside the player's offline frame: smaller, so it fits a phone-sized player. */
+  compact?: boolean;
+}) {
   const { state, setData } = useQuery(channelScheduleKey(username), (signal) => getChannelSchedule(username, signal));
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
@@ -45,14 +56,18 @@ export function NextStreamCard({ username, signInHref, isOwner = false }: { user
   }
 
   return (
-    <section aria-label="Next stream" className="flex flex-col gap-3 rounded-xl border border-zinc-800 bg-zinc-900/70 p-4 sm:flex-row sm:items-center sm:justify-between" data-testid="next-stream">
+    <section
+      aria-label="Next stream"
+      className={`flex flex-col rounded-xl border border-zinc-800 bg-zinc-900/80 ${compact ? 'w-full max-w-md gap-2 p-2.5 text-center sm:gap-3 sm:p-4' : 'gap-3 p-4 sm:flex-row sm:items-center sm:justify-between'}`}
+      data-testid="next-stream"
+    >
       <div className="min-w-0">
-        <p className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Next stream</p>
-        <p className="truncate font-semibold text-zinc-100">{schedule.title}</p>
-        {schedule.category && <p className="text-xs text-zinc-400">{schedule.category.name}</p>}
+        <p className={`text-xs font-semibold uppercase tracking-wide text-zinc-500 ${compact ? 'hidden sm:block' : ''}`}>Next stream</p>
+        <p className={`font-semibold text-zinc-100 ${compact ? 'line-clamp-2' : 'truncate'}`}>{schedule.title}</p>
+        {schedule.category && <p className={`text-xs text-zinc-400 ${compact ? 'hidden sm:block' : ''}`}>{schedule.category.name}</p>}
         <Countdown schedule={schedule} />
       </div>
-      <div className="flex shrink-0 flex-wrap items-center gap-2">
+      <div className={`flex shrink-0 flex-wrap items-center gap-2 ${compact ? 'justify-center ' : ''}${compact ? '[&>*]:px-2.5 [&>*]:py-1.5 [&>*]:text-xs sm:[&>*]:px-3 sm:[&>*]:py-2 sm:[&>*]:text-sm' : ''}`}>
         {!isOwner &&
           (signInHref ? (
             <Link to={signInHref} className="inline-flex items-center gap-2 rounded-lg bg-accent-600 px-3 py-2 text-sm font-semibold text-white hover:bg-accent-500">

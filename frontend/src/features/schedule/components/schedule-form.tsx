@@ -95,5 +95,5 @@ function Form({ current, onSaved }: { current: Schedule | null; onSaved: (schedu
 export function ScheduleForm() {
   const { state, setData } = useQuery('my-schedule', getMySchedule);
   if (state.status !== 'ready') return null;
-  return <Form key={state.data.schedule?.startsAt ?? 'none'} current={state.data.schedule} onSaved={(schedule) => setData(() => ({ schedule }))} />;
+  return <Form current={state.data.schedule} onSaved={(schedule) => setData(() => ({ schedule }))} />;
 }
