@@ -1,4 +1,4 @@
-import { chatEvent, reactionEvent, settingsEvent } from '@streamhouse/contract/events';
+import { chatEvent, notificationEvent, reactionEvent, settingsEvent } from '@streamhouse/contract/events';
 import type { ApiRouter } from './http/api-router.ts';
 import { apiDocsRouter } from './http/api-docs.ts';
 import { openApiDocument } from './http/openapi-document.ts';
@@ -13,6 +13,7 @@ import { liveEventsApi, webhookApi } from './modules/live/live.routes.ts';
 import { healthApi } from './modules/health/health.routes.ts';
 import { recordingsApi } from './modules/recordings/recordings.routes.ts';
 import { adminApi, creatorAccessApi } from './modules/admin/admin.routes.ts';
+import { notificationsApi } from './modules/notifications/notifications.routes.ts';
 
 const INFO = {
   title: 'Streamhouse API',
@@ -39,6 +40,7 @@ export const apis: ApiRouter[] = [
   recordingsApi,
   creatorAccessApi,
   adminApi,
+  notificationsApi,
   liveEventsApi,
   webhookApi,
   healthApi,
@@ -47,5 +49,5 @@ export const apis: ApiRouter[] = [
 
 /** The OpenAPI 3.1 document: served at /api/openapi.json and committed as docs/api/openapi.json. */
 export function apiDocument() {
-  return openApiDocument(apis, INFO, { ChatEvent: chatEvent, SettingsEvent: settingsEvent, ReactionEvent: reactionEvent });
+  return openApiDocument(apis, INFO, { ChatEvent: chatEvent, SettingsEvent: settingsEvent, ReactionEvent: reactionEvent, NotificationEvent: notificationEvent });
 }

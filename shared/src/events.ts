@@ -76,6 +76,30 @@ export const liveEvent = z
   })
   .meta({ id: 'LiveEvent', description: 'One server-sent event on GET /api/live/events (the `data:` line, JSON).' });
 
+/** One in-app notification, as GET /api/notifications lists it and the event stream pushes it to its owner. */
+export const notification = z
+  .strictObject({
+    id: z.string(),
+    /** `go_live`: a creator you follow; `reminder`: one you asked to be reminded of (Remind me). */
+    kind: z.enum(['go_live', 'reminder']),
+    /** The stream title when the creator went live. */
+    title: z.string(),
+    host: z.strictObject({ id: z.string(), username: z.string(), name: z.string(), image: z.string().nullable() }),
+    createdAt: z.iso.datetime(),
+    readAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'Notification', description: 'A followed creator went live (once per broadcast). Links to /:username/live.' });
+
+/**
+ * GET /api/live/events?notifications=only (signed in): a notification for the signed-in user, sent only to that
+ * user's own connections, with their unread count after it.
+ */
+export const notificationEvent = z
+  .strictObject({ type: z.literal('notification'), notification, unreadCount: z.number().int().min(0) })
+  .meta({ id: 'NotificationEvent', description: 'One server-sent event on GET /api/live/events?notifications=only (JSON).' });
+
+export type Notification = z.infer<typeof notification>;
+export type NotificationEvent = z.infer<typeof notificationEvent>;
 export type SenderRole = z.infer<typeof senderRole>;
 export type ChatMessage = z.infer<typeof chatMessage>;
 export type ChatSettings = z.infer<typeof chatSettings>;

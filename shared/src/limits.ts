@@ -12,6 +12,9 @@ export type Reaction = (typeof REACTIONS)[number];
 
 /** A stream's title and description. */
 export const TITLE_MAX_LENGTH = 140;
+/** A stream's tags: at most this many, each at most TAG_MAX_LENGTH characters (the title's text rules). */
+export const TAGS_MAX = 5;
+export const TAG_MAX_LENGTH = 24;
 export const DESCRIPTION_MAX_LENGTH = 2000;
 
 /** A profile's display name and bio. */

@@ -314,6 +314,54 @@ export const ROWS: Row[] = [
     }),
     expect: members(403),
   },
+  // ── Browsing by category: public
+  { route: 'GET /api/viewer/categories', call: () => ({ method: 'get', path: '/api/viewer/categories' }), expect: all(200) },
+  { route: 'GET /api/viewer/categories/:slug', call: () => ({ method: 'get', path: '/api/viewer/categories/gaming' }), expect: all(200) },
+
+  // ── Notifications: each caller's own; the mute names the host (the owner cannot mute themselves)
+  { route: 'GET /api/notifications', call: () => ({ method: 'get', path: '/api/notifications' }), expect: members(200) },
+  {
+    route: 'GET /api/live/events?notifications=only',
+    call: () => ({ method: 'get', path: '/api/live/events?notifications=only', stream: true }),
+    expect: members(200),
+  },
+  { route: 'POST /api/notifications/read-all', call: () => ({ method: 'post', path: '/api/notifications/read-all', body: {} }), expect: members(200) },
+  {
+    route: 'POST /api/notifications/:id/read',
+    // Nobody's notification: every member gets the same 404 as for someone else's (no way to tell them apart).
+    call: () => ({ method: 'post', path: '/api/notifications/00000000-0000-4000-8000-000000000000/read', body: {} }),
+    expect: members(404),
+  },
+  ...(['get', 'put', 'delete'] as const).map(
+    (method): Row => ({
+      route: `${method.toUpperCase()} /api/notifications/mutes/:username`,
+      call: (w) => ({ method, path: `/api/notifications/mutes/${w.host.user.username}`, ...(method !== 'get' && { body: {} }) }),
+      expect: members(200, { owner: 400 }),
+      restore: (w) => prisma.notificationMute.deleteMany({ where: { hostId: w.host.user.id } }),
+    }),
+  ),
+
+  // ── Scheduled streams: your own schedule; anyone reads a channel's; reminders are each caller's own
+  { route: 'GET /api/stream/schedule', call: () => ({ method: 'get', path: '/api/stream/schedule' }), expect: members(200) },
+  {
+    route: 'DELETE /api/stream/schedule',
+    call: () => ({ method: 'delete', path: '/api/stream/schedule' }),
+    expect: members(200),
+  },
+  {
+    route: 'GET /api/viewer/stream/:username/schedule',
+    call: (w) => ({ method: 'get', path: `/api/viewer/stream/${w.host.user.username}/schedule` }),
+    expect: { ...all(200), blocked: 404, blockedModerator: 404 },
+  },
+  { route: 'GET /api/viewer/upcoming', call: () => ({ method: 'get', path: '/api/viewer/upcoming' }), expect: all(200) },
+  ...(['put', 'delete'] as const).map(
+    (method): Row => ({
+      route: `${method.toUpperCase()} /api/notifications/reminders/:username`,
+      call: (w) => ({ method, path: `/api/notifications/reminders/${w.host.user.username}`, body: {} }),
+      expect: members(200, { owner: 400 }),
+      restore: (w) => prisma.streamReminder.deleteMany({ where: { hostId: w.host.user.id } }),
+    }),
+  ),
 
   // ── LiveKit's webhook: a signature, not a person, is the credential
   {

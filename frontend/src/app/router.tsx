@@ -12,6 +12,7 @@ import { DashboardStreamRoute } from './routes/dashboard-stream.tsx';
 import { DashboardChatRoute } from './routes/dashboard-chat.tsx';
 import { WatchLoading, WatchRoute, watchLoader } from './routes/watch.tsx';
 import { SearchRoute } from './routes/search.tsx';
+import { BrowseCategoryRoute, BrowseRoute } from './routes/browse.tsx';
 import { DashboardAnalyticsRoute } from './routes/dashboard-analytics.tsx';
 import { DashboardAnalyticsSessionRoute } from './routes/dashboard-analytics-session.tsx';
 import { ProfileRoute } from './routes/profile.tsx';
@@ -45,6 +46,8 @@ export const router = createBrowserRouter([
         ],
       },
       { path: paths.search.pattern, element: <SearchRoute /> },
+      { path: paths.browse.pattern, element: <BrowseRoute /> },
+      { path: paths.browseCategory.pattern, element: <BrowseCategoryRoute /> },
       { path: paths.settings.pattern, element: <SettingsRoute /> },
       { path: paths.adminCreators.pattern, element: <AdminCreatorsRoute /> },
       { path: paths.following.pattern, element: <FollowingRoute /> },

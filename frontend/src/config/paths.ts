@@ -18,6 +18,8 @@ export const paths = {
   settings: { pattern: '/settings', to: () => '/settings' },
   adminCreators: { pattern: '/admin/creators', to: () => '/admin/creators' },
   following: { pattern: '/following', to: () => '/following' },
+  browse: { pattern: '/browse', to: () => '/browse' },
+  browseCategory: { pattern: '/browse/:category', to: (slug: string) => `/browse/${encodeURIComponent(slug)}` },
   watch: { pattern: '/:username/live', to: (username: string) => `/${encodeURIComponent(username)}/live` },
   replay: {
     pattern: '/:username/replays/:replayId',

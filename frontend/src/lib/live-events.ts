@@ -19,15 +19,22 @@ export function reconnectDelayMs(failures: number, random = Math.random): number
  * between the page's first read and the subscription, were missed, so re-read the data.
  */
 export function useLiveEvents(filter: LiveEventFilter, onEvent: (event: LiveEvent) => void, onOpen?: () => void): void {
+  const hostId = filter?.hostId;
+  const url = filter === null ? null : hostId ? `/api/live/events?hostId=${encodeURIComponent(hostId)}` : '/api/live/events';
+  useServerEvents<LiveEvent>(url, onEvent, onOpen);
+}
+
+/**
+ * Any server-sent event stream of the API (`null`: none), each `data:` line parsed as JSON. Reconnects after a
+ * drop, later each time; `onOpen` runs on every (re)connection.
+ */
+export function useServerEvents<T>(url: string | null, onEvent: (event: T) => void, onOpen?: () => void): void {
   const handleEvent = useEffectEvent(onEvent);
   const handleOpen = useEffectEvent(() => onOpen?.());
-  const enabled = filter !== null;
-  const hostId = filter?.hostId;
 
   // An open connection to the server is an external subscription: an effect is the tool.
   useEffect(() => {
-    if (!enabled) return;
-    const url = hostId ? `/api/live/events?hostId=${encodeURIComponent(hostId)}` : '/api/live/events';
+    if (url === null) return;
     let source: EventSource | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
@@ -38,7 +45,7 @@ export function useLiveEvents(filter: LiveEventFilter, onEvent: (event: LiveEven
         handleOpen();
       };
       source.onmessage = (message: MessageEvent<string>) => {
-        handleEvent(JSON.parse(message.data) as LiveEvent);
+        handleEvent(JSON.parse(message.data) as T);
       };
       // EventSource retries a dropped connection by itself, but gives up for good after an error answer (a 503
       // while the server is busy or the database is down): then this page reconnects, later each time.
@@ -54,5 +61,5 @@ export function useLiveEvents(filter: LiveEventFilter, onEvent: (event: LiveEven
       clearTimeout(retry);
       source?.close();
     };
-  }, [enabled, hostId]);
+  }, [url]);
 }

@@ -42,8 +42,31 @@ export const streamCard = z
     isLive: z.boolean(),
     viewerCount: z.number().int().min(0),
     startedAt: z.iso.datetime().nullable(),
+    category: z.strictObject({ slug: z.string(), name: z.string() }).nullable(),
+    tags: z.array(z.string()),
   })
   .meta({ id: 'StreamCard', description: "A creator's stream as lists show it." });
+
+export const categorySlugParams = z.object({ slug: z.string().trim().min(1).max(40) }).strict();
+
+export const browseCategory = z
+  .strictObject({
+    slug: z.string(),
+    name: z.string(),
+    /** The cover: a diagonal gradient between two colours. */
+    cover: z.strictObject({ from: z.string(), to: z.string() }),
+    liveCount: z.number().int().min(0),
+    viewerCount: z.number().int().min(0),
+  })
+  .meta({ id: 'BrowseCategory', description: 'A category with how many streams are live in it and how many watch them.' });
+
+export const browseCategoryList = z
+  .strictObject({ items: z.array(browseCategory) })
+  .meta({ id: 'BrowseCategoryList', description: 'Every category, most live streams first (then most viewers, then the fixed order).' });
+
+export const categoryStreams = z
+  .strictObject({ category: browseCategory, items: z.array(streamCard) })
+  .meta({ id: 'CategoryStreams', description: 'A category and its live streams, most watched first.' });
 
 export const streamCardPage = z
   .strictObject({
@@ -70,3 +93,15 @@ export const publicStream = streamCard
   .meta({ id: 'PublicStream', description: "A channel as its watch page shows it: the creator, the stream and the chat's rules." });
 
 export type StreamCard = z.infer<typeof streamCard>;
+
+export const upcomingSchedule = z
+  .strictObject({ startsAt: z.iso.datetime(), title: z.string(), category: z.strictObject({ slug: z.string(), name: z.string() }).nullable() })
+  .meta({ id: 'UpcomingSchedule', description: 'A next broadcast a creator announced.' });
+
+export const channelSchedule = z
+  .strictObject({ hostId: z.string(), username: z.string(), schedule: upcomingSchedule.nullable(), reminded: z.boolean() })
+  .meta({ id: 'ChannelSchedule', description: "A channel's next announced broadcast (null if none), and whether you asked to be reminded." });
+
+export const upcomingList = z
+  .strictObject({ items: z.array(streamCard.extend({ schedule: upcomingSchedule })) })
+  .meta({ id: 'UpcomingList', description: 'Announced broadcasts still to come, soonest first.' });

@@ -12,7 +12,18 @@ const cardSelect = {
   displayUsername: true,
   name: true,
   image: true,
-  stream: { select: { title: true, thumbnailUrl: true, isLive: true, viewerCount: true, startedAt: true, ...liveSnapshotSelect } },
+  stream: {
+    select: {
+      title: true,
+      thumbnailUrl: true,
+      isLive: true,
+      viewerCount: true,
+      startedAt: true,
+      tags: true,
+      category: { select: { slug: true, name: true } },
+      ...liveSnapshotSelect,
+    },
+  },
 } satisfies Prisma.UserSelect;
 
 type CardRow = Prisma.UserGetPayload<{ select: typeof cardSelect }>;
@@ -29,6 +40,8 @@ function toCard(row: CardRow): StreamCard {
     isLive: row.stream?.isLive ?? false,
     viewerCount: row.stream?.isLive ? row.stream.viewerCount : 0,
     startedAt: row.stream?.isLive ? (row.stream.startedAt?.toISOString() ?? null) : null,
+    category: row.stream?.category ?? null,
+    tags: row.stream?.tags ?? [],
   };
 }
 
@@ -135,6 +148,8 @@ export async function searchCreators(q: string, limit: number, viewerId?: string
         { username: { contains: pattern.toLowerCase() } },
         { name: { contains: pattern, mode: 'insensitive' } },
         { stream: { title: { contains: pattern, mode: 'insensitive' } } },
+        // Tags are stored lower-cased: a search for a whole tag finds it whatever the case.
+        { stream: { tags: { has: q.trim().toLowerCase() } } },
       ],
     },
     select: cardSelect,
@@ -158,6 +173,8 @@ async function queryPublicChannel(username: string) {
           isLive: true,
           viewerCount: true,
           startedAt: true,
+          tags: true,
+          category: { select: { slug: true, name: true } },
           ...liveSnapshotSelect,
         },
       },
@@ -189,4 +206,113 @@ export async function getPublicStream(username: string, viewerId?: string) {
     getChatRoom(channel.hostId),
   ]);
   return { ...channel, chat: room.settings, isFollowing: relation?.isFollowing ?? false, isOwner: viewerId === channel.hostId };
+}
+
+type CategoryCountRow = { slug: string; name: string; coverFrom: string; coverTo: string; liveCount: number; viewerCount: number };
+
+function toBrowseCategory(row: CategoryCountRow) {
+  return { slug: row.slug, name: row.name, cover: { from: row.coverFrom, to: row.coverTo }, liveCount: row.liveCount, viewerCount: row.viewerCount };
+}
+
+/** Every category with its live count (one grouped query), most live first. Blocked creators still count: counts are public. */
+export async function listCategories() {
+  const rows = await prisma.$queryRaw<CategoryCountRow[]>`
+    SELECT c."slug", c."name", c."coverFrom", c."coverTo",
+           COUNT(s."id")::int AS "liveCount", COALESCE(SUM(s."viewerCount"), 0)::int AS "viewerCount"
+    FROM "Category" c LEFT JOIN "Stream" s ON s."categoryId" = c."id" AND s."isLive"
+    GROUP BY c."id"
+    ORDER BY "liveCount" DESC, "viewerCount" DESC, c."position" ASC`;
+  return { items: rows.map(toBrowseCategory) };
+}
+
+/** A category's live streams, most watched first (creators who blocked the viewer left out); 404 for an unknown slug. */
+export async function listCategoryStreams(slug: string, viewerId?: string) {
+  const { items } = await listCategories();
+  const category = items.find((item) => item.slug === slug.toLowerCase());
+  if (!category) throw notFound(`There is no category “${slug}”.`);
+  const rows = await prisma.user.findMany({
+    where: { stream: { isLive: true, category: { slug: category.slug } }, ...notBlocking(viewerId) },
+    select: cardSelect,
+    orderBy: [{ stream: { viewerCount: 'desc' } }, { stream: { startedAt: 'asc' } }],
+    take: 60,
+  });
+  return { category, items: rows.map(toCard) };
+}
+
+/** The next broadcast as pages show it; null when none is set or its time has passed. */
+export function scheduleOf(
+  stream: { scheduledAt: Date | null; scheduledTitle: string | null; scheduledCategory: { slug: string; name: string } | null } | null,
+  now = Date.now(),
+) {
+  if (!stream?.scheduledAt || stream.scheduledAt.getTime() <= now) return null;
+  return { startsAt: stream.scheduledAt.toISOString(), title: stream.scheduledTitle ?? '', category: stream.scheduledCategory };
+}
+
+const scheduleSelect = { scheduledAt: true, scheduledTitle: true, scheduledCategory: { select: { slug: true, name: true } } } as const;
+
+/** A channel's next announced broadcast (null if none or past); 404 for an unknown or blocking creator. */
+export async function getChannelSchedule(username: string, viewerId?: string) {
+  const user = await prisma.user.findFirst({
+    where: { username: username.toLowerCase(), ...notBlocking(viewerId) },
+    select: { id: true, displayUsername: true, stream: { select: scheduleSelect } },
+  });
+  if (!user) throw notFound(`There is no creator called “${username}”.`);
+  return { hostId: user.id, username: user.displayUsername, schedule: scheduleOf(user.stream) };
+}
+
+/** Announced broadcasts still to come, soonest first (creators who blocked the viewer left out). */
+export async function listUpcoming(limit: number, viewerId?: string) {
+  const rows = await prisma.user.findMany({
+    where: { stream: { scheduledAt: { gt: new Date() }, isLive: false }, ...notBlocking(viewerId) },
+    select: { ...cardSelect, stream: { select: { ...cardSelect.stream.select, ...scheduleSelect } } },
+    orderBy: { stream: { scheduledAt: 'asc' } },
+    take: limit,
+  });
+  return { items: rows.map((row) => ({ ...toCard(row), schedule: scheduleOf(row.stream)! })) };
+}
+
+/** RFC 5545 text: backslash, semicolon and comma escaped, newlines as \n; lines folded at 75 octets. */
+function icsText(text: string): string {
+  return text.replace(/[\\;,]/g, (char) => `\\${char}`).replace(/\r?\n/g, '\\n');
+}
+function fold(line: string): string {
+  const bytes = Buffer.from(line, 'utf8');
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let rest = line;
+  // Continuation lines start with a space, so they carry 74 octets.
+  while (Buffer.byteLength(rest, 'utf8') > (parts.length ? 74 : 75)) {
+    let cut = parts.length ? 74 : 75;
+    while (Buffer.byteLength(rest.slice(0, cut), 'utf8') > (parts.length ? 74 : 75)) cut -= 1;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  parts.push(rest);
+  return parts.join('\r\n ');
+}
+const icsDate = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** The next broadcast as an iCalendar event (an hour long), for "Add to calendar". */
+export function scheduleIcs(channel: { hostId: string; username: string; schedule: NonNullable<ReturnType<typeof scheduleOf>> }, siteUrl: string): string {
+  const start = new Date(channel.schedule.startsAt);
+  const end = new Date(start.getTime() + 3_600_000);
+  const url = `${siteUrl.replace(/\/$/, '')}/${encodeURIComponent(channel.username)}/live`;
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Streamhouse//Scheduled streams//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'BEGIN:VEVENT',
+    `UID:${channel.hostId}-${start.getTime()}@streamhouse`,
+    `DTSTAMP:${icsDate(new Date())}`,
+    `DTSTART:${icsDate(start)}`,
+    `DTEND:${icsDate(end)}`,
+    `SUMMARY:${icsText(`${channel.username}: ${channel.schedule.title}`)}`,
+    `DESCRIPTION:${icsText(`Live on Streamhouse: ${url}`)}`,
+    `URL:${url}`,
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
+  return lines.map(fold).join('\r\n') + '\r\n';
 }

@@ -5,6 +5,7 @@ import type { LiveEventType } from '@streamhouse/contract/events';
 import type { ViewerSource } from '@streamhouse/contract';
 import { publishLiveEvent } from './live-events.service.ts';
 import { publicChannelChanged } from '../discovery/discovery.service.ts';
+import { fanOutGoLive } from '../notifications/notifications.service.ts';
 
 /**
  * The one writer of live state (isLive, startedAt, viewerCount, sessions and presences). Webhooks and the
@@ -89,6 +90,13 @@ export async function goLive(tx: Tx, stream: LockedStream, at: Date, viewersInRo
     });
   const changes = { isLive: true, startedAt: at, viewerCount: viewersInRoom.length };
   await tx.stream.update({ where: { id: stream.id }, data: changes });
+  // An announced next stream whose time has come is done: going live clears it (a later one stays).
+  await tx.stream.updateMany({
+    where: { id: stream.id, scheduledAt: { lte: at } },
+    data: { scheduledAt: null, scheduledTitle: null, scheduledCategoryId: null },
+  });
+  // Followers hear of it once per broadcast (this session), in the same transaction as the live state.
+  await fanOutGoLive(tx, { hostId: stream.userId, sessionId: session.id, title: stream.title, at });
   await announce(tx, 'stream.live', stream, changes);
   return true;
 }

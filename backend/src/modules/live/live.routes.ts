@@ -6,8 +6,10 @@ import { liveEventsQuery, webhookOutcome } from './live.schemas.ts';
 import { receiveLiveKitWebhook } from './webhook.service.ts';
 import { admitEventStream, currentStateEvents, subscribeLiveEvents } from './live-events.service.ts';
 import { env } from '../../config/env.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, unauthenticated } from '../../http/errors.ts';
 import { clientNetworkOf } from '../../lib/client-network.ts';
+import { sessionUserOf } from '../auth/auth.service.ts';
+import { subscribeUserNotifications } from '../notifications/notifications-events.service.ts';
 
 /** /api/webhook: LiveKit's signed webhooks. Mounted before the app's JSON parser: the signature covers the raw bytes. */
 export const webhookApi = apiRouter('/api/webhook', {
@@ -42,13 +44,19 @@ const MAX_UNSENT_BYTES = 64 * 1024;
 const retryAfterMs = () => 5000 + Math.floor(Math.random() * 10_000);
 
 liveEventsApi.get('/events', {
-  summary: 'Streams going live or offline, and viewer count or title changes',
+  summary: 'Streams going live or offline, and viewer count or title changes; or your notifications',
   description:
-    'Server-sent events: each `data:` line is one LiveEvent (JSON). On opening, the current state of each live stream (or of `hostId`\'s) comes first, as `stream.updated`. A comment line every 25 s keeps the connection open; browsers reconnect after 2 s when it drops. A reader too far behind is dropped (and reconnects).',
+    'Server-sent events: each `data:` line is one LiveEvent (JSON), or with `notifications=only` one NotificationEvent for the signed-in user only. On opening, a LiveEvent stream starts with the current state of each live stream (or of `hostId`\'s), as `stream.updated`. A comment line every 25 s keeps the connection open; browsers reconnect after 2 s when it drops. A reader too far behind is dropped (and reconnects).',
   query: liveEventsQuery,
   responses: { 200: { description: 'An event stream of LiveEvent', contentType: 'text/event-stream', schema: liveEvent } },
-  errors: { 503: 'Too many live-update connections, in all or from this network (`reason`, with `retryAfterMs`).' },
+  errors: {
+    401: '`notifications=only` without a session: notifications are for signed-in users only.',
+    503: 'Too many live-update connections, in all or from this network (`reason`, with `retryAfterMs`).',
+  },
   handler: async ({ query }, req, res) => {
+    // The user is known only from the session cookie, never from the query: a stream carries only its own user's events.
+    const user = query.notifications ? await sessionUserOf(req.headers) : undefined;
+    if (query.notifications && !user) throw unauthenticated('Sign in to receive notifications.');
     const admission = admitEventStream(clientNetworkOf(req.ip), {
       maxStreams: env.LIVE_EVENTS_MAX_STREAMS,
       maxPerNetwork: env.LIVE_EVENTS_MAX_PER_NETWORK,
@@ -73,12 +81,14 @@ liveEventsApi.get('/events', {
     };
     let unsubscribe: () => void;
     try {
-      unsubscribe = await subscribeLiveEvents({
-        onEvent: (event, json) => {
-          if (!query.hostId || event.hostId === query.hostId) send(`data: ${json}\n\n`);
-        },
-        onLost: () => res.end(),
-      });
+      unsubscribe = user
+        ? await subscribeUserNotifications(user.id, { onEvent: (_event, json) => send(`data: ${json}\n\n`), onLost: () => res.end() })
+        : await subscribeLiveEvents({
+            onEvent: (event, json) => {
+              if (!query.hostId || event.hostId === query.hostId) send(`data: ${json}\n\n`);
+            },
+            onLost: () => res.end(),
+          });
     } catch (error) {
       admission.release();
       throw error;
@@ -95,7 +105,7 @@ liveEventsApi.get('/events', {
     });
     // Browsers reconnect by themselves after this many milliseconds when the stream drops.
     send('retry: 2000\n\n');
-    for (const event of currentStateEvents(query.hostId)) send(`data: ${JSON.stringify(event)}\n\n`);
+    if (!user) for (const event of currentStateEvents(query.hostId)) send(`data: ${JSON.stringify(event)}\n\n`);
     const keepAlive = setInterval(() => send(': keep-alive\n\n'), KEEP_ALIVE_MS);
     res.on('close', () => {
       clearInterval(keepAlive);

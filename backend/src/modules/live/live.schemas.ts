@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 /** GET /api/live/events?hostId=…: one creator's events, or everyone's when absent. */
 export const liveEventsQuery = z
-  .object({ hostId: z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters').optional() })
+  .object({
+    hostId: z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters').optional(),
+    /** `only`: instead of live events, the signed-in user's own notifications (NotificationEvent); 401 for guests. */
+    notifications: z.literal('only', { message: 'must be "only"' }).optional(),
+  })
   .strict();
 
 export const webhookOutcome = z

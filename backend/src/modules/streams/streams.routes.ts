@@ -8,6 +8,8 @@ import { roomToken } from '../tokens/tokens.schemas.ts';
 import { mintPublisherToken, mintSelfViewToken } from '../tokens/tokens.service.ts';
 import {
   createIngressBody,
+  scheduleBody,
+  scheduleState,
   streamCredentials,
   streamHealth,
   streamInfo,
@@ -21,6 +23,9 @@ import {
   getStreamCredentials,
   getStreamInfo,
   getStreamStatus,
+  getSchedule,
+  setSchedule,
+  clearSchedule,
   resetStreamKey,
   updateStreamInfo,
 } from './streams.service.ts';
@@ -137,4 +142,24 @@ streamApi.put('/chat-settings', {
   body: chatSettingsBody,
   responses: { 200: chatSettings },
   handler: async ({ body }, req) => ok(await updateChatSettings(signedInUser(req.user).id, body)),
+});
+
+streamApi.get('/schedule', {
+  summary: 'Your next announced broadcast',
+  responses: { 200: scheduleState },
+  handler: async (_input, req) => ok(await getSchedule(signedInUser(req.user).id)),
+});
+
+streamApi.put('/schedule', {
+  summary: 'Announce (or move) your next broadcast',
+  description: 'A time in the future (within 90 days), a title and optionally a category. Cleared when you go live after that time.',
+  body: scheduleBody,
+  responses: { 200: scheduleState },
+  handler: async ({ body }, req) => ok(await setSchedule(signedInUser(req.user).id, body)),
+});
+
+streamApi.delete('/schedule', {
+  summary: 'Cancel your announced broadcast',
+  responses: { 200: scheduleState },
+  handler: async (_input, req) => ok(await clearSchedule(signedInUser(req.user).id)),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { multiLineText, singleLineText } from '../../http/text-policy.ts';
-import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from '@streamhouse/contract';
+import { DESCRIPTION_MAX_LENGTH, TAG_MAX_LENGTH, TAGS_MAX, TITLE_MAX_LENGTH } from '@streamhouse/contract';
 
 /** Encoding ladders for RTMP (the ingress always transcodes RTMP); layers never exceed the incoming picture. */
 export const RTMP_QUALITIES = ['540p', '720p', '1080p'] as const;
@@ -33,14 +33,45 @@ const thumbnailUrlSchema = z
   .regex(/^\/api\/uploads\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be an image URL from POST /api/uploads')
   .nullable();
 
+/** A category's slug (GET /api/viewer/categories); null clears it. Unknown slugs are refused by the service (400). */
+const categorySchema = z
+  .string({ error: 'must be a category slug, or null' })
+  .regex(/^[a-z0-9-]{1,40}$/, 'must be a category slug from GET /api/viewer/categories')
+  .nullable();
+
+/** Up to TAGS_MAX tags, each one line of visible text like a title (lower-cased; repeats are refused). */
+const tagsSchema = z
+  .array(singleLineText({ max: TAG_MAX_LENGTH, min: 1 }), { error: 'must be a list of tags' })
+  .max(TAGS_MAX, `must be at most ${TAGS_MAX} tags`)
+  .transform((tags) => tags.map((tag) => tag.toLowerCase()))
+  .refine((tags) => new Set(tags).size === tags.length, 'must not repeat a tag');
+
 /** Any of the fields; the ones left out keep their value. */
 export const streamInfoBody = z
-  .object({ title: titleSchema, description: descriptionSchema, thumbnailUrl: thumbnailUrlSchema })
+  .object({ title: titleSchema, description: descriptionSchema, thumbnailUrl: thumbnailUrlSchema, category: categorySchema, tags: tagsSchema })
   .partial()
   .strict()
-  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one of title, description or thumbnailUrl' });
+  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one of title, description, thumbnailUrl, category or tags' });
 
 export type StreamInfoChanges = z.infer<typeof streamInfoBody>;
+
+/** How far ahead a next stream may be announced. */
+export const SCHEDULE_MAX_DAYS = 90;
+
+/** PUT /api/stream/schedule: the next broadcast — a time in the future (within 90 days), a title, a category. */
+export const scheduleBody = z
+  .object({
+    startsAt: z.iso
+      .datetime({ offset: true, message: 'must be an ISO date-time' })
+      .transform((text) => new Date(text))
+      .refine((date) => date.getTime() > Date.now(), 'must be in the future')
+      .refine((date) => date.getTime() < Date.now() + SCHEDULE_MAX_DAYS * 86_400_000, `must be within ${SCHEDULE_MAX_DAYS} days`),
+    title: singleLineText({ max: TITLE_MAX_LENGTH, min: 1 }),
+    category: categorySchema.optional(),
+  })
+  .strict();
+
+export type ScheduleBody = z.infer<typeof scheduleBody>;
 
 // ── Responses
 
@@ -54,9 +85,25 @@ export const streamCredentials = z
   .strictObject({ serverUrl: z.string().nullable(), streamKey: z.string().nullable(), type: ingressType.nullable() })
   .meta({ id: 'StreamCredentials', description: 'The current key; all null before one is created.' });
 
+export const categoryRef = z.strictObject({ slug: z.string(), name: z.string() }).meta({ id: 'CategoryRef', description: 'A category as cards show it.' });
+
 export const streamInfo = z
-  .strictObject({ title: z.string(), description: z.string().nullable(), thumbnailUrl: z.string().nullable() })
+  .strictObject({
+    title: z.string(),
+    description: z.string().nullable(),
+    thumbnailUrl: z.string().nullable(),
+    category: categoryRef.nullable(),
+    tags: z.array(z.string()),
+  })
   .meta({ id: 'StreamInfo', description: 'What viewers see about the stream.' });
+
+export const streamSchedule = z
+  .strictObject({ startsAt: z.iso.datetime(), title: z.string(), category: categoryRef.nullable() })
+  .meta({ id: 'StreamSchedule', description: "A creator's next announced broadcast." });
+
+export const scheduleState = z
+  .strictObject({ schedule: streamSchedule.nullable() })
+  .meta({ id: 'ScheduleState', description: 'The next announced broadcast, or null.' });
 
 export const streamStatus = z
   .strictObject({ isLive: z.boolean(), viewerCount: z.number().int().min(0), startedAt: z.iso.datetime().nullable() })

@@ -14,13 +14,14 @@ import { assertEligibleToStream } from '../eligibility/eligibility.service.ts';
 import { hitRateLimit } from '../rate-limit/rate-limit.service.ts';
 import { isUploadOwnedBy } from '../uploads/uploads.service.ts';
 import { publishLiveEvent } from '../live/live-events.service.ts';
-import { publicChannelChanged } from '../discovery/discovery.service.ts';
+import { publicChannelChanged, scheduleOf } from '../discovery/discovery.service.ts';
 import type {
   CreateIngressBody,
   RtmpQuality,
   StreamCredentials,
   StreamInfo,
   StreamInfoChanges,
+  ScheduleBody,
   StreamKey,
   StreamStatus,
 } from './streams.schemas.ts';
@@ -146,13 +147,58 @@ export async function getStreamCredentials(userId: string): Promise<StreamCreden
 export async function getStreamInfo(userId: string): Promise<StreamInfo> {
   const stream = await prisma.stream.findUnique({
     where: { userId },
-    select: { title: true, description: true, thumbnailUrl: true },
+    select: { title: true, description: true, thumbnailUrl: true, tags: true, category: { select: { slug: true, name: true } } },
   });
-  return { title: stream?.title ?? '', description: stream?.description ?? null, thumbnailUrl: stream?.thumbnailUrl ?? null };
+  return {
+    title: stream?.title ?? '',
+    description: stream?.description ?? null,
+    thumbnailUrl: stream?.thumbnailUrl ?? null,
+    category: stream?.category ?? null,
+    tags: stream?.tags ?? [],
+  };
+}
+
+const SCHEDULE_SELECT = { scheduledAt: true, scheduledTitle: true, scheduledCategory: { select: { slug: true, name: true } } } as const;
+
+export async function getSchedule(userId: string) {
+  return { schedule: scheduleOf(await prisma.stream.findUnique({ where: { userId }, select: SCHEDULE_SELECT })) };
+}
+
+/** Announces (or moves) the next broadcast. */
+export async function setSchedule(userId: string, body: ScheduleBody) {
+  const data = {
+    scheduledAt: body.startsAt,
+    scheduledTitle: body.title,
+    scheduledCategoryId: body.category === undefined ? null : await categoryIdOf(body.category),
+  };
+  const stream = await prisma.stream.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: { ...SCHEDULE_SELECT, user: { select: { displayUsername: true } } } });
+  await publicChannelChanged(stream.user.displayUsername);
+  return { schedule: scheduleOf(stream) };
+}
+
+export async function clearSchedule(userId: string) {
+  const stream = await prisma.stream.findUnique({ where: { userId }, select: { user: { select: { displayUsername: true } } } });
+  if (!stream) return { schedule: null };
+  await prisma.stream.update({ where: { userId }, data: { scheduledAt: null, scheduledTitle: null, scheduledCategoryId: null } });
+  await publicChannelChanged(stream.user.displayUsername);
+  return { schedule: null };
+}
+
+/** A category's id from its slug (null clears); an unknown slug is a 400 on the `category` field. */
+async function categoryIdOf(slug: string | null): Promise<string | null> {
+  if (slug === null) return null;
+  const category = await prisma.category.findUnique({ where: { slug }, select: { id: true } });
+  if (!category)
+    throw new AppError(400, 'VALIDATION_FAILED', 'Invalid input — category: there is no such category', {
+      fields: [{ path: 'category', message: 'there is no such category' }],
+    });
+  return category.id;
 }
 
 /** Saves title, description and thumbnail, and tells pages showing the stream about the new title. */
-export async function updateStreamInfo(userId: string, changes: StreamInfoChanges): Promise<StreamInfo> {
+export async function updateStreamInfo(userId: string, body: StreamInfoChanges): Promise<StreamInfo> {
+  const { category, ...fields } = body;
+  const changes = { ...fields, ...(category !== undefined && { categoryId: await categoryIdOf(category) }) };
   if (changes.thumbnailUrl) {
     const uploadId = changes.thumbnailUrl.split('/').at(-1)!;
     if (!(await isUploadOwnedBy(uploadId, userId)))
@@ -164,7 +210,7 @@ export async function updateStreamInfo(userId: string, changes: StreamInfoChange
     where: { userId },
     create: { userId, ...changes },
     update: changes,
-    include: { user: { select: { displayUsername: true } } },
+    include: { user: { select: { displayUsername: true } }, category: { select: { slug: true, name: true } } },
   });
   await publicChannelChanged(stream.user.displayUsername);
   await publishLiveEvent({
@@ -176,7 +222,7 @@ export async function updateStreamInfo(userId: string, changes: StreamInfoChange
     startedAt: stream.isLive ? (stream.startedAt?.toISOString() ?? null) : null,
     title: stream.title,
   });
-  return { title: stream.title, description: stream.description, thumbnailUrl: stream.thumbnailUrl };
+  return { title: stream.title, description: stream.description, thumbnailUrl: stream.thumbnailUrl, category: stream.category, tags: stream.tags };
 }
 
 export async function getStreamStatus(userId: string): Promise<StreamStatus> {

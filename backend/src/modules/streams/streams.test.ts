@@ -105,16 +105,16 @@ describe('stream keys (real LiveKit ingress)', () => {
 describe('stream info', () => {
   it('starts empty, saves title, description and an uploaded thumbnail, and reads them back', async () => {
     const { agent } = await signedInAgent(app, 'info');
-    expect((await agent.get('/api/stream/info')).body).toEqual({ title: '', description: null, thumbnailUrl: null });
+    expect((await agent.get('/api/stream/info')).body).toEqual({ title: '', description: null, thumbnailUrl: null, category: null, tags: [] });
 
     const upload = (await agent.post('/api/uploads').set('Content-Type', 'image/png').send(PNG)).body;
     const saved = await agent.put('/api/stream/info').send({ title: '  Night ride  ', description: 'Line one\r\nLine two', thumbnailUrl: upload.url });
     expect(saved.status).toBe(200);
-    expect(saved.body).toEqual({ title: 'Night ride', description: 'Line one\nLine two', thumbnailUrl: upload.url });
+    expect(saved.body).toEqual({ title: 'Night ride', description: 'Line one\nLine two', thumbnailUrl: upload.url, category: null, tags: [] });
     expect((await agent.get('/api/stream/info')).body).toEqual(saved.body);
 
     const partial = await agent.put('/api/stream/info').send({ thumbnailUrl: null, description: '' });
-    expect(partial.body).toEqual({ title: 'Night ride', description: null, thumbnailUrl: null });
+    expect(partial.body).toEqual({ title: 'Night ride', description: null, thumbnailUrl: null, category: null, tags: [] });
   });
 
   it("refuses someone else's upload as a thumbnail", async () => {

@@ -1,4 +1,5 @@
 import { StreamInfoForm } from '@/features/dashboard-stream/components/stream-info-form.tsx';
+import { ScheduleForm } from '@/features/schedule/components/schedule-form.tsx';
 
 export function DashboardStreamRoute() {
   return (
@@ -8,6 +9,11 @@ export function DashboardStreamRoute() {
         <p className="text-sm text-zinc-400">What viewers see about your stream. Changes show up for them right away, even while you are live.</p>
       </div>
       <StreamInfoForm />
+      <div className="mt-4">
+        <h2 className="text-xl font-bold">Next stream</h2>
+        <p className="text-sm text-zinc-400">Announce when you go live next: viewers see a countdown and can ask to be reminded.</p>
+      </div>
+      <ScheduleForm />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useSessionStore } from '@/features/auth/stores/session-store.ts';
 import { LiveNowSection } from '@/features/discovery/components/live-now-section.tsx';
 import { FollowingSection } from '@/features/discovery/components/following-section.tsx';
 import { RecommendedSection } from '@/features/discovery/components/recommended-section.tsx';
+import { UpcomingSection } from '@/features/schedule/components/upcoming-section.tsx';
 import { useLiveCardUpdates } from '@/features/discovery/hooks/use-live-card-updates.ts';
 import type { StreamCard } from '@/features/discovery/api/discovery-api.ts';
 
@@ -37,6 +38,7 @@ export function HomeRoute() {
         }
       />
       {user && <FollowingSection cardHref={watchHref} />}
+      <UpcomingSection hrefOf={paths.watch.to} />
       <RecommendedSection cardHref={watchHref} />
     </div>
   );

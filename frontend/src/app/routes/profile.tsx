@@ -10,6 +10,8 @@ import { getProfile, type PublicProfile } from '@/features/profile/api/profile-a
 import { ProfileHeader } from '@/features/profile/components/profile-header.tsx';
 import { ChannelStatus } from '@/features/profile/components/channel-status.tsx';
 import { FollowButton } from '@/features/social/components/follow-button.tsx';
+import { MuteButton } from '@/features/notifications/components/mute-button.tsx';
+import { NextStreamCard } from '@/features/schedule/components/next-stream-card.tsx';
 import { BlockButton } from '@/features/social/components/block-button.tsx';
 import { ChannelReplays } from '@/features/replays/components/channel-replays.tsx';
 
@@ -38,6 +40,7 @@ function ProfileActions({ profile, onChange }: { profile: PublicProfile; onChang
           onChange={({ following, followerCount }) => onChange((current) => ({ ...current, followerCount, viewer: { ...viewer, isFollowing: following } }))}
         />
       )}
+      {viewer.isFollowing && !viewer.isBlocking && <MuteButton username={profile.displayUsername} />}
       <BlockButton
         username={profile.displayUsername}
         blocking={viewer.isBlocking}
@@ -102,6 +105,13 @@ function ProfilePage({ username, viewerKey }: { username: string; viewerKey: str
       <title>{`${profile.name} (@${profile.displayUsername}) · Streamhouse`}</title>
       <ProfileHeader profile={profile} actions={<ProfileActions profile={profile} onChange={setData} />} />
       <ChannelStatus profile={profile} />
+      {!profile.isLive && (
+        <NextStreamCard
+          username={profile.displayUsername}
+          isOwner={profile.viewer?.isSelf ?? false}
+          signInHref={profile.viewer ? null : paths.signIn.to(paths.profile.to(profile.displayUsername))}
+        />
+      )}
       <ChannelReplays username={profile.displayUsername} viewerKey={viewerKey} />
     </div>
   );

@@ -10,6 +10,8 @@ import { getPublicStream } from '@/features/watch/api/get-public-stream.ts';
 import { startWatching } from '@/features/watch/api/watch-connection.ts';
 import { useSessionStore } from '@/features/auth/stores/session-store.ts';
 import { FollowButton } from '@/features/social/components/follow-button.tsx';
+import { MuteButton } from '@/features/notifications/components/mute-button.tsx';
+import { NextStreamCard } from '@/features/schedule/components/next-stream-card.tsx';
 import { LastStreamLink } from '@/features/replays/components/last-stream-link.tsx';
 
 // LiveKit is large: only the watch page downloads it. The player's chunk, the channel lookup, the viewer token
@@ -70,11 +72,14 @@ export function WatchRoute() {
         Follow
       </Link>
     ) : sessionStatus === 'signed-in' && !stream.isOwner ? (
-      <FollowButton
-        username={stream.username}
-        following={stream.isFollowing}
-        onChange={({ following, followerCount }) => setData((current) => ({ ...current, isFollowing: following, followerCount }))}
-      />
+      <div className="flex items-start gap-2">
+        <FollowButton
+          username={stream.username}
+          following={stream.isFollowing}
+          onChange={({ following, followerCount }) => setData((current) => ({ ...current, isFollowing: following, followerCount }))}
+        />
+        {stream.isFollowing && <MuteButton username={stream.username} />}
+      </div>
     ) : undefined;
 
   return (
@@ -84,7 +89,17 @@ export function WatchRoute() {
         stream={stream}
         onHostChange={reload}
         actions={followAction}
-        offline={<LastStreamLink username={stream.username} refreshKey={String(stream.isLive)} />}
+        offline={
+          <div className="flex flex-col gap-2 sm:gap-3">
+            <NextStreamCard
+              compact
+              username={stream.username}
+              isOwner={stream.isOwner}
+              signInHref={sessionStatus === 'signed-in' ? null : paths.signIn.to(paths.watch.to(stream.username))}
+            />
+            <LastStreamLink username={stream.username} refreshKey={String(stream.isLive)} />
+          </div>
+        }
         sidebar={({ token }) => (
           <Suspense fallback={null}>
             <ChatPanel hostId={stream.hostId} hostName={stream.username} roomToken={token} initialSettings={stream.chat} isFollowing={stream.isFollowing} />

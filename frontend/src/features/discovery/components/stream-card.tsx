@@ -43,6 +43,14 @@ export function StreamCard({ card, href }: { card: StreamCardData; href: string 
         <div className="min-w-0">
           <p className="truncate text-sm font-semibold text-zinc-100 group-hover:text-accent-400">{card.title || `${card.username}'s stream`}</p>
           <p className="truncate text-xs text-zinc-400">{card.username}</p>
+          {card.category && (
+            <p className="mt-1 truncate text-xs text-zinc-400">
+              <span className="rounded bg-zinc-800 px-1.5 py-0.5 font-medium text-zinc-300" data-testid="card-category">
+                {card.category.name}
+              </span>
+              {card.tags.length > 0 && <span className="ml-1.5 text-zinc-500">{card.tags.slice(0, 3).map((tag) => `#${tag}`).join(' ')}</span>}
+            </p>
+          )}
         </div>
       </div>
     </Link>

@@ -19,6 +19,8 @@ const card = (hostId: string, viewerCount: number): StreamCard => ({
   isLive: true,
   viewerCount,
   startedAt: '2026-01-01T12:00:00.000Z',
+  category: null,
+  tags: [],
 });
 
 const event = (type: LiveEvent['type'], hostId: string, change: Partial<LiveEvent> = {}): LiveEvent => ({

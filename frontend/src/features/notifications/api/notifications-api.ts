@@ -1,0 +1,34 @@
+import { client, unwrap, type Schema } from '@/lib/api-client.ts';
+
+export type AppNotification = Schema<'Notification'>;
+export type NotificationList = Schema<'NotificationList'>;
+export type NotificationEvent = Schema<'NotificationEvent'>;
+
+/** The cache key of a user's notifications, followed by `/<user id>`. */
+export const NOTIFICATIONS_KEY = 'notifications';
+/** Only the signed-in user's own notifications arrive on this stream; the server knows the user from the cookie. */
+export const NOTIFICATION_EVENTS_URL = '/api/live/events?notifications=only';
+
+export function listNotifications(signal?: AbortSignal): Promise<NotificationList> {
+  return unwrap(client.GET('/api/notifications', { params: { query: { limit: 20 } }, signal }));
+}
+
+export function markRead(id: string): Promise<{ unreadCount: number }> {
+  return unwrap(client.POST('/api/notifications/{id}/read', { params: { path: { id } } }));
+}
+
+export function markAllRead(): Promise<{ unreadCount: number }> {
+  return unwrap(client.POST('/api/notifications/read-all'));
+}
+
+const mute = (username: string) => ({ params: { path: { username } } });
+
+export function getMuted(username: string, signal?: AbortSignal): Promise<{ muted: boolean }> {
+  return unwrap(client.GET('/api/notifications/mutes/{username}', { ...mute(username), signal }));
+}
+
+export function setMuted(username: string, muted: boolean): Promise<{ muted: boolean }> {
+  return unwrap(
+    muted ? client.PUT('/api/notifications/mutes/{username}', mute(username)) : client.DELETE('/api/notifications/mutes/{username}', mute(username)),
+  );
+}
