@@ -63,12 +63,21 @@ export default tseslint.config(
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
-          project: ['frontend/tsconfig.json', 'backend/tsconfig.json', 'e2e/tsconfig.json', 'shared/tsconfig.json', 'tsconfig.json'],
+          project: [
+            'frontend/tsconfig.json',
+            'backend/tsconfig.json',
+            'e2e/tsconfig.json',
+            'shared/tsconfig.json',
+            'tsconfig.json',
+          ],
         }),
       ],
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-self-import': 'error',
@@ -87,7 +96,15 @@ export default tseslint.config(
       // The event schemas are zod: the browser takes only their types, never zod itself.
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: '@streamhouse/contract/events', message: 'Import types only (`import type`): zod stays out of the bundle.', allowTypeImports: true }] },
+        {
+          paths: [
+            {
+              name: '@streamhouse/contract/events',
+              message: 'Import types only (`import type`): zod stays out of the bundle.',
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },

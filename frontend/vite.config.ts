@@ -18,7 +18,9 @@ function preloadLiveKitOnWatchPages(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, { bundle }) {
-        const chunk = Object.values(bundle ?? {}).find((output) => output.type === 'chunk' && output.name.startsWith('livekit-client'));
+        const chunk = Object.values(bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.name.startsWith('livekit-client'),
+        );
         if (!chunk) throw new Error('no livekit-client chunk to preload');
         // The watch route's pattern, paths.watch: /:username/live
         const script = `if(/^\\/[^/]+\\/live\\/?$/.test(location.pathname)){const l=document.createElement('link');l.rel='modulepreload';l.href='/${chunk.fileName}';document.head.append(l)}`;

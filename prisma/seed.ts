@@ -28,7 +28,12 @@ try {
       existing ??
       (
         await auth.api.signUpEmail({
-          body: { email: `${demo.username.toLowerCase()}@example.com`, password: DEMO_PASSWORD, name: demo.username, username: demo.username },
+          body: {
+            email: `${demo.username.toLowerCase()}@example.com`,
+            password: DEMO_PASSWORD,
+            name: demo.username,
+            username: demo.username,
+          },
         })
       ).user;
     await prisma.user.update({ where: { id: user.id }, data: { bio: demo.bio } });

@@ -28,7 +28,10 @@ const names = fs
 
 function build(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], { cwd: path.join(REPO_ROOT, 'frontend'), stdio: 'inherit' });
+    const child = spawn('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], {
+      cwd: path.join(REPO_ROOT, 'frontend'),
+      stdio: 'inherit',
+    });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('frontend build failed'))));
   });
 }
@@ -40,7 +43,14 @@ try {
   await build();
   const backend = await startBackend({
     port: profile.backendPort,
-    env: { ...stack.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-only-secret-0123456789abcdef-xyz', PUBLIC_URL: baseUrl, STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'), LOG_LEVEL: 'warn' },
+    env: {
+      ...stack.env,
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'bench-only-secret-0123456789abcdef-xyz',
+      PUBLIC_URL: baseUrl,
+      STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'),
+      LOG_LEVEL: 'warn',
+    },
   });
   const context: BenchContext = {
     baseUrl,
@@ -53,7 +63,9 @@ try {
   };
   for (const name of names) {
     console.log(`\n── benchmark: ${name}`);
-    const module = (await import(path.join(benchDir, `${name}.bench.ts`))) as { default: (context: BenchContext) => Promise<string> };
+    const module = (await import(path.join(benchDir, `${name}.bench.ts`))) as {
+      default: (context: BenchContext) => Promise<string>;
+    };
     sections.push(await module.default(context));
   }
 } finally {
@@ -84,14 +96,23 @@ Written by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}. Numbers a
 | LiveKit server | ${livekitVersion} |
 | LiveKit ingress | ${ingressBuild} |
 | LiveKit egress | ${versionOf('egress')} |
-| Chromium | ${(() => { try { return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim(); } catch { return 'unknown'; } })()} |
+| Chromium | ${(() => {
+  try {
+    return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})()} |
 `;
 
 const target = path.join(REPO_ROOT, 'docs/benchmarks.md');
 // Running a subset keeps the other sections of the existing file.
 const previous = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
 const kept = only.length
-  ? previous.split(/\n(?=## )/).slice(1).filter((section) => !sections.some((fresh) => fresh.split('\n')[0] === section.split('\n')[0]))
+  ? previous
+      .split(/\n(?=## )/)
+      .slice(1)
+      .filter((section) => !sections.some((fresh) => fresh.split('\n')[0] === section.split('\n')[0]))
   : [];
 fs.writeFileSync(target, [header, ...kept.map((section) => section.trim() + '\n'), ...sections].join('\n'));
 console.log(`\nWrote ${path.relative(REPO_ROOT, target)}`);

@@ -13,7 +13,9 @@ const profile = devProfile(Number(process.env.DEV_PORT_OFFSET ?? 0));
 
 for (const port of [profile.backendPort, profile.frontendPort]) {
   if (!(await isPortFree(port))) {
-    console.error(`Port ${port} is already in use — is \`pnpm dev\` already running? Stop it (or the other program) and try again.`);
+    console.error(
+      `Port ${port} is already in use — is \`pnpm dev\` already running? Stop it (or the other program) and try again.`,
+    );
     process.exit(1);
   }
 }
@@ -35,7 +37,12 @@ process.on('SIGTERM', () => void stop());
 try {
   const backend = startProcess('backend', process.execPath, ['--watch', 'src/server.ts'], {
     cwd: path.join(REPO_ROOT, 'backend'),
-    env: { ...stack.env, PORT: String(profile.backendPort), PUBLIC_URL: publicUrl, LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' },
+    env: {
+      ...stack.env,
+      PORT: String(profile.backendPort),
+      PUBLIC_URL: publicUrl,
+      LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
+    },
   });
   await Promise.race([waitForHttp(`http://127.0.0.1:${profile.backendPort}/health`, 60_000), exitedEarly(backend, 'backend')]);
   startProcess('frontend', 'pnpm', ['exec', 'vite'], {

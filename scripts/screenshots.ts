@@ -57,7 +57,11 @@ async function call(context: BrowserContext, method: 'POST' | 'PUT' | 'PATCH', u
 
 async function videoPlays(video: Locator): Promise<void> {
   await video.waitFor({ state: 'visible', timeout: 60_000 });
-  await until('the video to play', () => video.evaluate((element: HTMLVideoElement) => element.videoWidth > 0 && element.currentTime > 0.5), 60_000);
+  await until(
+    'the video to play',
+    () => video.evaluate((element: HTMLVideoElement) => element.videoWidth > 0 && element.currentTime > 0.5),
+    60_000,
+  );
 }
 
 /** Lets images, fonts and entrance transitions settle before the picture. */
@@ -113,7 +117,11 @@ try {
   console.log(`Screenshots of ${siteUrl}`);
 
   // The creator the pictures follow (with a stream key), and two more live channels so the home page has company.
-  const { context: creatorContext, account: creator, studio } = await goLive(browser, 'nova', {
+  const {
+    context: creatorContext,
+    account: creator,
+    studio,
+  } = await goLive(browser, 'nova', {
     name: 'Nova Synths',
     title: 'Patching a generative ambient track',
     description: 'Eurorack from scratch: oscillators, a slow filter sweep and a lot of reverb.',
@@ -121,7 +129,11 @@ try {
   await call(creatorContext, 'POST', '/api/stream/ingress', { type: 'RTMP', quality: '720p' });
   const others = [
     await goLive(browser, 'lena', { name: 'Lena', title: 'Lo-fi beats to code to', description: 'Requests open in chat.' }),
-    await goLive(browser, 'pete', { name: 'Pixel Pete', title: 'Speedrunning a retro platformer', description: 'Any% attempts.' }),
+    await goLive(browser, 'pete', {
+      name: 'Pixel Pete',
+      title: 'Speedrunning a retro platformer',
+      description: 'Any% attempts.',
+    }),
   ];
 
   // A viewer who follows and chats.
@@ -137,7 +149,9 @@ try {
     await chatBox.press('Enter');
     await until('the message to be sent', async () => (await chatBox.inputValue()) === '');
   }
-  await call(creatorContext, 'POST', `/api/chat/${creator.id}/messages`, { body: `Welcome ${viewer.username}! It's a Clouds clone 🎛️` });
+  await call(creatorContext, 'POST', `/api/chat/${creator.id}/messages`, {
+    body: `Welcome ${viewer.username}! It's a Clouds clone 🎛️`,
+  });
   await until('the chat to show three messages', async () => (await watch.getByTestId('chat-message').count()) >= 3);
 
   const creatorState = await creatorContext.storageState();

@@ -21,6 +21,7 @@ const args = process.argv.slice(2);
 /** Each counts as one test in the summary. */
 const STATIC_CHECKS: Array<[string, string]> = [
   ['lint', 'lint'],
+  ['format', 'format:check'],
   ['type check', 'typecheck'],
   ['API contract up to date', 'contract:check'],
   ['frontend unit tests', 'test:frontend'],
@@ -92,7 +93,10 @@ try {
   if (runE2e) {
     const buildCode = await run('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], path.join(REPO_ROOT, 'frontend'), {});
     if (buildCode !== 0) throw new Error('the frontend build failed');
-    await startBackend({ port: profile.backendPort, env: { ...testEnv, STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'), LOG_LEVEL: 'warn' } });
+    await startBackend({
+      port: profile.backendPort,
+      env: { ...testEnv, STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'), LOG_LEVEL: 'warn' },
+    });
     const report = path.join(reportsDir, 'playwright.json');
     const code = await run('pnpm', ['exec', 'playwright', 'test', ...playwrightArgs], path.join(REPO_ROOT, 'e2e'), {
       ...testEnv,

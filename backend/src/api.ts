@@ -49,5 +49,10 @@ export const apis: ApiRouter[] = [
 
 /** The OpenAPI 3.1 document: served at /api/openapi.json and committed as docs/api/openapi.json. */
 export function apiDocument() {
-  return openApiDocument(apis, INFO, { ChatEvent: chatEvent, SettingsEvent: settingsEvent, ReactionEvent: reactionEvent, NotificationEvent: notificationEvent });
+  return openApiDocument(apis, INFO, {
+    ChatEvent: chatEvent,
+    SettingsEvent: settingsEvent,
+    ReactionEvent: reactionEvent,
+    NotificationEvent: notificationEvent,
+  });
 }

@@ -87,7 +87,11 @@ export async function seedBroadcast(
         [hostId, at(minute)],
       );
     for (const followerId of broadcast.followerIds)
-      await client.query(`INSERT INTO "Follow" ("followerId", "followingId", "createdAt") VALUES ($1, $2, $3)`, [followerId, hostId, at(1)]);
+      await client.query(`INSERT INTO "Follow" ("followerId", "followingId", "createdAt") VALUES ($1, $2, $3)`, [
+        followerId,
+        hostId,
+        at(1),
+      ]);
     return sessionId;
   } finally {
     await client.end();

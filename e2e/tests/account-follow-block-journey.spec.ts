@@ -7,14 +7,19 @@ const createdIds: string[] = [];
 test.afterAll(async () => deleteUsers(createdIds));
 
 // A real 1×1 PNG for the avatar upload.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 async function openAccountMenuItem(page: Page, item: string) {
   await page.getByTestId('user-menu-button').click();
   await page.getByRole('menuitem', { name: item }).click();
 }
 
-test('a viewer signs up, edits their profile, follows a live creator, finds them in "following", and loses the channel when the creator blocks them', async ({ browser }) => {
+test('a viewer signs up, edits their profile, follows a live creator, finds them in "following", and loses the channel when the creator blocks them', async ({
+  browser,
+}) => {
   const creatorContext = await browser.newContext();
   const creator = await signUpViaApi(creatorContext.request, 'creator');
   createdIds.push(creator.id);
@@ -27,7 +32,9 @@ test('a viewer signs up, edits their profile, follows a live creator, finds them
   await page.goto('/signup');
   await page.getByLabel('Username').fill('Settings');
   await page.getByLabel('Email').focus();
-  await expect(page.getByText(`"Settings" is reserved because it is one of the site's own addresses. Please choose another username.`)).toBeVisible();
+  await expect(
+    page.getByText(`"Settings" is reserved because it is one of the site's own addresses. Please choose another username.`),
+  ).toBeVisible();
   const username = uniqueUsername('Viewer');
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Email').fill(`${username.toLowerCase()}@example.test`);

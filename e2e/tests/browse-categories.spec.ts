@@ -11,7 +11,9 @@ async function capture(page: Page, name: string) {
   if (!process.env.CAPTURE_SCREENSHOTS) return;
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: width > 600 ? 900 : 844 });
-    await page.screenshot({ path: path.join(import.meta.dirname, '../../docs/screenshots/creator-tools', `${name}-${width}.png`) });
+    await page.screenshot({
+      path: path.join(import.meta.dirname, '../../docs/screenshots/creator-tools', `${name}-${width}.png`),
+    });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 }
@@ -37,7 +39,9 @@ test('a creator picks a category and tags; viewers find the live stream under Br
 
   const studio = await creatorContext.newPage();
   await goLiveFromBrowser(studio);
-  await expect.poll(async () => (await (await creatorContext.request.get('/api/stream/status')).json()).isLive, { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(async () => (await (await creatorContext.request.get('/api/stream/status')).json()).isLive, { timeout: 30_000 })
+    .toBe(true);
 
   const viewer = await (await browser.newContext()).newPage();
   await viewer.goto('/');

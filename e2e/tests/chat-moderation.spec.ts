@@ -8,7 +8,9 @@ test.afterAll(async () => {
   await deleteUsers(created.map((user) => user.id));
 });
 
-test('the creator deletes a message and it disappears for the viewer; a pinned message shows for everyone', async ({ browser }) => {
+test('the creator deletes a message and it disappears for the viewer; a pinned message shows for everyone', async ({
+  browser,
+}) => {
   const creatorContext = await browser.newContext();
   const creator = await signUpViaApi(creatorContext.request, 'host');
   created.push(creator);
@@ -55,7 +57,9 @@ test('a moderator times out a guest, whose chat then says for how long', async (
   await expect(creatorPage.getByRole('status').filter({ hasText: 'Loud Guest is timed out for 10 minutes.' })).toBeVisible();
 
   await expect(chatInput(guestPage)).toBeDisabled();
-  await expect(guestPage.getByTestId('chat-notice')).toHaveText(/^You are timed out\. You can chat again in (10:00|9:[0-5]\d)\.$/);
+  await expect(guestPage.getByTestId('chat-notice')).toHaveText(
+    /^You are timed out\. You can chat again in (10:00|9:[0-5]\d)\.$/,
+  );
 
   await creatorContext.close();
 });

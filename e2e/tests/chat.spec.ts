@@ -29,7 +29,9 @@ async function setFollowersOnly(page: Page, on: boolean) {
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 }
 
-test('a guest picks a name and chats; a signed-in viewer sees the message live, and a late joiner sees it in history', async ({ browser }) => {
+test('a guest picks a name and chats; a signed-in viewer sees the message live, and a late joiner sees it in history', async ({
+  browser,
+}) => {
   const creator = await member(browser, 'host');
   const visitor = await guest(browser);
   const viewer = await member(browser, 'viewer');
@@ -53,7 +55,9 @@ test('a guest picks a name and chats; a signed-in viewer sees the message live, 
   await Promise.all([creator.context.close(), visitor.context.close(), viewer.context.close(), lateJoiner.context.close()]);
 });
 
-test('the creator turns on followers-only and the guest’s input says why it is disabled; a follower still chats', async ({ browser }) => {
+test('the creator turns on followers-only and the guest’s input says why it is disabled; a follower still chats', async ({
+  browser,
+}) => {
   const creator = await member(browser, 'host');
   const visitor = await guest(browser);
   const fan = await member(browser, 'fan');
@@ -67,7 +71,9 @@ test('the creator turns on followers-only and the guest’s input says why it is
 
   for (const page of [visitor.page, fan.page]) await expect(page.getByTestId('chat-mode')).toContainText('Followers-only');
   await expect(chatInput(visitor.page)).toBeDisabled();
-  await expect(visitor.page.getByTestId('chat-notice')).toHaveText(`Followers-only chat. Sign in and follow ${creator.user.username} to chat. Sign in`);
+  await expect(visitor.page.getByTestId('chat-notice')).toHaveText(
+    `Followers-only chat. Sign in and follow ${creator.user.username} to chat. Sign in`,
+  );
   await expect(chatInput(fan.page)).toBeDisabled();
   await expect(fan.page.getByTestId('chat-notice')).toHaveText(`Followers-only chat. Follow ${creator.user.username} to chat.`);
 

@@ -18,7 +18,9 @@ test('a creator asks to stream, an admin declines with a reason, the creator ask
   const admin = await signUpViaApi(adminContext.request, 'boss');
   created.push(creator, admin);
 
-  const asked = await creatorContext.request.post('/api/creator-access', { data: { note: 'Cooking streams, three nights a week.' } });
+  const asked = await creatorContext.request.post('/api/creator-access', {
+    data: { note: 'Cooking streams, three nights a week.' },
+  });
   expect(asked.status()).toBe(200);
   const dashboard = await creatorContext.newPage();
   await dashboard.goto('/dashboard');

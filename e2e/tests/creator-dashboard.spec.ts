@@ -5,7 +5,10 @@ const created: TestUser[] = [];
 test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
 
 // A real 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 test('a creator generates an RTMP key, reveals and copies it, and resets it after a warning', async ({ browser }) => {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -26,7 +29,9 @@ test('a creator generates an RTMP key, reveals and copies it, and resets it afte
   await expect(page.getByTestId('stream-server-url')).toHaveValue(/^rtmp:\/\//);
   await expect(page.getByRole('heading', { name: 'Set up OBS (RTMP)' })).toBeVisible();
   await expect(page.getByTestId('ingest-delay')).toContainText('about a third of a second');
-  await expect(page.getByTestId('ingest-delay')).toContainText('When the lowest delay matters, for talking with chat or playing with viewers, use WHIP with OBS 30 or newer');
+  await expect(page.getByTestId('ingest-delay')).toContainText(
+    'When the lowest delay matters, for talking with chat or playing with viewers, use WHIP with OBS 30 or newer',
+  );
   const credentials = (await (await context.request.get('/api/stream/credentials')).json()) as { streamKey: string };
   expect(credentials.streamKey).toBeTruthy();
 
@@ -51,7 +56,11 @@ test('a creator generates an RTMP key, reveals and copies it, and resets it afte
   await dialog.getByRole('button', { name: 'Reset key' }).click();
   await expect(page.getByText('Your old key no longer works')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Generate stream key' })).toBeVisible();
-  expect(await (await context.request.get('/api/stream/credentials')).json()).toEqual({ serverUrl: null, streamKey: null, type: null });
+  expect(await (await context.request.get('/api/stream/credentials')).json()).toEqual({
+    serverUrl: null,
+    streamKey: null,
+    type: null,
+  });
 
   // A WHIP key says where the key goes in OBS (the bearer token).
   await page.getByRole('radio', { name: /WHIP/ }).check();
@@ -77,13 +86,19 @@ test('a creator sets the stream title, description and thumbnail, and viewers se
   await expect(page.getByText('Stream info saved.')).toBeVisible();
 
   // A file that is not an image is refused before upload.
-  await page.getByTestId('thumbnail-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await page
+    .getByTestId('thumbnail-file')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
   await expect(page.getByRole('alert')).toHaveText('Choose a PNG, JPEG, WebP or GIF image.');
 
   await page.reload();
   await expect(page.getByLabel('Title')).toHaveValue('Sunday bread baking');
   const channel = await (await browser.newContext()).request.get(`/api/viewer/stream/${creator.username}`);
-  expect(await channel.json()).toMatchObject({ title: 'Sunday bread baking', description: 'Sourdough from scratch.\nQuestions welcome.', thumbnailUrl: expect.stringMatching(/^\/api\/uploads\//) });
+  expect(await channel.json()).toMatchObject({
+    title: 'Sunday bread baking',
+    description: 'Sourdough from scratch.\nQuestions welcome.',
+    thumbnailUrl: expect.stringMatching(/^\/api\/uploads\//),
+  });
   await context.close();
 });
 

@@ -6,12 +6,15 @@ import { endBrowserStream, goLiveFromBrowser } from '../support/go-live.ts';
 const created: TestUser[] = [];
 test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
 
-test('a creator goes live from the browser: the self-preview and a viewer play it, and ending the stream takes it offline', async ({ browser }) => {
+test('a creator goes live from the browser: the self-preview and a viewer play it, and ending the stream takes it offline', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const creatorContext = await browser.newContext();
   const creator = await signUpViaApi(creatorContext.request, 'cam');
   created.push(creator);
-  const status = async () => (await (await creatorContext.request.get('/api/stream/status')).json()) as { isLive: boolean; viewerCount: number };
+  const status = async () =>
+    (await (await creatorContext.request.get('/api/stream/status')).json()) as { isLive: boolean; viewerCount: number };
 
   const studio = await creatorContext.newPage();
   await studio.goto('/dashboard/go-live');

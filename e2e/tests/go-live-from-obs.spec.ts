@@ -7,7 +7,9 @@ const created: TestUser[] = [];
 test.afterEach(async () => stopAllBroadcasts());
 test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
 
-test('a creator streams from OBS over RTMP: the dashboard turns live, the self-preview and a viewer play it, and stopping OBS ends it', async ({ browser }) => {
+test('a creator streams from OBS over RTMP: the dashboard turns live, the self-preview and a viewer play it, and stopping OBS ends it', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const creatorContext = await browser.newContext();
   const creator = await signUpViaApi(creatorContext.request, 'obs');

@@ -27,7 +27,9 @@ test('a follower is notified when the creator goes live and opens the stream fro
   await fan.getByRole('button', { name: 'Follow' }).click();
   await expect(fan.getByRole('button', { name: 'Following' })).toBeVisible();
   // Beside Follow: this creator's go-live notifications, on by default.
-  await expect(fan.getByRole('button', { name: `Go-live notifications from ${creator.username} are on. Turn them off` })).toBeVisible();
+  await expect(
+    fan.getByRole('button', { name: `Go-live notifications from ${creator.username} are on. Turn them off` }),
+  ).toBeVisible();
 
   await fan.goto('/');
   const bell = fan.getByRole('button', { name: /^Notifications/ });
@@ -58,9 +60,13 @@ test('a follower is notified when the creator goes live and opens the stream fro
 
   // Muting from the watch page: it stays off after a reload.
   await fan.getByRole('button', { name: `Go-live notifications from ${creator.username} are on. Turn them off` }).click();
-  await expect(fan.getByRole('button', { name: `Go-live notifications from ${creator.username} are off. Turn them on` })).toBeVisible();
+  await expect(
+    fan.getByRole('button', { name: `Go-live notifications from ${creator.username} are off. Turn them on` }),
+  ).toBeVisible();
   await fan.reload();
-  await expect(fan.getByRole('button', { name: `Go-live notifications from ${creator.username} are off. Turn them on` })).toBeVisible();
+  await expect(
+    fan.getByRole('button', { name: `Go-live notifications from ${creator.username} are off. Turn them on` }),
+  ).toBeVisible();
 
   await endBrowserStream(studio);
   await creatorContext.close();

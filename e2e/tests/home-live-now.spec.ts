@@ -6,7 +6,9 @@ import { endBrowserStream, goLiveFromBrowser } from '../support/go-live.ts';
 const created: TestUser[] = [];
 test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
 
-test('the home page lists a live stream with its viewer count, and drops it when the stream ends, without a reload', async ({ browser }) => {
+test('the home page lists a live stream with its viewer count, and drops it when the stream ends, without a reload', async ({
+  browser,
+}) => {
   const creatorContext = await browser.newContext();
   const creator = await signUpViaApi(creatorContext.request, 'homelive');
   created.push(creator);

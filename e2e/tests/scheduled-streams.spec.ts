@@ -5,7 +5,9 @@ import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
 const created: TestUser[] = [];
 test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
 
-test('a creator announces the next stream; a viewer sees the countdown, asks to be reminded and gets the calendar file', async ({ browser }) => {
+test('a creator announces the next stream; a viewer sees the countdown, asks to be reminded and gets the calendar file', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const creatorContext = await browser.newContext();
   const creator = await signUpViaApi(creatorContext.request, 'plan');

@@ -34,7 +34,9 @@ test('a signed-in viewer and a guest both watch a creator who is live', async ({
   await Promise.all([creatorContext.close(), viewerContext.close(), guestContext.close()]);
 });
 
-test('the watch page turns live when the creator starts and shows the end when they stop, without a reload', async ({ browser }) => {
+test('the watch page turns live when the creator starts and shows the end when they stop, without a reload', async ({
+  browser,
+}) => {
   const creatorContext = await browser.newContext();
   const creator = await signUpViaApi(creatorContext.request, 'flip');
   created.push(creator);

@@ -8,7 +8,8 @@ import { Room, RoomEvent, dispose } from '@livekit/rtc-node';
 
 /** `report: false` joins participants that only need to be in the room (senders), without an IPC message per chat message. */
 export type WorkerCommand = { cmd: 'join'; wsUrl: string; tokens: string[]; report: boolean } | { cmd: 'leave' };
-export type WorkerReport = { event: 'joined'; joined: number; failed: number } | { event: 'got'; body: string; at: number } | { event: 'left' };
+export type WorkerReport =
+  { event: 'joined'; joined: number; failed: number } | { event: 'got'; body: string; at: number } | { event: 'left' };
 
 const JOIN_BATCH = 5;
 const rooms: Room[] = [];
@@ -22,14 +23,18 @@ async function join(wsUrl: string, token: string, reportMessages: boolean): Prom
   const room = new Room();
   if (reportMessages)
     room.on(RoomEvent.DataReceived, (payload, participant, _kind, topic) => {
-    // Wall-clock milliseconds with sub-millisecond precision, comparable across processes.
-    const at = performance.timeOrigin + performance.now();
-    if (topic !== 'chat' || participant) return;
-    const event = JSON.parse(decoder.decode(payload)) as { type: string; message?: { body: string }; messages?: Array<{ body: string }> };
-    // One message, or a batch the server coalesced.
-    if (event.type === 'message' && event.message) report({ event: 'got', body: event.message.body, at });
-    if (event.type === 'messages') for (const message of event.messages ?? []) report({ event: 'got', body: message.body, at });
-  });
+      // Wall-clock milliseconds with sub-millisecond precision, comparable across processes.
+      const at = performance.timeOrigin + performance.now();
+      if (topic !== 'chat' || participant) return;
+      const event = JSON.parse(decoder.decode(payload)) as {
+        type: string;
+        message?: { body: string };
+        messages?: Array<{ body: string }>;
+      };
+      // One message, or a batch the server coalesced.
+      if (event.type === 'message' && event.message) report({ event: 'got', body: event.message.body, at });
+      if (event.type === 'messages') for (const message of event.messages ?? []) report({ event: 'got', body: message.body, at });
+    });
   try {
     await room.connect(wsUrl, token, { autoSubscribe: false, dynacast: false });
     rooms.push(room);
@@ -43,7 +48,9 @@ process.on('message', async (command: WorkerCommand) => {
   if (command.cmd === 'join') {
     let joined = 0;
     for (let start = 0; start < command.tokens.length; start += JOIN_BATCH) {
-      const results = await Promise.all(command.tokens.slice(start, start + JOIN_BATCH).map((token) => join(command.wsUrl, token, command.report)));
+      const results = await Promise.all(
+        command.tokens.slice(start, start + JOIN_BATCH).map((token) => join(command.wsUrl, token, command.report)),
+      );
       joined += results.filter(Boolean).length;
     }
     report({ event: 'joined', joined, failed: command.tokens.length - joined });

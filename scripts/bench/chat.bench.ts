@@ -115,7 +115,12 @@ async function joinRoom(wsUrl: string, tokens: string[], reportMessages = true):
         worker.once('exit', (code) => reject(new Error(`a participant worker exited (${code}) before joining`)));
       }),
     );
-    worker.send({ cmd: 'join', wsUrl, tokens: tokens.slice(first, first + PARTICIPANTS_PER_WORKER), report: reportMessages } satisfies WorkerCommand);
+    worker.send({
+      cmd: 'join',
+      wsUrl,
+      tokens: tokens.slice(first, first + PARTICIPANTS_PER_WORKER),
+      report: reportMessages,
+    } satisfies WorkerCommand);
   }
   const leave = async () => {
     await Promise.all(
@@ -166,12 +171,25 @@ async function closedLoop(send: (index: number) => Promise<Response>, seconds: n
   return { perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), statuses };
 }
 
-type LatencyResult = { subscribers: number; ready: number; deliveries: number; expected: number; p50: number; p99: number; allP50: number; allP99: number; postP50: number };
+type LatencyResult = {
+  subscribers: number;
+  ready: number;
+  deliveries: number;
+  expected: number;
+  p50: number;
+  p99: number;
+  allP50: number;
+  allP99: number;
+  postP50: number;
+};
 
 async function measureDelivery(context: BenchContext, size: number): Promise<LatencyResult> {
   const hostId = await createHost(context.baseUrl);
   const sender = await guestPass(context.baseUrl, hostId);
-  const tokens = [sender.token, ...Array.from({ length: size }, (_, index) => subscriberToken(context.env, hostId, `bench-subscriber-${index}`))];
+  const tokens = [
+    sender.token,
+    ...Array.from({ length: size }, (_, index) => subscriberToken(context.env, hostId, `bench-subscriber-${index}`)),
+  ];
   const room = await joinRoom(context.env.LIVEKIT_URL!, tokens);
   const subscribers = room.joined - 1;
   try {
@@ -199,13 +217,17 @@ async function measureDelivery(context: BenchContext, size: number): Promise<Lat
       await sleep(Math.max(0, SEND_INTERVAL_MS - (now() - start)));
     }
     const deadline = now() + 5000;
-    while (now() < deadline && [...sentAt.keys()].some((body) => (room.received.get(body)?.length ?? 0) < ready + 1)) await sleep(50);
+    while (now() < deadline && [...sentAt.keys()].some((body) => (room.received.get(body)?.length ?? 0) < ready + 1))
+      await sleep(50);
 
     const all: number[] = [];
     const everyone: number[] = [];
     for (const [body, start] of sentAt) {
       // Drop the sender's own copy: the fastest arrival is as likely to be theirs as anyone's, so drop one.
-      const latencies = (room.received.get(body) ?? []).map((at) => at - start).sort((a, b) => a - b).slice(1);
+      const latencies = (room.received.get(body) ?? [])
+        .map((at) => at - start)
+        .sort((a, b) => a - b)
+        .slice(1);
       all.push(...latencies);
       if (latencies.length >= ready) everyone.push(Math.max(...latencies));
     }
@@ -254,10 +276,18 @@ async function measureThroughput(context: BenchContext): Promise<ThroughputResul
   const hostId = await createHost(context.baseUrl);
   let senders: GuestPass[] = [];
   for (let start = 0; start < THROUGHPUT_SENDERS; start += 50)
-    senders.push(...(await Promise.all(Array.from({ length: Math.min(50, THROUGHPUT_SENDERS - start) }, () => guestPass(context.baseUrl, hostId)))));
+    senders.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(50, THROUGHPUT_SENDERS - start) }, () => guestPass(context.baseUrl, hostId)),
+      )),
+    );
   const listener = subscriberToken(context.env, hostId, 'bench-listener');
   const room = await joinRoom(context.env.LIVEKIT_URL!, [listener]);
-  const present = await joinRoom(context.env.LIVEKIT_URL!, senders.map((sender) => sender.token), false);
+  const present = await joinRoom(
+    context.env.LIVEKIT_URL!,
+    senders.map((sender) => sender.token),
+    false,
+  );
   try {
     const accepted = new Set<string>();
     const health = await closedLoop(() => fetch(`${context.baseUrl}/health`), THROUGHPUT_SECONDS, CONCURRENCY);
@@ -318,7 +348,13 @@ async function measureThroughput(context: BenchContext): Promise<ThroughputResul
       senders: senders.length,
       health,
       chat,
-      offered: { perSecond: OFFERED_PER_SECOND, p50: percentile(offeredLatencies, 50), p99: percentile(offeredLatencies, 99), accepted: offeredAccepted, sent: total },
+      offered: {
+        perSecond: OFFERED_PER_SECOND,
+        p50: percentile(offeredLatencies, 50),
+        p99: percentile(offeredLatencies, 99),
+        accepted: offeredAccepted,
+        sent: total,
+      },
       accepted: accepted.size,
       inHistory: [...accepted].filter((body) => stored.has(body)).length,
       delivered: [...accepted].filter((body) => room.received.has(body)).length,

@@ -43,11 +43,21 @@ function bundleSizes(repoRoot: string) {
     .filter((file) => file.endsWith('.js'))
     .map((file) => {
       const bytes = fs.readFileSync(path.join(dist, 'assets', file));
-      return { file: `assets/${file}`, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length, livekit: bytes.includes('livekit') };
+      return {
+        file: `assets/${file}`,
+        raw: bytes.length,
+        gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+        livekit: bytes.includes('livekit'),
+      };
     })
     .sort((a, b) => b.gzip - a.gzip);
   const initialChunks = chunks.filter((chunk) => initial.includes(chunk.file));
-  return { chunks, initialChunks, initialGzip: initialChunks.reduce((sum, chunk) => sum + chunk.gzip, 0), homeLoadsLiveKit: initialChunks.some((chunk) => chunk.livekit) };
+  return {
+    chunks,
+    initialChunks,
+    initialGzip: initialChunks.reduce((sum, chunk) => sum + chunk.gzip, 0),
+    homeLoadsLiveKit: initialChunks.some((chunk) => chunk.livekit),
+  };
 }
 
 async function timeToFirstFrame(browser: Browser, baseUrl: string): Promise<Report[]> {
@@ -84,7 +94,8 @@ export default async function run(context: BenchContext): Promise<string> {
   const samples = reports.map((report) => report.firstFrame!);
   const sorted = [...samples].sort((a, b) => a - b);
   const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a');
-  const stepMedian = (step: StepName) => median(reports.map((report) => report[step]).filter((value): value is number => value !== undefined));
+  const stepMedian = (step: StepName) =>
+    median(reports.map((report) => report[step]).filter((value): value is number => value !== undefined));
   console.log(`time to first frame: median ${ms(median(samples))}, p90 ${ms(percentile(sorted, 90))}`);
   let previous = 0;
   const timeline = STEPS.map(([step, label]) => {
@@ -121,7 +132,9 @@ JavaScript, production build (gzip -9):
 | Home page downloads LiveKit | ${sizes.homeLoadsLiveKit ? '**yes** (regression)' : 'no'} |
 ${sizes.chunks
   .slice(0, 6)
-  .map((chunk) => `| \`${chunk.file.replace(/-[\w-]+\.js$/, '')}\` chunk${chunk.livekit ? ' (LiveKit)' : ''} | ${kb(chunk.gzip)} |`)
+  .map(
+    (chunk) => `| \`${chunk.file.replace(/-[\w-]+\.js$/, '')}\` chunk${chunk.livekit ? ' (LiveKit)' : ''} | ${kb(chunk.gzip)} |`,
+  )
   .join('\n')}
 `;
 }

@@ -4,7 +4,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MIGRATION_LOCK, MIGRATION_LOCK_CONTENT, MIGRATIONS_DIR, REPO_ROOT, diffSchemaAgainstMigrations } from './schema-engine.ts';
+import {
+  MIGRATION_LOCK,
+  MIGRATION_LOCK_CONTENT,
+  MIGRATIONS_DIR,
+  REPO_ROOT,
+  diffSchemaAgainstMigrations,
+} from './schema-engine.ts';
 
 const name = process.argv[2];
 if (!name || !/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(name)) {

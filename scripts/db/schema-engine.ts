@@ -164,7 +164,11 @@ export async function diffSchemaAgainstMigrations(): Promise<string> {
     const { stdout } = await withSchemaEngine(postgres.factory, (engine) =>
       engine.diff({
         // The engine reads the provider from the lock file, which does not exist before the first migration.
-        from: { tag: 'migrations', ...migrations, lockfile: { path: MIGRATION_LOCK, content: migrations.lockfile.content ?? MIGRATION_LOCK_CONTENT } },
+        from: {
+          tag: 'migrations',
+          ...migrations,
+          lockfile: { path: MIGRATION_LOCK, content: migrations.lockfile.content ?? MIGRATION_LOCK_CONTENT },
+        },
         to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: schema }] },
         script: true,
         exitCode: null,

@@ -29,7 +29,13 @@ const log = (line: string) => console.log(`\x1b[2mstack    │\x1b[0m ${line}`);
  */
 export async function startStack(
   profile: StackProfile,
-  options: { databaseUrl?: string; livekitUrl?: string; freshDatabase?: boolean; quiet?: boolean; privateLiveKitSecret?: boolean } = {},
+  options: {
+    databaseUrl?: string;
+    livekitUrl?: string;
+    freshDatabase?: boolean;
+    quiet?: boolean;
+    privateLiveKitSecret?: boolean;
+  } = {},
 ): Promise<Stack> {
   const name = profile.name;
   const dataRoot = path.join(REPO_ROOT, '.data', profile.dataName);
@@ -64,7 +70,13 @@ export async function startStack(
     provisionLiveKit();
     const redisAddress = await startRedis(profile.redisPort, options.quiet);
     if (!redisAddress) log('redis-server not found: RTMP/WHIP stream keys are unavailable (browser go-live works).');
-    const livekit = await startLiveKitServer({ profile, dataRoot, redisAddress, quiet: options.quiet, privateSecret: options.privateLiveKitSecret });
+    const livekit = await startLiveKitServer({
+      profile,
+      dataRoot,
+      redisAddress,
+      quiet: options.quiet,
+      privateSecret: options.privateLiveKitSecret,
+    });
     livekitPid = livekit.pid;
     Object.assign(env, { LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret });
     log(`livekit: ${livekit.url} (local server, keys from livekit.yaml)`);

@@ -81,7 +81,13 @@ export async function startLiveKitServer(options: {
   fs.writeFileSync(configPath, YAML.stringify(config));
   const child = startProcess('livekit', binary, ['--config', configPath], { quiet: options.quiet });
   await Promise.race([waitForHttp(`http://127.0.0.1:${profile.livekitPort}/`), exitedEarly(child, 'livekit-server')]);
-  return { url: `ws://127.0.0.1:${profile.livekitPort}`, apiKey, apiSecret, ingressEnabled: Boolean(options.redisAddress), pid: child.pid! };
+  return {
+    url: `ws://127.0.0.1:${profile.livekitPort}`,
+    apiKey,
+    apiSecret,
+    ingressEnabled: Boolean(options.redisAddress),
+    pid: child.pid!,
+  };
 }
 
 /** The ingress service turns RTMP/WHIP pushes (OBS, ffmpeg) into a LiveKit participant. */
@@ -108,7 +114,13 @@ export async function startIngress(options: {
     // The ingress refuses streams when the whole machine looks busy (min_idle_ratio 0.3 by default);
     // a dev or test machine runs browsers and builds beside it, so accept streams regardless: it admits when
     // idle CPUs − min_idle_ratio × CPUs > cost, which a negative cost always passes (even at 0 % idle).
-    cpu_cost: { rtmp_cpu_cost: -1, whip_cpu_cost: -1, whip_bypass_transcoding_cpu_cost: -1, url_cpu_cost: -1, min_idle_ratio: 0.01 },
+    cpu_cost: {
+      rtmp_cpu_cost: -1,
+      whip_cpu_cost: -1,
+      whip_bypass_transcoding_cpu_cost: -1,
+      url_cpu_cost: -1,
+      min_idle_ratio: 0.01,
+    },
     logging: { level: 'info' },
     // Drops what RTMP buffered while the stream started and aligns its clock to the live edge; it needs the
     // low-delay patch to work (INGRESS_NOTES.md, "Low-delay patch").

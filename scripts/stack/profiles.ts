@@ -76,7 +76,9 @@ export const PROFILES: Record<StackProfile['name'], StackProfile> = {
 /** A profile with every port moved by `offset`, and a data folder of its own. */
 function shifted(profile: StackProfile, offset: number): StackProfile {
   if (!offset) return profile;
-  const ports = Object.fromEntries(Object.entries(profile).map(([key, value]) => [key, typeof value === 'number' ? value + offset : value]));
+  const ports = Object.fromEntries(
+    Object.entries(profile).map(([key, value]) => [key, typeof value === 'number' ? value + offset : value]),
+  );
   return { ...(ports as StackProfile), dataName: `${profile.dataName}-${offset}` };
 }
 

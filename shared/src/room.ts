@@ -11,7 +11,8 @@ export const selfViewIdentity = (userId: string) => `${SELF_VIEW_IDENTITY_PREFIX
 export const GUEST_IDENTITY_PREFIX = 'guest-';
 
 /** Who counts as a viewer in a creator's room: neither the creator publishing nor the creator watching themselves. */
-export const isViewerIdentity = (identity: string, hostId: string) => identity !== hostId && identity !== selfViewIdentity(hostId);
+export const isViewerIdentity = (identity: string, hostId: string) =>
+  identity !== hostId && identity !== selfViewIdentity(hostId);
 
 /** Data-channel topics. Chat and settings are reliable; reactions are lossy (a lost one is not worth a retransmit). */
 export const TOPICS = { chat: 'chat', settings: 'chat-settings', reaction: 'reaction' } as const;

@@ -52,8 +52,16 @@ describe('docker-compose.yml, livekit.yaml and the local start agree', () => {
   });
 
   it('uses the ports `pnpm dev` uses', () => {
-    expect([livekit.port, livekit.rtc.tcp_port, livekit.rtc.udp_port]).toEqual([dev.livekitPort, dev.livekitTcpPort, dev.livekitUdpPort]);
-    expect([ingress.rtmp_port, ingress.whip_port, ingress.rtc_config.udp_port]).toEqual([dev.rtmpPort, dev.whipPort, dev.ingressWhipUdpPort]);
+    expect([livekit.port, livekit.rtc.tcp_port, livekit.rtc.udp_port]).toEqual([
+      dev.livekitPort,
+      dev.livekitTcpPort,
+      dev.livekitUdpPort,
+    ]);
+    expect([ingress.rtmp_port, ingress.whip_port, ingress.rtc_config.udp_port]).toEqual([
+      dev.rtmpPort,
+      dev.whipPort,
+      dev.ingressWhipUdpPort,
+    ]);
     expect(Number(appEnv.PORT)).toBe(dev.backendPort);
   });
 

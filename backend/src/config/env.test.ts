@@ -28,7 +28,9 @@ describe('configuration', () => {
     expect(off).toMatchObject({ RECORDINGS_ENABLED: false, RECORDINGS_OFF_REASON: 'No egress service here.' });
     expect(() => parseEnv({ ...db, RECORDINGS_S3_BUCKET: 'replays' })).toThrowError(/RECORDINGS_S3_ACCESS_KEY_ID/);
     const s3 = { RECORDINGS_S3_BUCKET: 'replays', RECORDINGS_S3_ACCESS_KEY_ID: 'id', RECORDINGS_S3_SECRET_ACCESS_KEY: 'key' };
-    expect(parseEnv({ ...db, ...s3, RECORDINGS_S3_ENDPOINT: 'http://127.0.0.1:9000', RECORDINGS_S3_FORCE_PATH_STYLE: 'true' })).toMatchObject({
+    expect(
+      parseEnv({ ...db, ...s3, RECORDINGS_S3_ENDPOINT: 'http://127.0.0.1:9000', RECORDINGS_S3_FORCE_PATH_STYLE: 'true' }),
+    ).toMatchObject({
       RECORDINGS_S3_FORCE_PATH_STYLE: true,
       RECORDINGS_S3_REGION: 'us-east-1',
     });
@@ -37,13 +39,21 @@ describe('configuration', () => {
 
   it('reads the go-live gate and the trusted proxy setting', () => {
     const base = { DATABASE_URL: 'postgresql://localhost/db' };
-    expect(parseEnv(base)).toMatchObject({ MIN_FOLLOWERS_TO_STREAM: 0, REQUIRE_CREATOR_APPROVAL: false, TRUST_PROXY: 'loopback' });
-    expect(parseEnv({ ...base, MIN_FOLLOWERS_TO_STREAM: '10', REQUIRE_CREATOR_APPROVAL: 'true', TRUST_PROXY: '1' })).toMatchObject({
+    expect(parseEnv(base)).toMatchObject({
+      MIN_FOLLOWERS_TO_STREAM: 0,
+      REQUIRE_CREATOR_APPROVAL: false,
+      TRUST_PROXY: 'loopback',
+    });
+    expect(
+      parseEnv({ ...base, MIN_FOLLOWERS_TO_STREAM: '10', REQUIRE_CREATOR_APPROVAL: 'true', TRUST_PROXY: '1' }),
+    ).toMatchObject({
       MIN_FOLLOWERS_TO_STREAM: 10,
       REQUIRE_CREATOR_APPROVAL: true,
       TRUST_PROXY: 1,
     });
-    expect(() => parseEnv({ ...base, REQUIRE_CREATOR_APPROVAL: 'yes' })).toThrowError(/REQUIRE_CREATOR_APPROVAL: must be true or false/);
+    expect(() => parseEnv({ ...base, REQUIRE_CREATOR_APPROVAL: 'yes' })).toThrowError(
+      /REQUIRE_CREATOR_APPROVAL: must be true or false/,
+    );
     expect(() => parseEnv({ ...base, MIN_FOLLOWERS_TO_STREAM: '-1' })).toThrowError(/MIN_FOLLOWERS_TO_STREAM/);
   });
 
@@ -59,17 +69,38 @@ describe('configuration', () => {
 
   describe('refuses to start in production with secrets anyone could know', () => {
     const strong = 'k3P9vXq2LmN8rT5wY7zA1bC4dE6fG0hJ-strong';
-    const production = { DATABASE_URL: 'postgresql://localhost/db', NODE_ENV: 'production', AUTH_SECRET: strong, LIVEKIT_API_SECRET: strong };
+    const production = {
+      DATABASE_URL: 'postgresql://localhost/db',
+      NODE_ENV: 'production',
+      AUTH_SECRET: strong,
+      LIVEKIT_API_SECRET: strong,
+    };
 
     it('starts with long secrets of its own', () => {
       expect(() => parseEnv(production)).not.toThrow();
     });
 
     it.each([
-      ['the LiveKit secret left at its default', { LIVEKIT_API_SECRET: undefined }, /LIVEKIT_API_SECRET: is required in production/],
-      ["livekit.yaml's published dev secret", { LIVEKIT_API_SECRET: 'devsecret-change-me-in-production-0123' }, /LIVEKIT_API_SECRET: is a published example value/],
-      ['a short LiveKit secret', { LIVEKIT_API_SECRET: 'short-secret-123' }, /LIVEKIT_API_SECRET: must be at least 32 characters/],
-      ["docker-compose's example auth secret", { AUTH_SECRET: 'change-me-to-32-or-more-random-characters' }, /AUTH_SECRET: is a published example value/],
+      [
+        'the LiveKit secret left at its default',
+        { LIVEKIT_API_SECRET: undefined },
+        /LIVEKIT_API_SECRET: is required in production/,
+      ],
+      [
+        "livekit.yaml's published dev secret",
+        { LIVEKIT_API_SECRET: 'devsecret-change-me-in-production-0123' },
+        /LIVEKIT_API_SECRET: is a published example value/,
+      ],
+      [
+        'a short LiveKit secret',
+        { LIVEKIT_API_SECRET: 'short-secret-123' },
+        /LIVEKIT_API_SECRET: must be at least 32 characters/,
+      ],
+      [
+        "docker-compose's example auth secret",
+        { AUTH_SECRET: 'change-me-to-32-or-more-random-characters' },
+        /AUTH_SECRET: is a published example value/,
+      ],
     ])('refuses %s', (_label, override, message) => {
       expect(() => parseEnv({ ...production, ...override })).toThrowError(message);
     });

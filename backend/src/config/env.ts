@@ -17,7 +17,10 @@ export const envSchema = z.object({
     .string({ error: 'is required (run `pnpm dev`, which starts an embedded PostgreSQL, or set it)' })
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
   /** The URL browsers connect to. */
-  LIVEKIT_URL: z.string().regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL').default('ws://127.0.0.1:7880'),
+  LIVEKIT_URL: z
+    .string()
+    .regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL')
+    .default('ws://127.0.0.1:7880'),
   /** The URL the backend calls; defaults to LIVEKIT_URL over HTTP. */
   LIVEKIT_API_URL: z.url().optional(),
   LIVEKIT_API_KEY: z.string().min(1).default('devkey'),
@@ -73,7 +76,10 @@ export const envSchema = z.object({
    * Local storage: the folder the egress writes recordings and snapshots to and the backend serves them from
    * (both must see it at the same path). Unused when RECORDINGS_S3_BUCKET is set.
    */
-  RECORDINGS_DIR: z.string().default('recordings').transform((dir) => path.resolve(dir)),
+  RECORDINGS_DIR: z
+    .string()
+    .default('recordings')
+    .transform((dir) => path.resolve(dir)),
   /** The recorded video's size (H.264, 30 fps): the egress re-encodes every stream, so this decides its CPU cost. */
   RECORDINGS_VIDEO: z.enum(['360p', '540p', '720p', '1080p']).default('720p'),
   /** A JPEG of each live stream this often (live cards and link previews). */
@@ -109,9 +115,12 @@ function productionProblems(parsed: z.infer<typeof envSchema>, source: Record<st
   const problems: string[] = [];
   for (const name of ['AUTH_SECRET', 'LIVEKIT_API_SECRET'] as const) {
     const value = parsed[name];
-    if (source[name] === undefined) problems.push(`${name}: is required in production (${MIN_PRODUCTION_SECRET_LENGTH}+ random characters)`);
-    else if (PUBLISHED_SECRETS.has(value)) problems.push(`${name}: is a published example value; generate your own (e.g. \`openssl rand -base64 36\`)`);
-    else if (value.length < MIN_PRODUCTION_SECRET_LENGTH) problems.push(`${name}: must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production`);
+    if (source[name] === undefined)
+      problems.push(`${name}: is required in production (${MIN_PRODUCTION_SECRET_LENGTH}+ random characters)`);
+    else if (PUBLISHED_SECRETS.has(value))
+      problems.push(`${name}: is a published example value; generate your own (e.g. \`openssl rand -base64 36\`)`);
+    else if (value.length < MIN_PRODUCTION_SECRET_LENGTH)
+      problems.push(`${name}: must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production`);
   }
   return problems;
 }
@@ -132,7 +141,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   if (parsed.NODE_ENV === 'production') {
     const problems = productionProblems(parsed, source);
-    if (problems.length) throw new Error(`Invalid configuration for production:\n${problems.map((line) => `  - ${line}`).join('\n')}`);
+    if (problems.length)
+      throw new Error(`Invalid configuration for production:\n${problems.map((line) => `  - ${line}`).join('\n')}`);
   }
   return { ...parsed, LIVEKIT_API_URL: parsed.LIVEKIT_API_URL ?? toHttpUrl(parsed.LIVEKIT_URL) };
 }

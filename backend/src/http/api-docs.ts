@@ -5,7 +5,10 @@ import { apiReference } from '@scalar/express-api-reference';
 import { apiRouter, ok } from './api-router.ts';
 
 /** Scalar's prebuilt browser bundle, served from here: the reference page loads nothing from a CDN. */
-const scalarBundle = path.join(path.dirname(fileURLToPath(import.meta.resolve('@scalar/api-reference'))), 'browser/standalone.js');
+const scalarBundle = path.join(
+  path.dirname(fileURLToPath(import.meta.resolve('@scalar/api-reference'))),
+  'browser/standalone.js',
+);
 
 /** /api/openapi.json and /api/docs: the contract, for programs and for people. */
 export function apiDocsRouter(document: () => object) {
@@ -43,7 +46,8 @@ export function apiDocsRouter(document: () => object) {
     hidden: true,
     responses: { 200: { description: 'Scalar API Reference, browser bundle', contentType: 'text/javascript' } },
     // pnpm keeps packages under node_modules/.pnpm: a dot-folder, which sendFile refuses unless told.
-    handler: (_input, _req, res) => res.type('text/javascript').set('Cache-Control', 'public, max-age=86400').sendFile(scalarBundle, { dotfiles: 'allow' }),
+    handler: (_input, _req, res) =>
+      res.type('text/javascript').set('Cache-Control', 'public, max-age=86400').sendFile(scalarBundle, { dotfiles: 'allow' }),
   });
 
   return api;

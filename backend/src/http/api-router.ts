@@ -150,7 +150,11 @@ export function apiRouter(
       body: spec.body,
       requestBody: spec.requestBody,
       responses: spec.responses,
-      errors: mergeErrors([automaticErrors(prefix, method, spec), ...guards.map((each) => each.access.errors ?? {}), spec.errors ?? {}]),
+      errors: mergeErrors([
+        automaticErrors(prefix, method, spec),
+        ...guards.map((each) => each.access.errors ?? {}),
+        spec.errors ?? {},
+      ]),
       hidden: spec.hidden ?? false,
     };
     routes.push(declared);
@@ -192,8 +196,10 @@ export function apiRouter(
     patch: on('patch'),
     delete: on('delete'),
     /** Every method on a path; hidden routes only (OpenAPI has no "any method"). */
-    all: <R extends SuccessResponses = SuccessResponses>(path: string, spec: RouteSpec<undefined, undefined, undefined, R> & { hidden: true }) =>
-      declare('all', path, spec),
+    all: <R extends SuccessResponses = SuccessResponses>(
+      path: string,
+      spec: RouteSpec<undefined, undefined, undefined, R> & { hidden: true },
+    ) => declare('all', path, spec),
   };
 }
 
@@ -207,7 +213,8 @@ function automaticErrors(
   const writes = method !== 'get' && prefix.startsWith('/api');
   const takesJson = !spec.requestBody || spec.requestBody.contentType === 'application/json';
   const problems = ['The address has a control character or a malformed %-escape (`BAD_REQUEST`).'];
-  if (spec.params || spec.query || spec.body) problems.push('The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem).');
+  if (spec.params || spec.query || spec.body)
+    problems.push('The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem).');
   if (writes && takesJson) problems.push('The body is not valid JSON, or contains NUL (`BAD_REQUEST`).');
   errors[400] = problems.join(' ');
   if (writes) {
@@ -216,7 +223,8 @@ function automaticErrors(
     if (takesJson) errors[415] = 'The body is not JSON.';
   }
   errors[500] = 'Something failed on the server.';
-  errors[503] = 'PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again.';
+  errors[503] =
+    'PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again.';
   return errors;
 }
 

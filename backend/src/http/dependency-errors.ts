@@ -1,11 +1,26 @@
 /** Network-level failures reaching PostgreSQL or LiveKit: the request was fine, a dependency was not there. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 /** PostgreSQL: shutting down, starting up, too many connections, connection lost. */
 const POSTGRES_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
 /** Prisma: cannot reach the server, timed out, connection closed, pool timeout. */
 const PRISMA_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 /** Driver-adapter error kinds for the same situations. */
-const ADAPTER_UNAVAILABLE = new Set(['DatabaseNotReachable', 'DatabaseDoesNotExist', 'SocketTimeout', 'ConnectionClosed', 'TooManyConnections']);
+const ADAPTER_UNAVAILABLE = new Set([
+  'DatabaseNotReachable',
+  'DatabaseDoesNotExist',
+  'SocketTimeout',
+  'ConnectionClosed',
+  'TooManyConnections',
+]);
 
 type ErrorLike = { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; kind?: unknown; status?: unknown };
 
@@ -22,7 +37,8 @@ export function isDependencyUnavailable(error: unknown): boolean {
     if (typeof candidate.kind === 'string' && ADAPTER_UNAVAILABLE.has(candidate.kind)) return true;
     if (candidate.name === 'PrismaClientInitializationError') return true;
     // livekit-server-sdk reports an unreachable server as a Twirp "unavailable" (or fetch's TypeError below it).
-    if (candidate.name === 'TwirpError' && (code === 'unavailable' || code === 'internal') && candidate.status === 503) return true;
+    if (candidate.name === 'TwirpError' && (code === 'unavailable' || code === 'internal') && candidate.status === 503)
+      return true;
     if (candidate.name === 'TypeError' && candidate.message === 'fetch failed') return true;
     current = candidate.cause;
   }

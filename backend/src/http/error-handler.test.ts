@@ -12,10 +12,7 @@ describe('errors are JSON with a code and a sentence', () => {
   });
 
   it('answers malformed JSON with 400, not 500', async () => {
-    const response = await request(app)
-      .post('/api/viewer/token')
-      .set('Content-Type', 'application/json')
-      .send('{"username": ');
+    const response = await request(app).post('/api/viewer/token').set('Content-Type', 'application/json').send('{"username": ');
     expect(response.status).toBe(400);
     expect(response.body).toEqual({ code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' });
   });

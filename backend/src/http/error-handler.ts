@@ -22,9 +22,14 @@ const DEPENDENCY_RETRY_AFTER_MS = 5000;
 
 function fromDependencyOutage(error: unknown): AppError | undefined {
   if (!isDependencyUnavailable(error)) return undefined;
-  return new AppError(503, 'UNAVAILABLE', 'A service the site depends on is not answering right now. Please try again in a few seconds.', {
-    retryAfterMs: DEPENDENCY_RETRY_AFTER_MS,
-  });
+  return new AppError(
+    503,
+    'UNAVAILABLE',
+    'A service the site depends on is not answering right now. Please try again in a few seconds.',
+    {
+      retryAfterMs: DEPENDENCY_RETRY_AFTER_MS,
+    },
+  );
 }
 
 /** The one place errors become JSON. Unknown errors are logged and answered without internals. */

@@ -31,7 +31,6 @@ export class AppError extends Error {
 }
 
 export const notFound = (message: string) => new AppError(404, 'NOT_FOUND', message);
-export const forbidden = (message: string, details?: Record<string, unknown>) =>
-  new AppError(403, 'FORBIDDEN', message, details);
+export const forbidden = (message: string, details?: Record<string, unknown>) => new AppError(403, 'FORBIDDEN', message, details);
 export const unauthenticated = (message = 'Sign in to do that.') => new AppError(401, 'UNAUTHENTICATED', message);
 export const conflict = (message: string) => new AppError(409, 'CONFLICT', message);

@@ -1,10 +1,22 @@
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
+import {
+  createDocument,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiPathsObject,
+  type ZodOpenApiResponsesObject,
+} from 'zod-openapi';
 import type { z } from 'zod';
 import { noBody, type ApiRouter, type DeclaredRoute, type SuccessResponse } from './api-router.ts';
 import { errorBody } from './error-body.ts';
 import { securitySchemes } from './api-security.ts';
 
-const DEFAULT_DESCRIPTIONS: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No content', 206: 'Partial content', 302: 'Found' };
+const DEFAULT_DESCRIPTIONS: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No content',
+  206: 'Partial content',
+  302: 'Found',
+};
 
 /** `/api/chat/:hostId/messages` → `/api/chat/{hostId}/messages`. */
 export const openApiPath = (expressPath: string) => expressPath.replace(/:(\w+)/g, '{$1}');
@@ -14,7 +26,11 @@ function isSchema(response: SuccessResponse): response is z.ZodType {
 }
 
 /** A success response's parts, whichever way it was declared. */
-export function successParts(response: SuccessResponse): { description: string | undefined; schema?: z.ZodType; contentType: string } {
+export function successParts(response: SuccessResponse): {
+  description: string | undefined;
+  schema?: z.ZodType;
+  contentType: string;
+} {
   if (isSchema(response)) return { description: response.meta()?.description, schema: response, contentType: 'application/json' };
   return { description: response.description, schema: response.schema, contentType: response.contentType ?? 'application/json' };
 }

@@ -24,7 +24,11 @@ const thing = z.strictObject({ id: z.string(), count: z.number().int() });
 describe('responses are checked against their route’s declaration', () => {
   it('lets an answer that matches its schema through unchanged', async () => {
     const app = appWith((api) =>
-      api.get('/one', { summary: 'One thing', responses: { 200: thing }, handler: () => ok({ id: 'a', count: 1 }, { 'Cache-Control': 'no-store' }) }),
+      api.get('/one', {
+        summary: 'One thing',
+        responses: { 200: thing },
+        handler: () => ok({ id: 'a', count: 1 }, { 'Cache-Control': 'no-store' }),
+      }),
     );
     const response = await request(app).get('/api/things/one');
     expect(response.status).toBe(200);
@@ -34,7 +38,11 @@ describe('responses are checked against their route’s declaration', () => {
 
   it('answers 500 CONTRACT_VIOLATION when the body breaks its schema, naming the field', async () => {
     const app = appWith((api) =>
-      api.get('/one', { summary: 'One thing', responses: { 200: thing }, handler: () => ok({ id: 'a', count: 'one' as unknown as number }) }),
+      api.get('/one', {
+        summary: 'One thing',
+        responses: { 200: thing },
+        handler: () => ok({ id: 'a', count: 'one' as unknown as number }),
+      }),
     );
     const response = await request(app).get('/api/things/one');
     expect(response.status).toBe(500);
@@ -43,7 +51,11 @@ describe('responses are checked against their route’s declaration', () => {
 
   it('refuses a field the schema does not list: a leak shows up as a failure', async () => {
     const app = appWith((api) =>
-      api.get('/one', { summary: 'One thing', responses: { 200: thing }, handler: () => ok({ id: 'a', count: 1, streamKey: 'secret' }) }),
+      api.get('/one', {
+        summary: 'One thing',
+        responses: { 200: thing },
+        handler: () => ok({ id: 'a', count: 1, streamKey: 'secret' }),
+      }),
     );
     const response = await request(app).get('/api/things/one');
     expect(response.status).toBe(500);

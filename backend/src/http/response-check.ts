@@ -26,7 +26,8 @@ function jsonOf(body: Buffer): { value?: unknown; error?: string } {
 }
 
 function schemaProblem(schema: z.ZodType, answer: Answer): string | undefined {
-  if (!answer.contentType.startsWith('application/json')) return `it is ${answer.contentType || 'not typed'}, not application/json`;
+  if (!answer.contentType.startsWith('application/json'))
+    return `it is ${answer.contentType || 'not typed'}, not application/json`;
   const json = jsonOf(answer.body);
   if (json.error) return json.error;
   const result = schema.safeParse(json.value);
@@ -70,7 +71,8 @@ export function checkResponses(): RequestHandler {
   return (req, res, next) => {
     if (!isContractPath(req.path) || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
     const original = { writeHead: res.writeHead, write: res.write, end: res.end };
-    const endWith = (body: Buffer, done?: () => void) => (original.end as (chunk: Buffer, callback?: () => void) => Response).call(res, body, done);
+    const endWith = (body: Buffer, done?: () => void) =>
+      (original.end as (chunk: Buffer, callback?: () => void) => Response).call(res, body, done);
     const chunks: Buffer[] = [];
     const restore = () => Object.assign(res, original);
 
@@ -84,7 +86,8 @@ export function checkResponses(): RequestHandler {
     // An explicit writeHead (better-auth, event streams): keep its status and headers, send nothing yet.
     res.writeHead = function writeHead(this: Response, status: number, ...rest: unknown[]) {
       this.statusCode = status;
-      const headers = rest.find((arg) => typeof arg === 'object' && arg !== null && !Array.isArray(arg)) as Record<string, string> | undefined;
+      const headers = rest.find((arg) => typeof arg === 'object' && arg !== null && !Array.isArray(arg)) as
+        Record<string, string> | undefined;
       for (const [name, value] of Object.entries(headers ?? {})) this.setHeader(name, value);
       const contentType = String(this.getHeader('content-type') ?? '');
       if (!contentType.startsWith('text/event-stream')) return this;

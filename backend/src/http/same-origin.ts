@@ -20,9 +20,12 @@ export function sameOriginWrites(options: { trustedOrigins: string[]; rawBodyPat
     if (SAFE_METHODS.has(req.method)) return next();
     const origin = req.get('origin');
     const fetchSite = req.get('sec-fetch-site');
-    const fromElsewhere = origin !== undefined ? !trusted.has(origin) : fetchSite !== undefined && !['same-origin', 'none'].includes(fetchSite);
+    const fromElsewhere =
+      origin !== undefined ? !trusted.has(origin) : fetchSite !== undefined && !['same-origin', 'none'].includes(fetchSite);
     if (fromElsewhere)
-      throw new AppError(403, 'FORBIDDEN', 'This request came from another site. Use the site itself to do that.', { reason: 'CROSS_ORIGIN' });
+      throw new AppError(403, 'FORBIDDEN', 'This request came from another site. Use the site itself to do that.', {
+        reason: 'CROSS_ORIGIN',
+      });
     const rawAllowed = options.rawBodyPaths.some((path) => req.path === path);
     if (!rawAllowed && hasBody(req.headers) && !req.is('application/json'))
       throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json).');

@@ -17,7 +17,8 @@ describe('log lines', () => {
     const output = lines.join('');
     expect(output).toContain('ingress created');
     expect(output).toContain('rtmp://x');
-    for (const secret of ['sk_live_secret1', 'sk_live_secret2', 'eyJ.secret.jwt', 'Bearer eyJ.x', 'session=abc']) expect(output).not.toContain(secret);
+    for (const secret of ['sk_live_secret1', 'sk_live_secret2', 'eyJ.secret.jwt', 'Bearer eyJ.x', 'session=abc'])
+      expect(output).not.toContain(secret);
     expect(output).toContain('[redacted]');
   });
 });

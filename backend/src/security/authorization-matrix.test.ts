@@ -28,21 +28,43 @@ beforeAll(async () => {
   const hostId = host!.user.id;
   cleanUpChatOf(hostId);
   await prisma.follow.create({ data: { followerId: follower!.user.id, followingId: hostId } });
-  await prisma.chatModerator.createMany({ data: [{ hostId, userId: moderator!.user.id }, { hostId, userId: blockedModerator!.user.id }] });
+  await prisma.chatModerator.createMany({
+    data: [
+      { hostId, userId: moderator!.user.id },
+      { hostId, userId: blockedModerator!.user.id },
+    ],
+  });
   await host!.agent.post(`/api/users/${blocked!.user.username}/block`).send({}).expect(200);
   await host!.agent.post(`/api/users/${blockedModerator!.user.username}/block`).send({}).expect(200);
-  await prisma.chatSanction.create({ data: { hostId, identity: timedOut!.user.id, kind: 'TIMEOUT', expiresAt: new Date(Date.now() + 3600_000) } });
+  await prisma.chatSanction.create({
+    data: { hostId, identity: timedOut!.user.id, kind: 'TIMEOUT', expiresAt: new Date(Date.now() + 3600_000) },
+  });
   const guest = await guestInRoom(app, hostId, { ip: CLIENT_IPS.guest });
   const bannedGuest = await guestInRoom(app, hostId, { ip: CLIENT_IPS.bannedGuest });
-  await request(app).post(`/api/chat/${hostId}/messages`).set(guestHeaders(bannedGuest)).send({ body: 'before the ban' }).expect(201);
+  await request(app)
+    .post(`/api/chat/${hostId}/messages`)
+    .set(guestHeaders(bannedGuest))
+    .send({ body: 'before the ban' })
+    .expect(201);
   await host!.agent.post(`/api/chat/${hostId}/bans`).send({ identity: bannedGuest.identity }).expect(201);
   // The viewer is in the room too, so a timeout can be delivered to them.
-  await joinAndListen({ ...(await viewer!.agent.post('/api/viewer/token').send({ hostId }).expect(200)).body, ip: CLIENT_IPS.viewer });
+  await joinAndListen({
+    ...(await viewer!.agent.post('/api/viewer/token').send({ hostId }).expect(200)).body,
+    ip: CLIENT_IPS.viewer,
+  });
   const { replayId } = await recordedBroadcast(hostId);
-  const uploadUrl = (await host!.agent.post('/api/uploads').set('Content-Type', 'application/octet-stream').send(PNG).expect(201)).body.url;
+  const uploadUrl = (await host!.agent.post('/api/uploads').set('Content-Type', 'application/octet-stream').send(PNG).expect(201))
+    .body.url;
   world = {
     host: host!,
-    members: { viewer: viewer!, follower: follower!, blocked: blocked!, timedOut: timedOut!, moderator: moderator!, blockedModerator: blockedModerator! },
+    members: {
+      viewer: viewer!,
+      follower: follower!,
+      blocked: blocked!,
+      timedOut: timedOut!,
+      moderator: moderator!,
+      blockedModerator: blockedModerator!,
+    },
     guest,
     bannedGuest,
     uploadUrl,
@@ -51,7 +73,14 @@ beforeAll(async () => {
     message: async () =>
       (
         await prisma.chatMessage.create({
-          data: { hostId, senderIdentity: hostId, senderUserId: hostId, senderName: 'host', color: '#f87171', body: 'a message to act on' },
+          data: {
+            hostId,
+            senderIdentity: hostId,
+            senderUserId: hostId,
+            senderName: 'host',
+            color: '#f87171',
+            body: 'a message to act on',
+          },
         })
       ).id,
   };
@@ -60,7 +89,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeLiveEvents();
 });
-
 
 /** Sends a cell's request as `role` would: their cookie, or their pass, from their address. */
 async function send(role: Role, cell: Cell): Promise<number> {

@@ -49,7 +49,13 @@ export type World = {
   replayId: string;
 };
 
-export type Cell = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; body?: unknown; contentType?: string; stream?: boolean };
+export type Cell = {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  body?: unknown;
+  contentType?: string;
+  stream?: boolean;
+};
 export type Row = {
   route: string;
   call: (world: World) => Promise<Cell> | Cell;
@@ -75,7 +81,11 @@ export const ROWS: Row[] = [
   { route: 'GET /api/auth/get-session', call: () => ({ method: 'get', path: '/api/auth/get-session' }), expect: all(200) },
 
   // ── Viewing
-  { route: 'GET /api/viewer/stream/:username', call: (w) => ({ method: 'get', path: `/api/viewer/stream/${w.host.user.username}` }), expect: all(200) },
+  {
+    route: 'GET /api/viewer/stream/:username',
+    call: (w) => ({ method: 'get', path: `/api/viewer/stream/${w.host.user.username}` }),
+    expect: all(200),
+  },
   { route: 'GET /api/viewer/live', call: () => ({ method: 'get', path: '/api/viewer/live' }), expect: all(200) },
   { route: 'GET /api/viewer/following', call: () => ({ method: 'get', path: '/api/viewer/following' }), expect: members(200) },
   { route: 'GET /api/viewer/recommended', call: () => ({ method: 'get', path: '/api/viewer/recommended' }), expect: all(200) },
@@ -86,20 +96,52 @@ export const ROWS: Row[] = [
     // Blocked users (and blocked moderators) may not watch; a banned guest's network gets no new pass.
     expect: { ...all(200), blocked: 403, blockedModerator: 403, bannedGuest: 403 },
   },
-  { route: 'GET /api/live/events', call: (w) => ({ method: 'get', path: `/api/live/events?hostId=${w.host.user.id}`, stream: true }), expect: all(200) },
+  {
+    route: 'GET /api/live/events',
+    call: (w) => ({ method: 'get', path: `/api/live/events?hostId=${w.host.user.id}`, stream: true }),
+    expect: all(200),
+  },
 
   // ── A creator's own stream: every signed-in user has one, so each acts on their own.
   { route: 'GET /api/stream/info', call: () => ({ method: 'get', path: '/api/stream/info' }), expect: members(200) },
-  { route: 'PUT /api/stream/info', call: () => ({ method: 'put', path: '/api/stream/info', body: { title: 'Matrix' } }), expect: members(200) },
+  {
+    route: 'PUT /api/stream/info',
+    call: () => ({ method: 'put', path: '/api/stream/info', body: { title: 'Matrix' } }),
+    expect: members(200),
+  },
   { route: 'GET /api/stream/status', call: () => ({ method: 'get', path: '/api/stream/status' }), expect: members(200) },
-  { route: 'GET /api/stream/credentials', call: () => ({ method: 'get', path: '/api/stream/credentials' }), expect: members(200) },
-  { route: 'GET /api/stream/eligibility', call: () => ({ method: 'get', path: '/api/stream/eligibility' }), expect: members(200) },
-  { route: 'POST /api/stream/publisher-token', call: () => ({ method: 'post', path: '/api/stream/publisher-token', body: {} }), expect: members(200) },
-  { route: 'POST /api/stream/creator-token', call: () => ({ method: 'post', path: '/api/stream/creator-token', body: {} }), expect: members(200) },
-  { route: 'GET /api/stream/chat-settings', call: () => ({ method: 'get', path: '/api/stream/chat-settings' }), expect: members(200) },
+  {
+    route: 'GET /api/stream/credentials',
+    call: () => ({ method: 'get', path: '/api/stream/credentials' }),
+    expect: members(200),
+  },
+  {
+    route: 'GET /api/stream/eligibility',
+    call: () => ({ method: 'get', path: '/api/stream/eligibility' }),
+    expect: members(200),
+  },
+  {
+    route: 'POST /api/stream/publisher-token',
+    call: () => ({ method: 'post', path: '/api/stream/publisher-token', body: {} }),
+    expect: members(200),
+  },
+  {
+    route: 'POST /api/stream/creator-token',
+    call: () => ({ method: 'post', path: '/api/stream/creator-token', body: {} }),
+    expect: members(200),
+  },
+  {
+    route: 'GET /api/stream/chat-settings',
+    call: () => ({ method: 'get', path: '/api/stream/chat-settings' }),
+    expect: members(200),
+  },
   {
     route: 'PUT /api/stream/chat-settings',
-    call: () => ({ method: 'put', path: '/api/stream/chat-settings', body: { isChatEnabled: true, isChatFollowersOnly: false, slowModeSeconds: 0 } }),
+    call: () => ({
+      method: 'put',
+      path: '/api/stream/chat-settings',
+      body: { isChatEnabled: true, isChatFollowersOnly: false, slowModeSeconds: 0 },
+    }),
     expect: members(200),
   },
   {
@@ -108,12 +150,20 @@ export const ROWS: Row[] = [
     expect: members(201),
   },
   { route: 'DELETE /api/stream/ingress', call: () => ({ method: 'delete', path: '/api/stream/ingress' }), expect: members(204) },
-  { route: 'GET /api/analytics/sessions', call: () => ({ method: 'get', path: '/api/analytics/sessions' }), expect: members(200) },
+  {
+    route: 'GET /api/analytics/sessions',
+    call: () => ({ method: 'get', path: '/api/analytics/sessions' }),
+    expect: members(200),
+  },
 
   // Reads the caller's own ingress from LiveKit: there is no id to ask for someone else's.
   { route: 'GET /api/stream/health', call: () => ({ method: 'get', path: '/api/stream/health' }), expect: members(200) },
   // ── Profiles and relations, aimed at the host
-  { route: 'GET /api/users/:username', call: (w) => ({ method: 'get', path: `/api/users/${w.host.user.username}` }), expect: all(200) },
+  {
+    route: 'GET /api/users/:username',
+    call: (w) => ({ method: 'get', path: `/api/users/${w.host.user.username}` }),
+    expect: all(200),
+  },
   {
     route: 'PATCH /api/users/:username',
     call: (w) => ({ method: 'patch', path: `/api/users/${w.host.user.username}`, body: { bio: 'Matrix' } }),
@@ -133,7 +183,10 @@ export const ROWS: Row[] = [
     call: (w) => ({ method: 'delete', path: `/api/users/${w.host.user.username}/follow`, body: {} }),
     expect: members(200),
     restore: async (w) => {
-      await prisma.follow.createMany({ data: [{ followerId: w.members.follower.user.id, followingId: w.host.user.id }], skipDuplicates: true });
+      await prisma.follow.createMany({
+        data: [{ followerId: w.members.follower.user.id, followingId: w.host.user.id }],
+        skipDuplicates: true,
+      });
       await forgetRelations(w);
     },
   },
@@ -143,7 +196,10 @@ export const ROWS: Row[] = [
     expect: members(200, { owner: 400 }),
     restore: async (w) => {
       await prisma.block.deleteMany({ where: { blockedId: w.host.user.id } });
-      await prisma.follow.createMany({ data: [{ followerId: w.members.follower.user.id, followingId: w.host.user.id }], skipDuplicates: true });
+      await prisma.follow.createMany({
+        data: [{ followerId: w.members.follower.user.id, followingId: w.host.user.id }],
+        skipDuplicates: true,
+      });
       await forgetRelations(w);
     },
   },
@@ -181,8 +237,16 @@ export const ROWS: Row[] = [
   { route: 'GET /api/uploads/:id', call: (w) => ({ method: 'get', path: w.uploadUrl }), expect: all(200) },
 
   // ── The host's chat
-  { route: 'GET /api/chat/:hostId/state', call: (w) => ({ method: 'get', path: `/api/chat/${w.host.user.id}/state` }), expect: all(200) },
-  { route: 'GET /api/chat/:hostId/messages', call: (w) => ({ method: 'get', path: `/api/chat/${w.host.user.id}/messages` }), expect: all(200) },
+  {
+    route: 'GET /api/chat/:hostId/state',
+    call: (w) => ({ method: 'get', path: `/api/chat/${w.host.user.id}/state` }),
+    expect: all(200),
+  },
+  {
+    route: 'GET /api/chat/:hostId/messages',
+    call: (w) => ({ method: 'get', path: `/api/chat/${w.host.user.id}/messages` }),
+    expect: all(200),
+  },
   {
     route: 'POST /api/chat/:hostId/messages',
     call: (w) => ({ method: 'post', path: `/api/chat/${w.host.user.id}/messages`, body: { body: 'matrix' } }),
@@ -215,7 +279,11 @@ export const ROWS: Row[] = [
   },
   {
     route: 'POST /api/chat/:hostId/timeouts',
-    call: (w) => ({ method: 'post', path: `/api/chat/${w.host.user.id}/timeouts`, body: { identity: w.members.viewer.user.id, minutes: 1 } }),
+    call: (w) => ({
+      method: 'post',
+      path: `/api/chat/${w.host.user.id}/timeouts`,
+      body: { identity: w.members.viewer.user.id, minutes: 1 },
+    }),
     expect: members(403, { moderator: 201, owner: 201 }),
     restore: async (w) => {
       await prisma.chatSanction.deleteMany({ where: { hostId: w.host.user.id, identity: w.members.viewer.user.id } });
@@ -238,7 +306,11 @@ export const ROWS: Row[] = [
   },
   {
     route: 'POST /api/chat/:hostId/moderators',
-    call: (w) => ({ method: 'post', path: `/api/chat/${w.host.user.id}/moderators`, body: { userId: w.members.moderator.user.id } }),
+    call: (w) => ({
+      method: 'post',
+      path: `/api/chat/${w.host.user.id}/moderators`,
+      body: { userId: w.members.moderator.user.id },
+    }),
     expect: members(403, { owner: 201 }),
   },
   {
@@ -254,20 +326,22 @@ export const ROWS: Row[] = [
     // Blocked callers get 200 with `locked` (the profile explains why the list is empty).
     expect: all(200),
   },
-  ...(['', '/media', '/thumbnail.jpg', '/chat'] as const).map(
-    (suffix): Row => ({
-      route: `GET /api/recordings/replays/:id${suffix}`,
-      call: (w) => ({ method: 'get', path: `/api/recordings/replays/${w.replayId}${suffix}` }),
-      expect: { ...all(200), blocked: 403, blockedModerator: 403 },
-    }),
-  ),
+  ...(['', '/media', '/thumbnail.jpg', '/chat'] as const).map((suffix): Row => ({
+    route: `GET /api/recordings/replays/:id${suffix}`,
+    call: (w) => ({ method: 'get', path: `/api/recordings/replays/${w.replayId}${suffix}` }),
+    expect: { ...all(200), blocked: 403, blockedModerator: 403 },
+  })),
   {
     route: 'GET /api/recordings/channels/:username/snapshot.jpg',
     call: (w) => ({ method: 'get', path: `/api/recordings/channels/${w.host.user.username}/snapshot.jpg?v=0` }),
     // Not live, so there is no picture; blocked callers are refused before that is looked at.
     expect: { ...all(404), blocked: 403, blockedModerator: 403 },
   },
-  { route: 'GET /api/recordings/settings', call: () => ({ method: 'get', path: '/api/recordings/settings' }), expect: members(200) },
+  {
+    route: 'GET /api/recordings/settings',
+    call: () => ({ method: 'get', path: '/api/recordings/settings' }),
+    expect: members(200),
+  },
   {
     route: 'PUT /api/recordings/settings',
     // Each caller changes their own settings (to what they already are).
@@ -316,7 +390,11 @@ export const ROWS: Row[] = [
   },
   // ── Browsing by category: public
   { route: 'GET /api/viewer/categories', call: () => ({ method: 'get', path: '/api/viewer/categories' }), expect: all(200) },
-  { route: 'GET /api/viewer/categories/:slug', call: () => ({ method: 'get', path: '/api/viewer/categories/gaming' }), expect: all(200) },
+  {
+    route: 'GET /api/viewer/categories/:slug',
+    call: () => ({ method: 'get', path: '/api/viewer/categories/gaming' }),
+    expect: all(200),
+  },
 
   // ── Notifications: each caller's own; the mute names the host (the owner cannot mute themselves)
   { route: 'GET /api/notifications', call: () => ({ method: 'get', path: '/api/notifications' }), expect: members(200) },
@@ -325,21 +403,23 @@ export const ROWS: Row[] = [
     call: () => ({ method: 'get', path: '/api/live/events?notifications=only', stream: true }),
     expect: members(200),
   },
-  { route: 'POST /api/notifications/read-all', call: () => ({ method: 'post', path: '/api/notifications/read-all', body: {} }), expect: members(200) },
+  {
+    route: 'POST /api/notifications/read-all',
+    call: () => ({ method: 'post', path: '/api/notifications/read-all', body: {} }),
+    expect: members(200),
+  },
   {
     route: 'POST /api/notifications/:id/read',
     // Nobody's notification: every member gets the same 404 as for someone else's (no way to tell them apart).
     call: () => ({ method: 'post', path: '/api/notifications/00000000-0000-4000-8000-000000000000/read', body: {} }),
     expect: members(404),
   },
-  ...(['get', 'put', 'delete'] as const).map(
-    (method): Row => ({
-      route: `${method.toUpperCase()} /api/notifications/mutes/:username`,
-      call: (w) => ({ method, path: `/api/notifications/mutes/${w.host.user.username}`, ...(method !== 'get' && { body: {} }) }),
-      expect: members(200, { owner: 400 }),
-      restore: (w) => prisma.notificationMute.deleteMany({ where: { hostId: w.host.user.id } }),
-    }),
-  ),
+  ...(['get', 'put', 'delete'] as const).map((method): Row => ({
+    route: `${method.toUpperCase()} /api/notifications/mutes/:username`,
+    call: (w) => ({ method, path: `/api/notifications/mutes/${w.host.user.username}`, ...(method !== 'get' && { body: {} }) }),
+    expect: members(200, { owner: 400 }),
+    restore: (w) => prisma.notificationMute.deleteMany({ where: { hostId: w.host.user.id } }),
+  })),
 
   // ── Scheduled streams: your own schedule; anyone reads a channel's; reminders are each caller's own
   { route: 'GET /api/stream/schedule', call: () => ({ method: 'get', path: '/api/stream/schedule' }), expect: members(200) },
@@ -354,14 +434,12 @@ export const ROWS: Row[] = [
     expect: { ...all(200), blocked: 404, blockedModerator: 404 },
   },
   { route: 'GET /api/viewer/upcoming', call: () => ({ method: 'get', path: '/api/viewer/upcoming' }), expect: all(200) },
-  ...(['put', 'delete'] as const).map(
-    (method): Row => ({
-      route: `${method.toUpperCase()} /api/notifications/reminders/:username`,
-      call: (w) => ({ method, path: `/api/notifications/reminders/${w.host.user.username}`, body: {} }),
-      expect: members(200, { owner: 400 }),
-      restore: (w) => prisma.streamReminder.deleteMany({ where: { hostId: w.host.user.id } }),
-    }),
-  ),
+  ...(['put', 'delete'] as const).map((method): Row => ({
+    route: `${method.toUpperCase()} /api/notifications/reminders/:username`,
+    call: (w) => ({ method, path: `/api/notifications/reminders/${w.host.user.username}`, body: {} }),
+    expect: members(200, { owner: 400 }),
+    restore: (w) => prisma.streamReminder.deleteMany({ where: { hostId: w.host.user.id } }),
+  })),
 
   // ── LiveKit's webhook: a signature, not a person, is the credential
   {

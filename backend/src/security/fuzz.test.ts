@@ -75,11 +75,33 @@ async function snapshot(): Promise<string> {
 
 // ── What a script might put in a path segment, a query string or a body.
 
-const nasty = fc.constantFrom('', ' ', '%00', '%2e%2e', '..', '%ZZ', '%', '\u0000', '\u202e', '\u200b', 'null', 'undefined', '-1', '1e309', 'a'.repeat(300));
+const nasty = fc.constantFrom(
+  '',
+  ' ',
+  '%00',
+  '%2e%2e',
+  '..',
+  '%ZZ',
+  '%',
+  '\u0000',
+  '\u202e',
+  '\u200b',
+  'null',
+  'undefined',
+  '-1',
+  '1e309',
+  'a'.repeat(300),
+);
 const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 600 }), nasty);
 
 function segment(name: string): fc.Arbitrary<string> {
-  const real = { hostId: () => known.hostId, username: () => known.username, messageId: () => known.messageId, id: () => known.uploadId, userId: () => known.hostId }[name];
+  const real = {
+    hostId: () => known.hostId,
+    username: () => known.username,
+    messageId: () => known.messageId,
+    id: () => known.uploadId,
+    userId: () => known.hostId,
+  }[name];
   return fc.oneof(
     { weight: 2, arbitrary: fc.constant(null).map(() => encodeURIComponent(real ? real() : 'x')) },
     { weight: 3, arbitrary: text.map((value) => encodeURIComponent(value)) },
@@ -103,18 +125,51 @@ const jsonValue = fc.letrec<{ value: unknown }>((tie) => ({
 
 /** Field names the API's bodies use, so many fuzzed bodies reach past "unknown field" into the rules. */
 const FIELDS = [
-  'body', 'guestName', 'hostId', 'username', 'title', 'description', 'thumbnailUrl', 'isChatEnabled', 'isChatFollowersOnly',
-  'slowModeSeconds', 'guestsMayChat', 'identity', 'minutes', 'messageId', 'userId', 'reaction', 'type', 'quality', 'name', 'bio', 'image',
-  'email', 'password', 'displayUsername', 'recordingEnabled', 'visibility', 'retentionDays',
+  'body',
+  'guestName',
+  'hostId',
+  'username',
+  'title',
+  'description',
+  'thumbnailUrl',
+  'isChatEnabled',
+  'isChatFollowersOnly',
+  'slowModeSeconds',
+  'guestsMayChat',
+  'identity',
+  'minutes',
+  'messageId',
+  'userId',
+  'reaction',
+  'type',
+  'quality',
+  'name',
+  'bio',
+  'image',
+  'email',
+  'password',
+  'displayUsername',
+  'recordingEnabled',
+  'visibility',
+  'retentionDays',
 ];
-const knownFieldBody = fc.dictionary(fc.constantFrom(...FIELDS), fc.oneof(jsonValue, fc.constantFrom('like', 'RTMP', 'WHIP', '720p')), { maxKeys: 4 });
+const knownFieldBody = fc.dictionary(
+  fc.constantFrom(...FIELDS),
+  fc.oneof(jsonValue, fc.constantFrom('like', 'RTMP', 'WHIP', '720p')),
+  { maxKeys: 4 },
+);
 
 const body = fc.oneof(
   { weight: 1, arbitrary: fc.constant(undefined) },
   { weight: 4, arbitrary: knownFieldBody.map((value) => ({ type: 'application/json', data: JSON.stringify(value) })) },
   { weight: 2, arbitrary: jsonValue.map((value) => ({ type: 'application/json', data: JSON.stringify(value) ?? 'null' })) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }).map((data) => ({ type: 'application/json', data })) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'image/png'), text).map(([type, data]) => ({ type, data })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'image/png'), text)
+      .map(([type, data]) => ({ type, data })),
+  },
 );
 
 const query = fc.dictionary(
@@ -148,7 +203,8 @@ describe('fuzzing every route', () => {
       fc.asyncProperty(request, async (fuzzed) => {
         const headers: Record<string, string> = { 'x-forwarded-for': testClientIp() };
         if (fuzzed.actor === 'owner') headers.cookie = known.cookie;
-        if (fuzzed.actor === 'guest') Object.assign(headers, { authorization: `Bearer ${known.guest.token}`, 'x-forwarded-for': known.guest.ip });
+        if (fuzzed.actor === 'guest')
+          Object.assign(headers, { authorization: `Bearer ${known.guest.token}`, 'x-forwarded-for': known.guest.ip });
         if (fuzzed.body) headers['content-type'] = fuzzed.body.type;
         const response = await rawRequest(app, {
           method: fuzzed.method,
@@ -160,9 +216,14 @@ describe('fuzzing every route', () => {
         expect(response.status, `${fuzzed.method} ${fuzzed.path} → ${response.text.slice(0, 200)}`).toBeLessThan(500);
         const after = await snapshot();
         if (response.status >= 400)
-          expect(after, `${fuzzed.method} ${fuzzed.path} was refused (${response.status}) but changed data; before it: ${history.slice(-3).join(' | ')}`).toBe(before);
+          expect(
+            after,
+            `${fuzzed.method} ${fuzzed.path} was refused (${response.status}) but changed data; before it: ${history.slice(-3).join(' | ')}`,
+          ).toBe(before);
         before = after;
-        history.push(`${fuzzed.actor} ${fuzzed.method} ${fuzzed.path.slice(0, 90)} ${fuzzed.body?.data?.slice(0, 60) ?? ''} → ${response.status}`);
+        history.push(
+          `${fuzzed.actor} ${fuzzed.method} ${fuzzed.path.slice(0, 90)} ${fuzzed.body?.data?.slice(0, 60) ?? ''} → ${response.status}`,
+        );
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );

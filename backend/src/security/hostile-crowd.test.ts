@@ -15,7 +15,14 @@ import { roomService } from '../lib/livekit.ts';
 import { clientNetworkOf } from '../lib/client-network.ts';
 import { createTestUser, signedInAgent, testClientIp } from '../test/fixtures.ts';
 import { rawRequest } from '../test/raw-request.ts';
-import { appointModerator, createHost, guestHeaders, guestInRoom, guestToken, setRules } from '../modules/chat/chat.test-support.ts';
+import {
+  appointModerator,
+  createHost,
+  guestHeaders,
+  guestInRoom,
+  guestToken,
+  setRules,
+} from '../modules/chat/chat.test-support.ts';
 import { GUEST_PASSES_PER_MINUTE } from '../modules/tokens/tokens.service.ts';
 import { closeLiveEvents } from '../modules/live/live-events.service.ts';
 
@@ -42,7 +49,11 @@ describe('row 2: a guest cannot reset the rules by minting a new pass', () => {
     const pass = await guestToken(app, host.id);
     const refused = await sendAsGuest(pass, host.id, { body: 'drive-by' });
     expect(refused.status).toBe(403);
-    expect(refused.body).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_IN_ROOM', message: expect.stringMatching(/join the stream/i) });
+    expect(refused.body).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'NOT_IN_ROOM',
+      message: expect.stringMatching(/join the stream/i),
+    });
     expect(await prisma.chatMessage.count({ where: { hostId: host.id } })).toBe(0);
   });
 
@@ -133,13 +144,23 @@ describe('row 3: a guest cannot pose as someone with an account', () => {
   it.each([
     ['the creator’s username', (host: { displayUsername: string }) => host.displayUsername],
     ['the creator’s username in another case', (host: { displayUsername: string }) => host.displayUsername.toUpperCase()],
-    ['a look-alike of it (0 for o, 1 for l, Cyrillic а)', (host: { displayUsername: string }) => host.displayUsername.replace(/o/gi, '0').replace(/a/gi, 'а')],
+    [
+      'a look-alike of it (0 for o, 1 for l, Cyrillic а)',
+      (host: { displayUsername: string }) => host.displayUsername.replace(/o/gi, '0').replace(/a/gi, 'а'),
+    ],
   ])('refuses %s as a guest name, when joining and when chatting', async (_label, lookAlike) => {
     const host = await createHost('Alice_host');
     const name = lookAlike(host).slice(0, 24);
-    const atJoin = await request(app).post('/api/viewer/token').set('X-Forwarded-For', testClientIp()).send({ hostId: host.id, guestName: name });
+    const atJoin = await request(app)
+      .post('/api/viewer/token')
+      .set('X-Forwarded-For', testClientIp())
+      .send({ hostId: host.id, guestName: name });
     expect(atJoin.status).toBe(400);
-    expect(atJoin.body).toMatchObject({ code: 'VALIDATION_FAILED', reason: 'GUEST_NAME_TAKEN', message: expect.stringMatching(/taken by someone with an account/) });
+    expect(atJoin.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      reason: 'GUEST_NAME_TAKEN',
+      message: expect.stringMatching(/taken by someone with an account/),
+    });
 
     const guest = await guestInRoom(app, host.id);
     const atSend = await sendAsGuest(guest, host.id, { body: 'I am the creator', guestName: name });
@@ -222,7 +243,9 @@ describe('row 6: search treats % _ and \\ as plain characters', () => {
     await prisma.stream.create({ data: { userId: host.id, title: word } });
     // As a LIKE pattern each query would match the title; as text, nothing contains it.
     expect((await request(app).get('/api/viewer/search').query({ q: word })).body.items).toHaveLength(1);
-    const response = await request(app).get('/api/viewer/search').query({ q: pattern(word) });
+    const response = await request(app)
+      .get('/api/viewer/search')
+      .query({ q: pattern(word) });
     expect(response.status).toBe(200);
     expect(response.body.items).toEqual([]);
   });
@@ -277,7 +300,10 @@ describe('row 8: live-event streams are capped and slow readers dropped', () => 
   /** Opens an event stream from `ip`; resolves with the response once headers arrive. */
   function open(ip: string, query = ''): Promise<http.IncomingMessage> {
     return new Promise((resolve, reject) => {
-      const call = http.get({ host: '127.0.0.1', port, path: `/api/live/events${query}`, headers: { 'X-Forwarded-For': ip } }, resolve);
+      const call = http.get(
+        { host: '127.0.0.1', port, path: `/api/live/events${query}`, headers: { 'X-Forwarded-For': ip } },
+        resolve,
+      );
       call.on('error', reject);
       sockets.push(call);
     });

@@ -47,7 +47,12 @@ export async function signedInAgent(app: Express, prefix = 'member') {
     .post('/api/auth/sign-up/email')
     .set('Origin', env.PUBLIC_URL)
     .set('X-Forwarded-For', testClientIp())
-    .send({ email: `${displayUsername.toLowerCase()}@example.test`, password: 'correct-horse-battery', name: displayUsername, username: displayUsername });
+    .send({
+      email: `${displayUsername.toLowerCase()}@example.test`,
+      password: 'correct-horse-battery',
+      name: displayUsername,
+      username: displayUsername,
+    });
   if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
   const user = response.body.user as { id: string; username: string; displayUsername: string; name: string };
   createdUserIds.push(user.id);

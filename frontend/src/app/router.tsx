@@ -52,7 +52,13 @@ export const router = createBrowserRouter([
       { path: paths.adminCreators.pattern, element: <AdminCreatorsRoute /> },
       { path: paths.following.pattern, element: <FollowingRoute /> },
       // The loader only starts the viewer's connection early; nothing on the page is loader data to revalidate.
-      { path: paths.watch.pattern, element: <WatchRoute />, loader: watchLoader, shouldRevalidate: () => false, HydrateFallback: WatchLoading },
+      {
+        path: paths.watch.pattern,
+        element: <WatchRoute />,
+        loader: watchLoader,
+        shouldRevalidate: () => false,
+        HydrateFallback: WatchLoading,
+      },
       { path: paths.replay.pattern, element: <ReplayRoute /> },
       { path: paths.profile.pattern, element: <ProfileRoute /> },
       { path: '*', element: <NotFoundRoute /> },

@@ -1,4 +1,9 @@
-const SIZES = { sm: 'size-8 text-sm', md: 'size-10 text-base', lg: 'size-16 text-2xl', xl: 'size-24 text-4xl sm:size-28' } as const;
+const SIZES = {
+  sm: 'size-8 text-sm',
+  md: 'size-10 text-base',
+  lg: 'size-16 text-2xl',
+  xl: 'size-24 text-4xl sm:size-28',
+} as const;
 
 /** A user's picture, or their initial on a colour derived from the name. */
 export function Avatar({ url, name, size = 'md' }: { url?: string | null; name: string; size?: keyof typeof SIZES }) {

@@ -42,7 +42,11 @@ export function CopyButton({ value, label, className = '' }: { value: string; la
         {state === 'copied' ? 'Copied' : 'Copy'}
       </button>
       <span role="status" className="sr-only">
-        {state === 'copied' ? `${label} copied to the clipboard` : state === 'failed' ? `Could not copy the ${label}; select it and copy it by hand.` : ''}
+        {state === 'copied'
+          ? `${label} copied to the clipboard`
+          : state === 'failed'
+            ? `Could not copy the ${label}; select it and copy it by hand.`
+            : ''}
       </span>
     </>
   );

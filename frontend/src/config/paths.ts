@@ -1,7 +1,10 @@
 /** Every route path in one place; links are built from these, never typed by hand. */
 export const paths = {
   home: { pattern: '/', to: () => '/' },
-  signIn: { pattern: '/signin', to: (redirectTo?: string) => (redirectTo ? `/signin?redirectTo=${encodeURIComponent(redirectTo)}` : '/signin') },
+  signIn: {
+    pattern: '/signin',
+    to: (redirectTo?: string) => (redirectTo ? `/signin?redirectTo=${encodeURIComponent(redirectTo)}` : '/signin'),
+  },
   signUp: { pattern: '/signup', to: () => '/signup' },
   dashboard: { pattern: '/dashboard', to: () => '/dashboard' },
   dashboardKeys: { pattern: '/dashboard/keys', to: () => '/dashboard/keys' },

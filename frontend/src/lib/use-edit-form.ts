@@ -7,13 +7,17 @@ export type FormErrors<Field extends string> = Partial<Record<Field | 'form', st
 export function errorsFromServer<Field extends string>(error: unknown, fieldNames: readonly Field[]): FormErrors<Field> {
   if (!(error instanceof ApiError)) return { form: 'Saving failed. Please try again.' } as FormErrors<Field>;
   // A list item's error (`tags.2`) is shown beside its list's field (`tags`).
-  const fields = (Array.isArray(error.body.fields) ? (error.body.fields as Array<{ path: string; message: string }>) : []).map((field) => ({
-    ...field,
-    path: field.path.split('.')[0] ?? field.path,
-  }));
+  const fields = (Array.isArray(error.body.fields) ? (error.body.fields as Array<{ path: string; message: string }>) : []).map(
+    (field) => ({
+      ...field,
+      path: field.path.split('.')[0] ?? field.path,
+    }),
+  );
   const known = fields.filter((field) => (fieldNames as readonly string[]).includes(field.path));
   if (!known.length) return { form: error.message } as FormErrors<Field>;
-  return Object.fromEntries(known.map((field) => [field.path, `${field.message.charAt(0).toUpperCase()}${field.message.slice(1)}.`])) as FormErrors<Field>;
+  return Object.fromEntries(
+    known.map((field) => [field.path, `${field.message.charAt(0).toUpperCase()}${field.message.slice(1)}.`]),
+  ) as FormErrors<Field>;
 }
 
 /**

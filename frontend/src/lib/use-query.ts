@@ -14,7 +14,8 @@ export function useQuery<T>(key: string, load: (signal: AbortSignal) => Promise<
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
   const setData = useCallback(
-    (update: (data: T) => T) => queryClient.setQueryData<T>([key], (current) => (current === undefined ? current : update(current))),
+    (update: (data: T) => T) =>
+      queryClient.setQueryData<T>([key], (current) => (current === undefined ? current : update(current))),
     [queryClient, key],
   );
   const state: QueryState<T> =

@@ -141,7 +141,9 @@ describe('creator approval (REQUIRE_CREATOR_APPROVAL=true)', () => {
   it('validates: unknown request 404, bad id or decision 400, over-long note 400', async () => {
     const { agent: admin } = await adminAgent();
     expect((await admin.post(`/api/admin/creator-requests/${SOME_ID}/decision`).send({ decision: 'APPROVED' })).status).toBe(404);
-    expect((await admin.post(`/api/admin/creator-requests/${'x'.repeat(65)}/decision`).send({ decision: 'APPROVED' })).status).toBe(400);
+    expect(
+      (await admin.post(`/api/admin/creator-requests/${'x'.repeat(65)}/decision`).send({ decision: 'APPROVED' })).status,
+    ).toBe(400);
     const { agent: creator, user } = await signedInAgent(app, 'valid');
     await creator.post('/api/creator-access').send({}).expect(200);
     expect((await admin.post(`/api/admin/creator-requests/${user.id}/decision`).send({ decision: 'MAYBE' })).status).toBe(400);

@@ -4,7 +4,10 @@ import { sessionDetail, sessionParams, sessionReports, sessionsQuery } from './a
 import { getSessionDetail, listSessionReports } from './analytics.service.ts';
 
 /** /api/analytics: the signed-in creator's own figures. */
-export const analyticsApi = apiRouter('/api/analytics', { tag: 'Analytics', description: "The signed-in creator's own figures." });
+export const analyticsApi = apiRouter('/api/analytics', {
+  tag: 'Analytics',
+  description: "The signed-in creator's own figures.",
+});
 
 /** Always the signed-in creator's own sessions: the host comes from the session, never the request. */
 analyticsApi.get('/sessions', {

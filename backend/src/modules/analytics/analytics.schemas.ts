@@ -24,7 +24,9 @@ export const sessionReport = z
   })
   .meta({ id: 'SessionReport', description: "One broadcast's viewer and chat figures." });
 
-export const sessionReports = z.strictObject({ items: z.array(sessionReport) }).meta({ id: 'SessionReports', description: 'Newest broadcast first.' });
+export const sessionReports = z
+  .strictObject({ items: z.array(sessionReport) })
+  .meta({ id: 'SessionReports', description: 'Newest broadcast first.' });
 
 export type SessionReport = z.infer<typeof sessionReport>;
 

@@ -13,7 +13,11 @@ export type SessionStats = {
  * Viewer figures for one broadcast from its presences. Stays are clipped to the session (an open
  * stay or session counts until `now`); concurrency is a sweep over join/leave instants.
  */
-export function computeSessionStats(session: { startedAt: Date; endedAt: Date | null }, presences: PresenceSpan[], now: Date): SessionStats {
+export function computeSessionStats(
+  session: { startedAt: Date; endedAt: Date | null },
+  presences: PresenceSpan[],
+  now: Date,
+): SessionStats {
   const start = session.startedAt.getTime();
   const end = (session.endedAt ?? now).getTime();
   const durationMs = Math.max(0, end - start);

@@ -30,7 +30,10 @@ export const authApi = apiRouter('/api/auth', {
 const handleAuth = toNodeHandler(async (request: globalThis.Request) => {
   const response = await auth.handler(request);
   if (response.status !== 404 || response.headers.get('content-type')?.startsWith('application/json')) return response;
-  return Response.json({ code: 'NOT_FOUND', message: `No route for ${request.method} ${new URL(request.url).pathname}.` }, { status: 404 });
+  return Response.json(
+    { code: 'NOT_FOUND', message: `No route for ${request.method} ${new URL(request.url).pathname}.` },
+    { status: 404 },
+  );
 });
 
 function toBetterAuth(req: Request, res: Response): Promise<void> {
@@ -45,7 +48,8 @@ const json = (schema: typeof signUpBody | typeof signInUsernameBody | typeof sig
   schema,
 });
 
-const TOO_MANY_SIGN_INS = 'Too many attempts for this account or from this network (`RATE_LIMITED`, with `retryAfterMs` and `Retry-After`).';
+const TOO_MANY_SIGN_INS =
+  'Too many attempts for this account or from this network (`RATE_LIMITED`, with `retryAfterMs` and `Retry-After`).';
 
 authApi.post('/sign-up/email', {
   summary: 'Create an account and sign in',
@@ -101,6 +105,13 @@ authApi.all('/{*rest}', {
   summary: "better-auth's other endpoints",
   hidden: true,
   responses: {},
-  errors: { 400: 'Refused.', 401: 'Not signed in, or wrong credentials.', 403: 'Refused.', 404: 'Not served.', 422: 'Refused.', 429: 'Rate limited.' },
+  errors: {
+    400: 'Refused.',
+    401: 'Not signed in, or wrong credentials.',
+    403: 'Refused.',
+    404: 'Not served.',
+    422: 'Refused.',
+    429: 'Rate limited.',
+  },
   handler: (_input, req, res) => toBetterAuth(req, res),
 });

@@ -8,7 +8,11 @@ export const signUpProfileFields = z.object({ name: displayNameSchema });
 // better-auth reads and checks these bodies itself (with our rules in its hooks, see auth.service.ts);
 // the schemas below describe them for the OpenAPI document.
 
-const username = z.string().min(USERNAME_MIN_LENGTH).max(USERNAME_MAX_LENGTH).meta({ description: 'Letters, digits and underscores.' });
+const username = z
+  .string()
+  .min(USERNAME_MIN_LENGTH)
+  .max(USERNAME_MAX_LENGTH)
+  .meta({ description: 'Letters, digits and underscores.' });
 const password = z.string().min(8).max(128);
 
 export const signUpBody = z
@@ -23,8 +27,12 @@ export const signUpBody = z
   })
   .meta({ id: 'SignUp' });
 
-export const signInUsernameBody = z.object({ username: z.string(), password: z.string(), rememberMe: z.boolean().optional() }).meta({ id: 'SignInWithUsername' });
-export const signInEmailBody = z.object({ email: z.string(), password: z.string(), rememberMe: z.boolean().optional() }).meta({ id: 'SignInWithEmail' });
+export const signInUsernameBody = z
+  .object({ username: z.string(), password: z.string(), rememberMe: z.boolean().optional() })
+  .meta({ id: 'SignInWithUsername' });
+export const signInEmailBody = z
+  .object({ email: z.string(), password: z.string(), rememberMe: z.boolean().optional() })
+  .meta({ id: 'SignInWithEmail' });
 export const usernameBody = z.object({ username: z.string() });
 
 // ── Responses (better-auth's; it may add fields, so these are not strict)
@@ -58,6 +66,8 @@ export const currentSession = z
   .nullable()
   .meta({ id: 'CurrentSession', description: 'The session and its user; null when signed out.' });
 
-export const signedOut = z.looseObject({ success: z.boolean() }).meta({ description: 'Signed out: the session is ended on the server and the cookie cleared.' });
+export const signedOut = z
+  .looseObject({ success: z.boolean() })
+  .meta({ description: 'Signed out: the session is ended on the server and the cookie cleared.' });
 
 export const usernameAvailability = z.looseObject({ available: z.boolean() }).meta({ description: 'Whether nobody has it yet' });

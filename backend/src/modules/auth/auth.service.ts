@@ -22,7 +22,6 @@ const authLogger = logger.child({ name: 'better-auth' });
  */
 export const CLIENT_IP_HEADER = 'x-streamhouse-client-ip';
 
-
 /** Our limits as better-auth errors: same `{code, message, retryAfterMs}` body and a Retry-After header. */
 async function asAuthError(check: () => Promise<void>): Promise<void> {
   try {

@@ -64,15 +64,23 @@ describe('sign-up', () => {
     expect(response.body).toMatchObject({ code: 'USERNAME_IS_ALREADY_TAKEN', message: expect.stringMatching(/already taken/i) });
   });
 
-  it.each(['admin', 'Settings', 'LIVE', 'dashboard', 'api', 'signup'])('refuses the reserved username %s and says it is reserved', async (username) => {
-    const response = await signUp({ ...signUpBody(username), email: `${uniqueName('reserved')}@example.test` });
-    expect(response.status).toBe(400);
-    expect(response.body.code).toBe('USERNAME_RESERVED');
-    expect(response.body.message).toBe(`"${username}" is reserved because it is one of the site's own addresses. Please choose another username.`);
-  });
+  it.each(['admin', 'Settings', 'LIVE', 'dashboard', 'api', 'signup'])(
+    'refuses the reserved username %s and says it is reserved',
+    async (username) => {
+      const response = await signUp({ ...signUpBody(username), email: `${uniqueName('reserved')}@example.test` });
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe('USERNAME_RESERVED');
+      expect(response.body.message).toBe(
+        `"${username}" is reserved because it is one of the site's own addresses. Please choose another username.`,
+      );
+    },
+  );
 
   it('says a reserved name is reserved when its availability is checked', async () => {
-    const response = await request(app).post('/api/auth/is-username-available').set('Origin', env.PUBLIC_URL).send({ username: 'admin' });
+    const response = await request(app)
+      .post('/api/auth/is-username-available')
+      .set('Origin', env.PUBLIC_URL)
+      .send({ username: 'admin' });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('USERNAME_RESERVED');
   });
@@ -86,7 +94,10 @@ describe('sign-up', () => {
   ])('refuses a username %s with a sentence that gives the rule', async (_label, username) => {
     const response = await signUp({ ...signUpBody(username), email: `${uniqueName('bad')}@example.test` });
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ code: 'INVALID_USERNAME', message: 'Usernames are 3–24 characters: letters, digits and underscores.' });
+    expect(response.body).toEqual({
+      code: 'INVALID_USERNAME',
+      message: 'Usernames are 3–24 characters: letters, digits and underscores.',
+    });
   });
 
   it('requires a username', async () => {
@@ -121,7 +132,10 @@ describe('sign-up', () => {
 
   it("does not offer better-auth's own profile update (profiles change through /api/users)", async () => {
     const { agent } = await signedInAgent(app, 'updater');
-    const response = await agent.post('/api/auth/update-user').set('Origin', env.PUBLIC_URL).send({ name: 'Changed', username: 'admin' });
+    const response = await agent
+      .post('/api/auth/update-user')
+      .set('Origin', env.PUBLIC_URL)
+      .send({ name: 'Changed', username: 'admin' });
     expect(response.status).toBe(404);
   });
 });
@@ -209,19 +223,24 @@ describe('sign-in brute-force protection', () => {
     const username = uniqueName('owner').slice(0, 24);
     await signUp(signUpBody(username));
     const stranger = clientIp();
-    for (let attempt = 0; attempt <= perAccountAndIp.limit; attempt++) await signIn({ username, password: 'guess-guess' }, stranger);
+    for (let attempt = 0; attempt <= perAccountAndIp.limit; attempt++)
+      await signIn({ username, password: 'guess-guess' }, stranger);
     expect((await signIn({ username, password: 'guess-guess' }, stranger)).status).toBe(429);
     expect((await signIn({ username, password: PASSWORD }, clientIp())).status).toBe(200);
   });
 
-  it(`caps an account at ${perAccount.limit} attempts from all addresses together`, async () => {
-    const username = uniqueName('spread').slice(0, 24);
-    await signUp(signUpBody(username));
-    for (let attempt = 0; attempt < perAccount.limit; attempt++) {
-      expect((await signIn({ username, password: 'guess-guess' }, clientIp())).status).toBe(401);
-    }
-    expect((await signIn({ username, password: PASSWORD }, clientIp())).status).toBe(429);
-  }, FIFTY_PASSWORD_CHECKS_MS);
+  it(
+    `caps an account at ${perAccount.limit} attempts from all addresses together`,
+    async () => {
+      const username = uniqueName('spread').slice(0, 24);
+      await signUp(signUpBody(username));
+      for (let attempt = 0; attempt < perAccount.limit; attempt++) {
+        expect((await signIn({ username, password: 'guess-guess' }, clientIp())).status).toBe(401);
+      }
+      expect((await signIn({ username, password: PASSWORD }, clientIp())).status).toBe(429);
+    },
+    FIFTY_PASSWORD_CHECKS_MS,
+  );
 
   it('forgives earlier failures from an address after a successful sign-in from it', async () => {
     const username = uniqueName('forgiven').slice(0, 24);
@@ -235,16 +254,20 @@ describe('sign-in brute-force protection', () => {
     }
   });
 
-  it(`limits one address to ${perIp.limit} attempts across accounts`, async () => {
-    const ip = clientIp();
-    for (let attempt = 0; attempt < perIp.limit; attempt++) {
-      expect((await signIn({ username: uniqueName('spray'), password: 'password123' }, ip)).status).toBe(401);
-    }
-    const blocked = await signIn({ username: uniqueName('spray'), password: 'password123' }, ip);
-    expect(blocked.status).toBe(429);
-    expect(blocked.body.message).toMatch(/^Too many sign-in attempts from your network\. Please try again in \d+ minutes\.$/);
-    expect((await signIn({ username: uniqueName('spray'), password: 'password123' })).status).toBe(401);
-  }, FIFTY_PASSWORD_CHECKS_MS);
+  it(
+    `limits one address to ${perIp.limit} attempts across accounts`,
+    async () => {
+      const ip = clientIp();
+      for (let attempt = 0; attempt < perIp.limit; attempt++) {
+        expect((await signIn({ username: uniqueName('spray'), password: 'password123' }, ip)).status).toBe(401);
+      }
+      const blocked = await signIn({ username: uniqueName('spray'), password: 'password123' }, ip);
+      expect(blocked.status).toBe(429);
+      expect(blocked.body.message).toMatch(/^Too many sign-in attempts from your network\. Please try again in \d+ minutes\.$/);
+      expect((await signIn({ username: uniqueName('spray'), password: 'password123' })).status).toBe(401);
+    },
+    FIFTY_PASSWORD_CHECKS_MS,
+  );
 
   it.each([
     ['a dot segment', '/api/auth/%2e/sign-in/username'],
@@ -290,13 +313,24 @@ describe('sign-up limits', () => {
     const ip = clientIp();
     for (let account = 0; account < SIGN_UP_LIMIT.limit; account++) {
       const username = uniqueName('family').slice(0, 24);
-      const response = await request(app).post('/api/auth/sign-up/email').set('Origin', env.PUBLIC_URL).set('X-Forwarded-For', ip).send(signUpBody(username));
+      const response = await request(app)
+        .post('/api/auth/sign-up/email')
+        .set('Origin', env.PUBLIC_URL)
+        .set('X-Forwarded-For', ip)
+        .send(signUpBody(username));
       expect(response.status).toBe(200);
     }
     const username = uniqueName('script').slice(0, 24);
-    const refused = await request(app).post('/api/auth/sign-up/email').set('Origin', env.PUBLIC_URL).set('X-Forwarded-For', ip).send(signUpBody(username));
+    const refused = await request(app)
+      .post('/api/auth/sign-up/email')
+      .set('Origin', env.PUBLIC_URL)
+      .set('X-Forwarded-For', ip)
+      .send(signUpBody(username));
     expect(refused.status).toBe(429);
-    expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/^Too many new accounts from your network/) });
+    expect(refused.body).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringMatching(/^Too many new accounts from your network/),
+    });
     expect(await prisma.user.count({ where: { username: username.toLowerCase() } })).toBe(0);
   });
 });

@@ -43,7 +43,10 @@ export async function countSignInAttempt(attempt: { ip: string; name?: string })
   const { perIp, perAccount, perAccountAndIp } = SIGN_IN_LIMITS;
   const byIp = await hitRateLimit(`sign-in:ip:${attempt.ip}`, perIp.limit, perIp.windowMs);
   if (!byIp.allowed)
-    throw tooMany(`Too many sign-in attempts from your network. Please try again ${inMinutes(byIp.retryAfterMs)}.`, byIp.retryAfterMs);
+    throw tooMany(
+      `Too many sign-in attempts from your network. Please try again ${inMinutes(byIp.retryAfterMs)}.`,
+      byIp.retryAfterMs,
+    );
   const name = attempt.name?.trim().toLowerCase();
   if (!name) return;
   const account = await accountOf(name);
@@ -68,5 +71,8 @@ export async function forgiveSignInAttempts(userId: string, ip: string): Promise
 export async function countSignUp(ip: string): Promise<void> {
   const result = await hitRateLimit(`sign-up:ip:${ip}`, SIGN_UP_LIMIT.limit, SIGN_UP_LIMIT.windowMs);
   if (!result.allowed)
-    throw tooMany(`Too many new accounts from your network. Please try again ${inMinutes(result.retryAfterMs)}.`, result.retryAfterMs);
+    throw tooMany(
+      `Too many new accounts from your network. Please try again ${inMinutes(result.retryAfterMs)}.`,
+      result.retryAfterMs,
+    );
 }

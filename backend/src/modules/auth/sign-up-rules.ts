@@ -13,10 +13,14 @@ export function signUpProblem(body: Record<string, unknown>): SignUpProblem | un
   if (typeof username !== 'string' || !username) return { code: 'USERNAME_REQUIRED', message: 'Choose a username.' };
   const problem = usernameProblem(username);
   if (problem) return problem;
-  if (displayUsername !== undefined && (typeof displayUsername !== 'string' || displayUsername.toLowerCase() !== username.toLowerCase()))
+  if (
+    displayUsername !== undefined &&
+    (typeof displayUsername !== 'string' || displayUsername.toLowerCase() !== username.toLowerCase())
+  )
     return { code: 'INVALID_DISPLAY_USERNAME', message: 'The display username must be the username as you typed it.' };
   const profile = signUpProfileFields.safeParse({ name });
   if (!profile.success) return { code: 'INVALID_NAME', message: `Display name ${profile.error.issues[0]!.message}.` };
-  if (image !== undefined) return { code: 'IMAGE_NOT_ALLOWED', message: 'Add a profile picture in your settings after signing up.' };
+  if (image !== undefined)
+    return { code: 'IMAGE_NOT_ALLOWED', message: 'Add a profile picture in your settings after signing up.' };
   return undefined;
 }

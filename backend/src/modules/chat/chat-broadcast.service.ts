@@ -39,7 +39,8 @@ async function isRoomRunning(hostId: string): Promise<boolean> {
   return running;
 }
 
-const sameTarget = (a: Outgoing, b: Outgoing) => a.topic === b.topic && a.kind === b.kind && (a.to ?? []).join() === (b.to ?? []).join();
+const sameTarget = (a: Outgoing, b: Outgoing) =>
+  a.topic === b.topic && a.kind === b.kind && (a.to ?? []).join() === (b.to ?? []).join();
 
 /** Consecutive messages (and reactions) to the same audience merged, every packet within the size bound. */
 function packets(events: Outgoing[]): Outgoing[] {
@@ -65,7 +66,8 @@ function packets(events: Outgoing[]): Outgoing[] {
       const previous = last.event;
       if (previous.type === 'reaction' || previous.type === 'reactions') {
         const reactions = previous.type === 'reaction' ? [previous.reaction] : previous.reactions;
-        if (reactions.length < MAX_REACTIONS_PER_PACKET) last.event = { type: 'reactions', reactions: [...reactions, event.reaction] };
+        if (reactions.length < MAX_REACTIONS_PER_PACKET)
+          last.event = { type: 'reactions', reactions: [...reactions, event.reaction] };
         continue;
       }
     }

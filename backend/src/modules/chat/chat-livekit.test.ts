@@ -5,7 +5,15 @@ import { createApp } from '../../app.ts';
 import { env } from '../../config/env.ts';
 import { roomService } from '../../lib/livekit.ts';
 import { signedInAgent } from '../../test/fixtures.ts';
-import { appointModerator, createHost, guestHeaders, guestInRoom, guestToken, joinAndListen, type JoinToken } from './chat.test-support.ts';
+import {
+  appointModerator,
+  createHost,
+  guestHeaders,
+  guestInRoom,
+  guestToken,
+  joinAndListen,
+  type JoinToken,
+} from './chat.test-support.ts';
 
 // Real participants in the real LiveKit server, receiving what the backend publishes.
 const app = createApp();
@@ -40,7 +48,9 @@ describe('chat over LiveKit data channels', () => {
     const viewerRoom = await joinAndListen(await viewerToken(viewer.agent, hostId));
     const guestRoom = await joinAndListen(await guestToken(app, hostId));
 
-    const forged = new TextEncoder().encode(JSON.stringify({ type: 'message', message: { body: 'forged, bypassing the rules' } }));
+    const forged = new TextEncoder().encode(
+      JSON.stringify({ type: 'message', message: { body: 'forged, bypassing the rules' } }),
+    );
     for (const room of [viewerRoom.room, guestRoom.room]) {
       // The SDK may refuse outright; if it sends, the server must drop the packet.
       await room.localParticipant!.publishData(forged, { reliable: true, topic: 'chat' }).catch(() => undefined);
@@ -58,11 +68,22 @@ describe('chat over LiveKit data channels', () => {
     const hostId = await newRoom();
     const listeners = await Promise.all([1, 2].map(async () => joinAndListen(await guestToken(app, hostId))));
     const guest = await guestInRoom(app, hostId);
-    const sent = await request(app).post(`/api/chat/${hostId}/messages`).set(guestHeaders(guest)).send({ body: 'hello room', guestName: 'Pip' });
+    const sent = await request(app)
+      .post(`/api/chat/${hostId}/messages`)
+      .set(guestHeaders(guest))
+      .send({ body: 'hello room', guestName: 'Pip' });
     expect(sent.status).toBe(201);
-    expect(sent.body.message).toMatchObject({ senderIdentity: guest.identity, senderName: 'Pip', isGuest: true, body: 'hello room' });
+    expect(sent.body.message).toMatchObject({
+      senderIdentity: guest.identity,
+      senderName: 'Pip',
+      isGuest: true,
+      body: 'hello room',
+    });
     for (const listener of listeners) {
-      expect(await listener.waitFor('chat', (event) => event.type === 'message')).toEqual({ type: 'message', message: sent.body.message });
+      expect(await listener.waitFor('chat', (event) => event.type === 'message')).toEqual({
+        type: 'message',
+        message: sent.body.message,
+      });
     }
   });
 
@@ -79,7 +100,10 @@ describe('chat over LiveKit data channels', () => {
   it('tells every open panel when the creator changes the rules', async () => {
     const host = await signedInAgent(app, 'host');
     const listener = await joinAndListen(await guestToken(app, host.user.id));
-    await host.agent.put('/api/stream/chat-settings').send({ isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: 10 }).expect(200);
+    await host.agent
+      .put('/api/stream/chat-settings')
+      .send({ isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: 10 })
+      .expect(200);
     expect(await listener.waitFor('chat-settings', () => true)).toEqual({
       type: 'settings',
       settings: { isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: 10, guestsMayChat: true },
@@ -91,8 +115,13 @@ describe('chat over LiveKit data channels', () => {
     const targetToken = await guestToken(app, hostId);
     const target = await joinAndListen(targetToken);
     const bystander = await joinAndListen(await guestToken(app, hostId));
-    const timeout = await moderator.agent.post(`/api/chat/${hostId}/timeouts`).send({ identity: targetToken.identity, minutes: 10 });
-    expect(await target.waitFor('chat', (event) => event.type === 'timeout')).toEqual({ type: 'timeout', expiresAt: timeout.body.expiresAt });
+    const timeout = await moderator.agent
+      .post(`/api/chat/${hostId}/timeouts`)
+      .send({ identity: targetToken.identity, minutes: 10 });
+    expect(await target.waitFor('chat', (event) => event.type === 'timeout')).toEqual({
+      type: 'timeout',
+      expiresAt: timeout.body.expiresAt,
+    });
 
     // A later broadcast reaches the bystander after the timeout event would have.
     await moderator.agent.post(`/api/chat/${hostId}/messages`).send({ body: 'carry on' }).expect(201);
@@ -121,7 +150,11 @@ describe('chat over LiveKit data channels', () => {
     const hostId = await newRoom();
     const listener = await joinAndListen(await guestToken(app, hostId));
     await viewer.agent.post(`/api/chat/${hostId}/reactions`).send({ reaction: 'fire' }).expect(202);
-    expect(await listener.waitFor('reaction', () => true)).toMatchObject({ type: 'reaction', reaction: 'fire', id: expect.any(String) });
+    expect(await listener.waitFor('reaction', () => true)).toMatchObject({
+      type: 'reaction',
+      reaction: 'fire',
+      id: expect.any(String),
+    });
   });
 
   it('banning a guest removes them from the room', async () => {
@@ -144,7 +177,11 @@ describe('chat over LiveKit data channels', () => {
     });
     expired.addGrant({ roomJoin: true, room: hostId, canSubscribe: true, canPublish: false, canPublishData: false });
     const expiredToken = await expired.toJwt();
-    const send = () => request(app).post(`/api/chat/${hostId}/messages`).set('Authorization', `Bearer ${expiredToken}`).send({ body: 'still here' });
+    const send = () =>
+      request(app)
+        .post(`/api/chat/${hostId}/messages`)
+        .set('Authorization', `Bearer ${expiredToken}`)
+        .send({ body: 'still here' });
 
     const notConnected = await send();
     expect(notConnected.status).toBe(401);

@@ -40,7 +40,8 @@ const isGuestIdentity = (identity: string) => identity.startsWith(GUEST_IDENTITY
 
 /** Nobody moderates the creator or themselves; only the creator moderates a moderator. */
 async function assertMayModerate(hostId: string, actorId: string, identity: string): Promise<void> {
-  if (identity === hostId || identity === selfViewIdentity(hostId)) throw forbidden("The creator can't be moderated in their own chat.");
+  if (identity === hostId || identity === selfViewIdentity(hostId))
+    throw forbidden("The creator can't be moderated in their own chat.");
   if (identity === actorId) throw new AppError(400, 'BAD_REQUEST', "You can't moderate yourself.");
   if (actorId !== hostId && !isGuestIdentity(identity) && (await canModerate(hostId, identity)))
     throw forbidden('Only the creator can moderate a moderator.');
@@ -89,7 +90,12 @@ export async function unpinMessage(hostId: string): Promise<void> {
 }
 
 /** Silences an identity (user or guest) for `minutes`; a new timeout replaces the old one. */
-export async function timeOut(hostId: string, actorId: string, identity: string, minutes: number): Promise<{ expiresAt: string }> {
+export async function timeOut(
+  hostId: string,
+  actorId: string,
+  identity: string,
+  minutes: number,
+): Promise<{ expiresAt: string }> {
   await assertMayModerate(hostId, actorId, identity);
   const expiresAt = new Date(Date.now() + minutes * 60_000);
   const network = await guestNetwork(hostId, identity);
@@ -109,7 +115,11 @@ async function removeGuestFromRoom(hostId: string, identity: string): Promise<vo
     if (error instanceof TwirpError && (error.code === 'not_found' || error.status === 404)) return;
     if (isDependencyUnavailable(error)) throw error;
     logger.error({ err: error, hostId, identity }, 'could not remove a banned guest from the room');
-    throw new AppError(502, 'UPSTREAM_FAILED', 'The guest is banned, but we could not remove them from the room just now. Please try again.');
+    throw new AppError(
+      502,
+      'UPSTREAM_FAILED',
+      'The guest is banned, but we could not remove them from the room just now. Please try again.',
+    );
   }
 }
 
@@ -126,7 +136,8 @@ export async function ban(hostId: string, actorId: string, identity: string): Pr
     return;
   }
   const existing = await prisma.chatSanction.count({ where: { hostId, identity, kind: 'BAN' } });
-  if (!existing) await prisma.chatSanction.create({ data: { hostId, identity, network: await guestNetwork(hostId, identity), kind: 'BAN' } });
+  if (!existing)
+    await prisma.chatSanction.create({ data: { hostId, identity, network: await guestNetwork(hostId, identity), kind: 'BAN' } });
   await roomChanged(hostId);
   await removeGuestFromRoom(hostId, identity);
 }
@@ -150,7 +161,8 @@ export async function addModerator(hostId: string, ref: AddModeratorBody): Promi
   });
   if (!user) throw notFound(ref.username ? `There is no user called “${ref.username}”.` : 'No such user.');
   if (user.id === hostId) throw new AppError(400, 'BAD_REQUEST', 'You already moderate your own chat.');
-  if (await isBlockedBy(hostId, user.id)) throw conflict(`You blocked ${user.displayUsername}. Unblock them to make them a moderator.`);
+  if (await isBlockedBy(hostId, user.id))
+    throw conflict(`You blocked ${user.displayUsername}. Unblock them to make them a moderator.`);
   await prisma.chatModerator.createMany({ data: [{ hostId, userId: user.id }], skipDuplicates: true });
   await roomChanged(hostId);
   await publishChatEvent(hostId, { type: 'role', canModerate: true }, [user.id]);

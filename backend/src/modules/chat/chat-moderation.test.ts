@@ -14,7 +14,11 @@ let moderator: Member;
 let viewer: Member;
 let hostId: string;
 beforeAll(async () => {
-  [host, moderator, viewer] = await Promise.all([signedInAgent(app, 'host'), signedInAgent(app, 'mod'), signedInAgent(app, 'viewer')]);
+  [host, moderator, viewer] = await Promise.all([
+    signedInAgent(app, 'host'),
+    signedInAgent(app, 'mod'),
+    signedInAgent(app, 'viewer'),
+  ]);
   hostId = host.user.id;
   cleanUpChatOf(hostId);
   await appointModerator(hostId, moderator.user.id);
@@ -61,7 +65,9 @@ describe('moderation routes: who may use them', () => {
   it('answers 404 for a message from another chat', async () => {
     const other = await createHost('other');
     const guest = await guestInRoom(app, other.id);
-    const foreign = (await request(app).post(`/api/chat/${other.id}/messages`).set(guestHeaders(guest)).send({ body: 'elsewhere' })).body.message;
+    const foreign = (
+      await request(app).post(`/api/chat/${other.id}/messages`).set(guestHeaders(guest)).send({ body: 'elsewhere' })
+    ).body.message;
     expect((await host.agent.delete(`/api/chat/${hostId}/messages/${foreign.id}`)).status).toBe(404);
     expect((await prisma.chatMessage.findUniqueOrThrow({ where: { id: foreign.id } })).deletedAt).toBeNull();
   });
@@ -69,7 +75,10 @@ describe('moderation routes: who may use them', () => {
   it('pins a message for every panel, unpins it, and drops the pin when the message is deleted', async () => {
     const { message } = await guestMessage('read the rules');
     expect((await moderator.agent.put(`/api/chat/${hostId}/pin`).send({ messageId: message.id })).status).toBe(200);
-    expect((await request(app).get(`/api/chat/${hostId}/state`)).body.pinned).toMatchObject({ id: message.id, body: 'read the rules' });
+    expect((await request(app).get(`/api/chat/${hostId}/state`)).body.pinned).toMatchObject({
+      id: message.id,
+      body: 'read the rules',
+    });
 
     await host.agent.delete(`/api/chat/${hostId}/pin`).expect(200);
     expect((await request(app).get(`/api/chat/${hostId}/state`)).body.pinned).toBeNull();
@@ -102,7 +111,9 @@ describe('moderation routes: who may use them', () => {
 
     expect((await moderator.agent.post(`/api/chat/${hostId}/timeouts`).send({ identity: hostId, minutes: 5 })).status).toBe(403);
     expect((await moderator.agent.post(`/api/chat/${hostId}/bans`).send({ identity: `Host-${hostId}` })).status).toBe(403);
-    expect((await moderator.agent.post(`/api/chat/${hostId}/timeouts`).send({ identity: moderator.user.id, minutes: 5 })).status).toBe(400);
+    expect(
+      (await moderator.agent.post(`/api/chat/${hostId}/timeouts`).send({ identity: moderator.user.id, minutes: 5 })).status,
+    ).toBe(400);
     const onModerator = await moderator.agent.post(`/api/chat/${hostId}/bans`).send({ identity: other.id });
     expect(onModerator.status).toBe(403);
     expect(onModerator.body.message).toBe('Only the creator can moderate a moderator.');
@@ -139,7 +150,10 @@ describe('moderation routes: who may use them', () => {
 describe('moderators: appointed by the creator only', () => {
   it('lists, adds (by username or id, idempotently) and removes moderators', async () => {
     const candidate = await createTestUser('helper');
-    await host.agent.post(`/api/chat/${hostId}/moderators`).send({ username: candidate.displayUsername.toUpperCase() }).expect(201);
+    await host.agent
+      .post(`/api/chat/${hostId}/moderators`)
+      .send({ username: candidate.displayUsername.toUpperCase() })
+      .expect(201);
     await host.agent.post(`/api/chat/${hostId}/moderators`).send({ userId: candidate.id }).expect(201);
     const listed = await host.agent.get(`/api/chat/${hostId}/moderators`);
     expect(listed.status).toBe(200);

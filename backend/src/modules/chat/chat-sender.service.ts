@@ -36,13 +36,15 @@ async function readRoomToken(token: string, hostId: string): Promise<RoomTokenCl
   try {
     claims = await verifier.verify(token);
   } catch (error) {
-    if ((error as { code?: string }).code !== 'ERR_JWT_EXPIRED') throw unauthenticated('Your chat pass is not valid. Reload the page to chat.');
+    if ((error as { code?: string }).code !== 'ERR_JWT_EXPIRED')
+      throw unauthenticated('Your chat pass is not valid. Reload the page to chat.');
     expired = true;
     claims = await verifier.verify(token, EXPIRED_TOKEN_GRACE_SECONDS).catch(() => {
       throw unauthenticated('Your chat pass expired. Reload the page to chat.');
     });
   }
-  if (claims.video?.room !== hostId || !claims.sub) throw forbidden('This chat pass is for another channel.', { reason: 'WRONG_ROOM' });
+  if (claims.video?.room !== hostId || !claims.sub)
+    throw forbidden('This chat pass is for another channel.', { reason: 'WRONG_ROOM' });
   return { identity: claims.sub, name: claims.name ?? 'Guest', role: roleOf(claims.metadata), expired };
 }
 

@@ -4,7 +4,12 @@ import { notFound } from '../../http/errors.ts';
 import type { ChatSettings, ChatSettingsChanges } from './chat.schemas.ts';
 import { publishSettingsEvent } from './chat-broadcast.service.ts';
 
-const CHAT_SETTINGS_FIELDS = { isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: true, guestsMayChat: true } as const;
+const CHAT_SETTINGS_FIELDS = {
+  isChatEnabled: true,
+  isChatFollowersOnly: true,
+  slowModeSeconds: true,
+  guestsMayChat: true,
+} as const;
 
 /** A creator who never configured a stream has these rules. */
 export const DEFAULT_CHAT_SETTINGS: ChatSettings = {

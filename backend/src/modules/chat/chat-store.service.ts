@@ -6,7 +6,14 @@ import { sortableId } from '../../lib/sortable-id.ts';
 export type MessageToStore = Omit<ChatMessage, 'id' | 'createdAt' | 'deletedAt'>;
 export type StoreOutcome = { row: ChatMessage; retryAfterMs: 0 } | { row: null; retryAfterMs: number };
 
-type Waiting = { id: string; rateKey: string; limit: number; data: MessageToStore; settle: (outcome: StoreOutcome) => void; fail: (error: unknown) => void };
+type Waiting = {
+  id: string;
+  rateKey: string;
+  limit: number;
+  data: MessageToStore;
+  settle: (outcome: StoreOutcome) => void;
+  fail: (error: unknown) => void;
+};
 
 /** A statement's worth; a busier moment waits for the next round trip. */
 const MAX_BATCH = 500;

@@ -27,7 +27,12 @@ function bearerToken(req: Request): string | undefined {
 async function attachChatSender(req: Request): Promise<void> {
   const { hostId } = parse(hostParams, req.params);
   req.user = await sessionUserOf(req.headers);
-  req.chatSender = await resolveChatSender({ hostId, user: req.user, bearerToken: bearerToken(req), network: clientNetworkOf(req.ip) });
+  req.chatSender = await resolveChatSender({
+    hostId,
+    user: req.user,
+    bearerToken: bearerToken(req),
+    network: clientNetworkOf(req.ip),
+  });
 }
 
 /** Anyone; attaches the sender when the request proves one (session, or a guest's room token). */
@@ -38,7 +43,10 @@ export const optionalChatSender = guard(
   },
   {
     security: [security.anonymous, security.session, security.roomToken],
-    errors: { 401: 'The room token is not valid or expired.', 403: 'The room token is for another channel, or for someone else than the session.' },
+    errors: {
+      401: 'The room token is not valid or expired.',
+      403: 'The room token is for another channel, or for someone else than the session.',
+    },
   },
 );
 
@@ -71,7 +79,8 @@ export function chatSenderOf(req: Request): ChatSender {
 export const requireChatModerator = guard(
   async (req, _res, next) => {
     const { hostId } = parse(hostParams, req.params);
-    if (!(await canModerate(hostId, signedInUser(req.user).id))) throw forbidden('Only the creator and their moderators can do that.');
+    if (!(await canModerate(hostId, signedInUser(req.user).id)))
+      throw forbidden('Only the creator and their moderators can do that.');
     next();
   },
   { errors: { 400: 'The host id is not valid.', 403: 'Neither the creator nor one of their moderators.' } },

@@ -82,7 +82,14 @@ chatApi.post('/:hostId/messages', {
     429: 'Too fast, or slow mode (`reason`: `RATE_LIMIT` or `SLOW_MODE`, with `retryAfterMs`).',
   },
   handler: async ({ params, body }, req) =>
-    created({ message: await sendChatMessage({ hostId: params.hostId, sender: chatSenderOf(req), body: body.body, guestName: body.guestName }) }),
+    created({
+      message: await sendChatMessage({
+        hostId: params.hostId,
+        sender: chatSenderOf(req),
+        body: body.body,
+        guestName: body.guestName,
+      }),
+    }),
 });
 
 chatApi.post('/:hostId/reactions', {
@@ -155,7 +162,8 @@ chatApi.post('/:hostId/timeouts', {
   body: timeoutBody,
   responses: { 201: timedOut },
   errors: { 400: 'Moderating oneself.', 403: 'The creator, or a moderator when the caller is not the creator.' },
-  handler: async ({ params, body }, req) => created(await timeOut(params.hostId, signedInUser(req.user).id, body.identity, body.minutes)),
+  handler: async ({ params, body }, req) =>
+    created(await timeOut(params.hostId, signedInUser(req.user).id, body.identity, body.minutes)),
 });
 
 chatApi.post('/:hostId/bans', {

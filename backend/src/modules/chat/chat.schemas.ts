@@ -69,7 +69,10 @@ export type AddModeratorBody = z.infer<typeof addModeratorBody>;
 
 export const chatRestriction = z
   .strictObject({ reason: z.enum(['BLOCKED', 'BANNED', 'TIMED_OUT']), expiresAt: z.iso.datetime().nullable() })
-  .meta({ id: 'ChatRestriction', description: 'Why this viewer may not chat: blocked by the creator, banned, or timed out until `expiresAt`.' });
+  .meta({
+    id: 'ChatRestriction',
+    description: 'Why this viewer may not chat: blocked by the creator, banned, or timed out until `expiresAt`.',
+  });
 
 export const chatViewer = z
   .strictObject({
@@ -93,19 +96,35 @@ export const chatHistory = z
   .strictObject({ messages: z.array(chatMessage), hasMore: z.boolean() })
   .meta({ id: 'ChatHistory', description: 'Messages oldest first; `hasMore` when older ones exist.' });
 
-export const sentMessage = z.strictObject({ message: chatMessage }).meta({ description: 'The stored message, as the room receives it' });
-export const reactionSent = z.strictObject({ sent: z.literal(true) }).meta({ description: 'Sent to the room (reactions are not stored)' });
+export const sentMessage = z
+  .strictObject({ message: chatMessage })
+  .meta({ description: 'The stored message, as the room receives it' });
+export const reactionSent = z
+  .strictObject({ sent: z.literal(true) })
+  .meta({ description: 'Sent to the room (reactions are not stored)' });
 export const messageDeleted = z.strictObject({ deleted: z.literal(true) }).meta({ description: 'Removed for everyone' });
-export const chatCleared = z.strictObject({ cleared: z.number().int().min(0) }).meta({ description: 'How many messages were removed' });
+export const chatCleared = z
+  .strictObject({ cleared: z.number().int().min(0) })
+  .meta({ description: 'How many messages were removed' });
 export const pinnedMessage = z.strictObject({ pinned: chatMessage }).meta({ description: 'The message now pinned' });
 export const unpinned = z.strictObject({ pinned: z.null() }).meta({ description: 'Nothing is pinned now' });
 export const timedOut = z.strictObject({ expiresAt: z.iso.datetime() }).meta({ description: 'Silenced until then' });
-export const banned = z.strictObject({ banned: z.literal(true) }).meta({ description: 'Banned (a signed-in user is blocked by the creator)' });
+export const banned = z
+  .strictObject({ banned: z.literal(true) })
+  .meta({ description: 'Banned (a signed-in user is blocked by the creator)' });
 
 export const moderatorView = z
-  .strictObject({ id: z.string(), username: z.string(), displayUsername: z.string(), name: z.string(), image: z.string().nullable() })
+  .strictObject({
+    id: z.string(),
+    username: z.string(),
+    displayUsername: z.string(),
+    name: z.string(),
+    image: z.string().nullable(),
+  })
   .meta({ id: 'Moderator' });
-export const moderatorList = z.strictObject({ moderators: z.array(moderatorView) }).meta({ description: 'In the order they were appointed' });
+export const moderatorList = z
+  .strictObject({ moderators: z.array(moderatorView) })
+  .meta({ description: 'In the order they were appointed' });
 export const moderatorAdded = z.strictObject({ moderator: moderatorView }).meta({ description: 'Appointed (again)' });
 export const moderatorRemoved = z.strictObject({ removed: z.literal(true) }).meta({ description: 'No longer a moderator' });
 

@@ -31,7 +31,8 @@ export function toMessageView(row: ChatMessage, role: SenderRole): ChatMessageVi
 /** Badges as they are now: the creator, and whoever the creator appointed. */
 export async function roleLookup(hostId: string): Promise<(row: ChatMessage) => SenderRole> {
   const { moderatorIds } = await getChatRoom(hostId);
-  return (row) => (row.senderUserId === hostId ? 'creator' : row.senderUserId && moderatorIds.has(row.senderUserId) ? 'moderator' : null);
+  return (row) =>
+    row.senderUserId === hostId ? 'creator' : row.senderUserId && moderatorIds.has(row.senderUserId) ? 'moderator' : null;
 }
 
 type Db = Pick<typeof prisma, '$queryRaw'>;
@@ -114,7 +115,10 @@ export async function sendChatMessage(input: {
   let row: ChatMessage;
   if (slowModeSeconds) row = await storeWithSlowMode({ hostId, sender, name, body }, slowModeSeconds);
   else {
-    const stored = await storeWithinRate({ key: `chat:message:${senderKey(sender)}`, perSecond: MESSAGES_PER_SECOND }, messageData({ hostId, sender, name, body }));
+    const stored = await storeWithinRate(
+      { key: `chat:message:${senderKey(sender)}`, perSecond: MESSAGES_PER_SECOND },
+      messageData({ hostId, sender, name, body }),
+    );
     if (!stored.row) throw tooFast(stored.retryAfterMs);
     row = stored.row;
   }
@@ -124,10 +128,15 @@ export async function sendChatMessage(input: {
 }
 
 /** Newest `limit` messages before a message (or the newest overall), returned oldest first. */
-export async function listChatMessages(hostId: string, query: HistoryQuery): Promise<{ messages: ChatMessageView[]; hasMore: boolean }> {
+export async function listChatMessages(
+  hostId: string,
+  query: HistoryQuery,
+): Promise<{ messages: ChatMessageView[]; hasMore: boolean }> {
   const [roleOf, cursor] = await Promise.all([
     roleLookup(hostId),
-    query.before ? prisma.chatMessage.findFirst({ where: { id: query.before, hostId }, select: { id: true, createdAt: true } }) : null,
+    query.before
+      ? prisma.chatMessage.findFirst({ where: { id: query.before, hostId }, select: { id: true, createdAt: true } })
+      : null,
   ]);
   if (query.before && !cursor) throw notFound('That message is not in this chat.');
   const rows = await prisma.chatMessage.findMany({
@@ -140,7 +149,10 @@ export async function listChatMessages(hostId: string, query: HistoryQuery): Pro
     take: query.limit + 1,
   });
   return {
-    messages: rows.slice(0, query.limit).reverse().map((row) => toMessageView(row, roleOf(row))),
+    messages: rows
+      .slice(0, query.limit)
+      .reverse()
+      .map((row) => toMessageView(row, roleOf(row))),
     hasMore: rows.length > query.limit,
   };
 }

@@ -42,15 +42,26 @@ export type JoinToken = { token: string; identity: string; name: string; wsUrl: 
  * A guest's room token, exactly as the watch page gets it; each guest is its own household unless `ip` is given.
  * `app` is an in-process app or the URL of a running backend.
  */
-export async function guestToken(app: Express | string, hostId: string, options: { ip?: string; guestName?: string } = {}): Promise<JoinToken> {
+export async function guestToken(
+  app: Express | string,
+  hostId: string,
+  options: { ip?: string; guestName?: string } = {},
+): Promise<JoinToken> {
   const ip = options.ip ?? testClientIp();
-  const response = await request(app).post('/api/viewer/token').set('X-Forwarded-For', ip).send({ hostId, guestName: options.guestName });
+  const response = await request(app)
+    .post('/api/viewer/token')
+    .set('X-Forwarded-For', ip)
+    .send({ hostId, guestName: options.guestName });
   if (response.status !== 200) throw new Error(`guest token: ${response.status} ${JSON.stringify(response.body)}`);
   return { ...(response.body as Omit<JoinToken, 'ip'>), ip };
 }
 
 /** A guest who opened the channel: their pass, and their connection to the room (guests chat only from there). */
-export async function guestInRoom(app: Express | string, hostId: string, options: { ip?: string; guestName?: string } = {}): Promise<JoinToken> {
+export async function guestInRoom(
+  app: Express | string,
+  hostId: string,
+  options: { ip?: string; guestName?: string } = {},
+): Promise<JoinToken> {
   const token = await guestToken(app, hostId, options);
   await joinAndListen(token);
   return token;
@@ -59,7 +70,10 @@ export async function guestInRoom(app: Express | string, hostId: string, options
 export const bearer = (token: Pick<JoinToken, 'token'>) => `Bearer ${token.token}`;
 
 /** Headers of a guest's request: their pass, from their address. */
-export const guestHeaders = (token: Pick<JoinToken, 'token' | 'ip'>) => ({ Authorization: bearer(token), 'X-Forwarded-For': token.ip });
+export const guestHeaders = (token: Pick<JoinToken, 'token' | 'ip'>) => ({
+  Authorization: bearer(token),
+  'X-Forwarded-For': token.ip,
+});
 
 /** A participant connected with rtc-node that records every data packet it receives. */
 export type Listener = {

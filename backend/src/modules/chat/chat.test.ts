@@ -4,7 +4,16 @@ import { createApp } from '../../app.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { signedInAgent } from '../../test/fixtures.ts';
 import { resetRateLimit } from '../rate-limit/rate-limit.service.ts';
-import { appointModerator, bearer, cleanUpChatOf, createHost, guestHeaders, guestInRoom, guestToken, setRules } from './chat.test-support.ts';
+import {
+  appointModerator,
+  bearer,
+  cleanUpChatOf,
+  createHost,
+  guestHeaders,
+  guestInRoom,
+  guestToken,
+  setRules,
+} from './chat.test-support.ts';
 import { roomChanged } from './chat-settings.service.ts';
 import { relationChanged } from '../social/social.service.ts';
 
@@ -22,7 +31,8 @@ beforeEach(async () => {
   await Promise.all([viewer, moderator].map((member) => resetRateLimit(`chat:message:${member.user.id}`)));
 });
 
-const send = (agent: typeof viewer.agent, hostId: string, body: unknown) => agent.post(`/api/chat/${hostId}/messages`).send(body as object);
+const send = (agent: typeof viewer.agent, hostId: string, body: unknown) =>
+  agent.post(`/api/chat/${hostId}/messages`).send(body as object);
 const sendAsGuest = (token: { token: string; ip?: string }, hostId: string, body: unknown) =>
   request(app)
     .post(`/api/chat/${hostId}/messages`)
@@ -105,7 +115,10 @@ describe('POST /api/chat/:hostId/messages — who may send', () => {
   it('refuses a session paired with someone else’s room token with 403', async () => {
     const host = await createHost();
     const guest = await guestToken(app, host.id);
-    const response = await viewer.agent.post(`/api/chat/${host.id}/messages`).set('Authorization', bearer(guest)).send({ body: 'hi' });
+    const response = await viewer.agent
+      .post(`/api/chat/${host.id}/messages`)
+      .set('Authorization', bearer(guest))
+      .send({ body: 'hi' });
     expect(response.status).toBe(403);
     expect(response.body.reason).toBe('IDENTITY_MISMATCH');
   });
@@ -151,7 +164,11 @@ describe('chat rules', () => {
     for (const agent of [viewer.agent, moderator.agent]) {
       const response = await send(agent, host.id, { body: 'anyone?' });
       expect(response.status).toBe(403);
-      expect(response.body).toMatchObject({ code: 'FORBIDDEN', reason: 'CHAT_DISABLED', message: 'Chat is turned off for this stream.' });
+      expect(response.body).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'CHAT_DISABLED',
+        message: 'Chat is turned off for this stream.',
+      });
     }
   });
 
@@ -183,7 +200,11 @@ describe('chat rules', () => {
     expect((await send(viewer.agent, host.id, { body: 'first' })).status).toBe(201);
     const second = await send(viewer.agent, host.id, { body: 'second' });
     expect(second.status).toBe(429);
-    expect(second.body).toMatchObject({ code: 'RATE_LIMITED', reason: 'SLOW_MODE', message: expect.stringContaining('Slow mode is on') });
+    expect(second.body).toMatchObject({
+      code: 'RATE_LIMITED',
+      reason: 'SLOW_MODE',
+      message: expect.stringContaining('Slow mode is on'),
+    });
     expect(second.body.retryAfterMs).toBeGreaterThan(20_000);
     expect(second.body.retryAfterMs).toBeLessThanOrEqual(30_000);
     expect(second.headers['retry-after']).toBeDefined();
@@ -203,7 +224,9 @@ describe('chat rules', () => {
   it('slow mode holds against simultaneous requests (one accepted, the rest refused)', async () => {
     const host = await createHost();
     await setRules(host.id, { slowModeSeconds: 30 });
-    const responses = await Promise.all(Array.from({ length: 4 }, (_, index) => send(viewer.agent, host.id, { body: `race ${index}` })));
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, (_, index) => send(viewer.agent, host.id, { body: `race ${index}` })),
+    );
     expect(responses.map((response) => response.status).sort()).toEqual([201, 429, 429, 429]);
   });
 
@@ -214,13 +237,17 @@ describe('chat rules', () => {
     expect((await send(viewer.agent, host.id, { body: 'too soon' })).status).toBe(429);
     // Let the 30 seconds pass: the first message now dates from 29 s ago.
     await prisma.chatMessage.update({ where: { id: first.body.message.id }, data: { createdAt: new Date(Date.now() - 29_000) } });
-    await expect.poll(async () => (await send(viewer.agent, host.id, { body: 'later' })).status, { interval: 300, timeout: 5000 }).toBe(201);
+    await expect
+      .poll(async () => (await send(viewer.agent, host.id, { body: 'later' })).status, { interval: 300, timeout: 5000 })
+      .toBe(201);
   });
 
   it('rate limit: at most 5 messages per second per sender', async () => {
     const host = await createHost();
     const guest = await guestInRoom(app, host.id);
-    const responses = await Promise.all(Array.from({ length: 7 }, (_, index) => sendAsGuest(guest, host.id, { body: `burst ${index}` })));
+    const responses = await Promise.all(
+      Array.from({ length: 7 }, (_, index) => sendAsGuest(guest, host.id, { body: `burst ${index}` })),
+    );
     const refused = responses.filter((response) => response.status === 429);
     expect(responses.filter((response) => response.status === 201)).toHaveLength(5);
     expect(refused).toHaveLength(2);
@@ -252,7 +279,9 @@ describe('chat rules', () => {
     await prisma.chatSanction.updateMany({ where: { hostId: host.id, identity: viewer.user.id }, data: { expiresAt: endsAt } });
     await roomChanged(host.id);
     expect((await send(viewer.agent, host.id, { body: 'still?' })).status).toBe(403);
-    await expect.poll(async () => (await send(viewer.agent, host.id, { body: 'back' })).status, { interval: 300, timeout: 5000 }).toBe(201);
+    await expect
+      .poll(async () => (await send(viewer.agent, host.id, { body: 'back' })).status, { interval: 300, timeout: 5000 })
+      .toBe(201);
     expect(Date.now()).toBeGreaterThanOrEqual(endsAt.getTime());
   });
 
@@ -275,7 +304,8 @@ describe('GET /api/chat/:hostId/messages (history)', () => {
     const host = await createHost();
     const guest = await guestInRoom(app, host.id);
     const sent: string[] = [];
-    for (const body of ['one', 'two', 'three', 'four', 'five']) sent.push((await sendAsGuest(guest, host.id, { body })).body.message.id);
+    for (const body of ['one', 'two', 'three', 'four', 'five'])
+      sent.push((await sendAsGuest(guest, host.id, { body })).body.message.id);
     await prisma.chatMessage.update({ where: { id: sent[3] }, data: { deletedAt: new Date() } });
 
     const latest = await request(app).get(`/api/chat/${host.id}/messages?limit=2`);
@@ -324,8 +354,20 @@ describe('GET /api/chat/:hostId/state', () => {
 
     const state = await viewer.agent.get(`/api/chat/${host.id}/state`);
     expect(state.status).toBe(200);
-    expect(state.body.settings).toEqual({ isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: 20, guestsMayChat: true });
-    expect(state.body.viewer).toMatchObject({ identity: viewer.user.id, isGuest: false, isOwner: false, canModerate: false, isFollowing: true, restriction: null });
+    expect(state.body.settings).toEqual({
+      isChatEnabled: true,
+      isChatFollowersOnly: true,
+      slowModeSeconds: 20,
+      guestsMayChat: true,
+    });
+    expect(state.body.viewer).toMatchObject({
+      identity: viewer.user.id,
+      isGuest: false,
+      isOwner: false,
+      canModerate: false,
+      isFollowing: true,
+      restriction: null,
+    });
     expect(state.body.viewer.slowModeRetryAfterMs).toBeGreaterThan(10_000);
 
     const asModerator = await moderator.agent.get(`/api/chat/${host.id}/state`);
@@ -338,7 +380,11 @@ describe('GET /api/chat/:hostId/state', () => {
     const guest = await guestToken(app, host.id);
     await moderator.agent.post(`/api/chat/${host.id}/timeouts`).send({ identity: guest.identity, minutes: 5 }).expect(201);
     const state = await request(app).get(`/api/chat/${host.id}/state`).set(guestHeaders(guest));
-    expect(state.body.viewer).toMatchObject({ identity: guest.identity, isGuest: true, restriction: { reason: 'TIMED_OUT', expiresAt: expect.any(String) } });
+    expect(state.body.viewer).toMatchObject({
+      identity: guest.identity,
+      isGuest: true,
+      restriction: { reason: 'TIMED_OUT', expiresAt: expect.any(String) },
+    });
   });
 
   it('answers an anonymous caller with the rules and no viewer; 404 for an unknown creator', async () => {
@@ -357,8 +403,15 @@ describe('GET /api/chat/:hostId/state', () => {
 describe('/api/stream/chat-settings', () => {
   it('lets the signed-in creator read and change their own rules (creating the stream row on first save)', async () => {
     const { agent } = await signedInAgent(app, 'host');
-    expect((await agent.get('/api/stream/chat-settings')).body).toEqual({ isChatEnabled: true, isChatFollowersOnly: false, slowModeSeconds: 0, guestsMayChat: true });
-    const saved = await agent.put('/api/stream/chat-settings').send({ isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: 10 });
+    expect((await agent.get('/api/stream/chat-settings')).body).toEqual({
+      isChatEnabled: true,
+      isChatFollowersOnly: false,
+      slowModeSeconds: 0,
+      guestsMayChat: true,
+    });
+    const saved = await agent
+      .put('/api/stream/chat-settings')
+      .send({ isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: 10 });
     expect(saved.status).toBe(200);
     expect(saved.body).toEqual({ isChatEnabled: true, isChatFollowersOnly: true, slowModeSeconds: 10, guestsMayChat: true });
     expect((await agent.get('/api/stream/chat-settings')).body).toEqual(saved.body);
@@ -380,7 +433,9 @@ describe('/api/stream/chat-settings', () => {
 
   it('answers 401 to an anonymous caller', async () => {
     expect((await request(app).get('/api/stream/chat-settings')).status).toBe(401);
-    const response = await request(app).put('/api/stream/chat-settings').send({ isChatEnabled: true, isChatFollowersOnly: false, slowModeSeconds: 0 });
+    const response = await request(app)
+      .put('/api/stream/chat-settings')
+      .send({ isChatEnabled: true, isChatFollowersOnly: false, slowModeSeconds: 0 });
     expect(response.status).toBe(401);
     expect(response.body.code).toBe('UNAUTHENTICATED');
   });

@@ -11,7 +11,15 @@ async function liveIn(slug: string, viewerCount: number, extra: { tags?: string[
   const user = await createTestUser('cat');
   const category = await prisma.category.findUniqueOrThrow({ where: { slug } });
   await prisma.stream.create({
-    data: { userId: user.id, isLive: true, startedAt: new Date(), viewerCount, categoryId: category.id, tags: extra.tags ?? [], title: extra.title ?? '' },
+    data: {
+      userId: user.id,
+      isLive: true,
+      startedAt: new Date(),
+      viewerCount,
+      categoryId: category.id,
+      tags: extra.tags ?? [],
+      title: extra.title ?? '',
+    },
   });
   return user;
 }
@@ -19,9 +27,14 @@ async function liveIn(slug: string, viewerCount: number, extra: { tags?: string[
 describe('stream info: category and tags', () => {
   it('saves a seeded category and up to 5 tags (trimmed, lower-cased), reads them back, and clears them', async () => {
     const { agent } = await signedInAgent(app, 'tagger');
-    const saved = await agent.put('/api/stream/info').send({ category: 'music', tags: ['  Lo-Fi ', 'Chill', 'beats', 'study', 'late night'] });
+    const saved = await agent
+      .put('/api/stream/info')
+      .send({ category: 'music', tags: ['  Lo-Fi ', 'Chill', 'beats', 'study', 'late night'] });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ category: { slug: 'music', name: 'Music' }, tags: ['lo-fi', 'chill', 'beats', 'study', 'late night'] });
+    expect(saved.body).toMatchObject({
+      category: { slug: 'music', name: 'Music' },
+      tags: ['lo-fi', 'chill', 'beats', 'study', 'late night'],
+    });
     expect((await agent.get('/api/stream/info')).body).toEqual(saved.body);
     const cleared = await agent.put('/api/stream/info').send({ category: null, tags: [] });
     expect(cleared.body).toMatchObject({ category: null, tags: [] });
@@ -40,7 +53,10 @@ describe('stream info: category and tags', () => {
     ['an unknown category', { category: 'underwater-basket-weaving' }, 'category'],
   ])('refuses %s with 400 and changes nothing', async (_case, body, path) => {
     const { agent } = await signedInAgent(app, 'badtags');
-    await agent.put('/api/stream/info').send({ category: 'gaming', tags: ['speedrun'] }).expect(200);
+    await agent
+      .put('/api/stream/info')
+      .send({ category: 'gaming', tags: ['speedrun'] })
+      .expect(200);
     const response = await agent.put('/api/stream/info').send(body);
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
@@ -55,7 +71,9 @@ describe('browse', () => {
     await liveIn('irl', 1);
     const response = await request(app).get('/api/viewer/categories').expect(200);
     const slugs = response.body.items.map((item: { slug: string }) => item.slug);
-    expect(slugs).toEqual(expect.arrayContaining(['just-chatting', 'gaming', 'music', 'creative', 'coding', 'sports', 'education', 'irl']));
+    expect(slugs).toEqual(
+      expect.arrayContaining(['just-chatting', 'gaming', 'music', 'creative', 'coding', 'sports', 'education', 'irl']),
+    );
     const counts = response.body.items.map((item: { liveCount: number }) => item.liveCount);
     expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
     const irl = response.body.items.find((item: { slug: string }) => item.slug === 'irl');

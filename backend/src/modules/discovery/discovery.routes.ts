@@ -36,7 +36,8 @@ import {
 /** /api/viewer: what anyone watching needs — public channel data, lists, search, and a room token. */
 export const viewerApi = apiRouter('/api/viewer', {
   tag: 'Watching',
-  description: 'Public channel data, lists, search, and the LiveKit token to watch. Creators who blocked the caller are left out.',
+  description:
+    'Public channel data, lists, search, and the LiveKit token to watch. Creators who blocked the caller are left out.',
 });
 
 viewerApi.get('/stream/:username', {

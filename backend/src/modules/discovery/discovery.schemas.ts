@@ -60,9 +60,10 @@ export const browseCategory = z
   })
   .meta({ id: 'BrowseCategory', description: 'A category with how many streams are live in it and how many watch them.' });
 
-export const browseCategoryList = z
-  .strictObject({ items: z.array(browseCategory) })
-  .meta({ id: 'BrowseCategoryList', description: 'Every category, most live streams first (then most viewers, then the fixed order).' });
+export const browseCategoryList = z.strictObject({ items: z.array(browseCategory) }).meta({
+  id: 'BrowseCategoryList',
+  description: 'Every category, most live streams first (then most viewers, then the fixed order).',
+});
 
 export const categoryStreams = z
   .strictObject({ category: browseCategory, items: z.array(streamCard) })
@@ -90,17 +91,27 @@ export const publicStream = streamCard
     isOwner: z.boolean(),
     chat: chatSettings,
   })
-  .meta({ id: 'PublicStream', description: "A channel as its watch page shows it: the creator, the stream and the chat's rules." });
+  .meta({
+    id: 'PublicStream',
+    description: "A channel as its watch page shows it: the creator, the stream and the chat's rules.",
+  });
 
 export type StreamCard = z.infer<typeof streamCard>;
 
 export const upcomingSchedule = z
-  .strictObject({ startsAt: z.iso.datetime(), title: z.string(), category: z.strictObject({ slug: z.string(), name: z.string() }).nullable() })
+  .strictObject({
+    startsAt: z.iso.datetime(),
+    title: z.string(),
+    category: z.strictObject({ slug: z.string(), name: z.string() }).nullable(),
+  })
   .meta({ id: 'UpcomingSchedule', description: 'A next broadcast a creator announced.' });
 
 export const channelSchedule = z
   .strictObject({ hostId: z.string(), username: z.string(), schedule: upcomingSchedule.nullable(), reminded: z.boolean() })
-  .meta({ id: 'ChannelSchedule', description: "A channel's next announced broadcast (null if none), and whether you asked to be reminded." });
+  .meta({
+    id: 'ChannelSchedule',
+    description: "A channel's next announced broadcast (null if none), and whether you asked to be reminded.",
+  });
 
 export const upcomingList = z
   .strictObject({ items: z.array(streamCard.extend({ schedule: upcomingSchedule })) })

@@ -102,9 +102,9 @@ export async function listFollowedCreators(viewerId: string) {
     where: { followers: { some: { followerId: viewerId } }, ...notBlocking(viewerId) },
     select: cardSelect,
   });
-  const items = rows.map(toCard).sort(
-    (a, b) => Number(b.isLive) - Number(a.isLive) || b.viewerCount - a.viewerCount || a.username.localeCompare(b.username),
-  );
+  const items = rows
+    .map(toCard)
+    .sort((a, b) => Number(b.isLive) - Number(a.isLive) || b.viewerCount - a.viewerCount || a.username.localeCompare(b.username));
   return { items };
 }
 
@@ -117,7 +117,11 @@ export async function listRecommended(limit: number, viewerId?: string) {
 }
 
 async function queryRecommended(limit: number, viewerId?: string) {
-  const where: Prisma.UserWhereInput = { ...notBlocking(viewerId), ...(viewerId && { id: { not: viewerId } }), stream: { isNot: null } };
+  const where: Prisma.UserWhereInput = {
+    ...notBlocking(viewerId),
+    ...(viewerId && { id: { not: viewerId } }),
+    stream: { isNot: null },
+  };
   const live = await prisma.user.findMany({
     where: { ...where, stream: { isLive: true } },
     select: cardSelect,
@@ -194,7 +198,12 @@ async function queryPublicChannel(username: string) {
 }
 
 /** Watch pages of a raided channel, read once per second per instance (and at once after it changes). */
-const publicChannels = invalidatedCache({ channel: 'public_channel', max: 10_000, ttlMs: PUBLIC_TTL_MS, load: queryPublicChannel });
+const publicChannels = invalidatedCache({
+  channel: 'public_channel',
+  max: 10_000,
+  ttlMs: PUBLIC_TTL_MS,
+  load: queryPublicChannel,
+});
 
 /** The watch page's public view of a channel: profile, stream state and chat rules (no key, no ingress data). */
 export async function getPublicStream(username: string, viewerId?: string) {
@@ -208,10 +217,23 @@ export async function getPublicStream(username: string, viewerId?: string) {
   return { ...channel, chat: room.settings, isFollowing: relation?.isFollowing ?? false, isOwner: viewerId === channel.hostId };
 }
 
-type CategoryCountRow = { slug: string; name: string; coverFrom: string; coverTo: string; liveCount: number; viewerCount: number };
+type CategoryCountRow = {
+  slug: string;
+  name: string;
+  coverFrom: string;
+  coverTo: string;
+  liveCount: number;
+  viewerCount: number;
+};
 
 function toBrowseCategory(row: CategoryCountRow) {
-  return { slug: row.slug, name: row.name, cover: { from: row.coverFrom, to: row.coverTo }, liveCount: row.liveCount, viewerCount: row.viewerCount };
+  return {
+    slug: row.slug,
+    name: row.name,
+    cover: { from: row.coverFrom, to: row.coverTo },
+    liveCount: row.liveCount,
+    viewerCount: row.viewerCount,
+  };
 }
 
 /** Every category with its live count (one grouped query), most live first. Blocked creators still count: counts are public. */
@@ -241,14 +263,22 @@ export async function listCategoryStreams(slug: string, viewerId?: string) {
 
 /** The next broadcast as pages show it; null when none is set or its time has passed. */
 export function scheduleOf(
-  stream: { scheduledAt: Date | null; scheduledTitle: string | null; scheduledCategory: { slug: string; name: string } | null } | null,
+  stream: {
+    scheduledAt: Date | null;
+    scheduledTitle: string | null;
+    scheduledCategory: { slug: string; name: string } | null;
+  } | null,
   now = Date.now(),
 ) {
   if (!stream?.scheduledAt || stream.scheduledAt.getTime() <= now) return null;
   return { startsAt: stream.scheduledAt.toISOString(), title: stream.scheduledTitle ?? '', category: stream.scheduledCategory };
 }
 
-const scheduleSelect = { scheduledAt: true, scheduledTitle: true, scheduledCategory: { select: { slug: true, name: true } } } as const;
+const scheduleSelect = {
+  scheduledAt: true,
+  scheduledTitle: true,
+  scheduledCategory: { select: { slug: true, name: true } },
+} as const;
 
 /** A channel's next announced broadcast (null if none or past); 404 for an unknown or blocking creator. */
 export async function getChannelSchedule(username: string, viewerId?: string) {
@@ -290,10 +320,17 @@ function fold(line: string): string {
   parts.push(rest);
   return parts.join('\r\n ');
 }
-const icsDate = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const icsDate = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** The next broadcast as an iCalendar event (an hour long), for "Add to calendar". */
-export function scheduleIcs(channel: { hostId: string; username: string; schedule: NonNullable<ReturnType<typeof scheduleOf>> }, siteUrl: string): string {
+export function scheduleIcs(
+  channel: { hostId: string; username: string; schedule: NonNullable<ReturnType<typeof scheduleOf>> },
+  siteUrl: string,
+): string {
   const start = new Date(channel.schedule.startsAt);
   const end = new Date(start.getTime() + 3_600_000);
   const url = `${siteUrl.replace(/\/$/, '')}/${encodeURIComponent(channel.username)}/live`;

@@ -5,7 +5,6 @@ import type { Eligibility } from './eligibility.schemas.ts';
 
 export type EligibilityRules = { minFollowers: number; requireApproval: boolean };
 
-
 /** The configured go-live gate; tests pass their own rules. */
 export const configuredRules = (): EligibilityRules => ({
   minFollowers: env.MIN_FOLLOWERS_TO_STREAM,

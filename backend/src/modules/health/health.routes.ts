@@ -22,6 +22,9 @@ healthApi.get('/ready', {
     const failed = Object.entries(report.checks)
       .filter(([, result]) => result !== 'ok')
       .map(([name]) => name);
-    throw new AppError(503, 'NOT_READY', `Not ready: ${failed.join(' and ')} not answering.`, { checks: report.checks, retryAfterMs: 5000 });
+    throw new AppError(503, 'NOT_READY', `Not ready: ${failed.join(' and ')} not answering.`, {
+      checks: report.checks,
+      retryAfterMs: 5000,
+    });
   },
 });

@@ -6,4 +6,6 @@ const checks = z
   .strictObject({ database: z.string(), livekit: z.string() })
   .meta({ id: 'ReadinessChecks', description: '`ok`, or what went wrong, per dependency.' });
 
-export const ready = z.strictObject({ status: z.literal('ready'), checks }).meta({ description: 'PostgreSQL and LiveKit both answer' });
+export const ready = z
+  .strictObject({ status: z.literal('ready'), checks })
+  .meta({ description: 'PostgreSQL and LiveKit both answer' });

@@ -48,7 +48,10 @@ export async function lockStream(tx: Tx, hostId: string): Promise<LockedStream |
 }
 
 /** Runs `change` with the host's stream locked; undefined (nothing done) when the room is not a user's. */
-export async function withLockedStream<T>(hostId: string, change: (tx: Tx, stream: LockedStream) => Promise<T>): Promise<T | undefined> {
+export async function withLockedStream<T>(
+  hostId: string,
+  change: (tx: Tx, stream: LockedStream) => Promise<T>,
+): Promise<T | undefined> {
   return prisma.$transaction(async (tx) => {
     const stream = await lockStream(tx, hostId);
     return stream ? change(tx, stream) : undefined;
@@ -168,7 +171,10 @@ export async function syncViewers(tx: Tx, stream: LockedStream, viewersInRoom: s
   const gone = [...openIdentities].filter((identity) => !present.has(identity));
   const arrived = [...present].filter((identity) => !openIdentities.has(identity));
   if (gone.length)
-    await tx.viewerPresence.updateMany({ where: { sessionId: session.id, identity: { in: gone }, leftAt: null }, data: { leftAt: at } });
+    await tx.viewerPresence.updateMany({
+      where: { sessionId: session.id, identity: { in: gone }, leftAt: null },
+      data: { leftAt: at },
+    });
   if (arrived.length)
     await tx.viewerPresence.createMany({ data: arrived.map((identity) => ({ sessionId: session.id, identity, joinedAt: at })) });
   await refreshViewerCount(tx, stream, session.id);

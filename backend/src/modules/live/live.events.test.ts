@@ -65,7 +65,7 @@ function openEventStream(query = ''): Promise<EventStream> {
 }
 
 describe('GET /api/live/events (server-sent events)', () => {
-  it("tells a page watching a creator that the stream went live, as soon as the webhook arrives on any instance", async () => {
+  it('tells a page watching a creator that the stream went live, as soon as the webhook arrives on any instance', async () => {
     const host = await createTestUser('sse');
     const stream = await openEventStream(`?hostId=${host.id}`);
     expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
@@ -73,7 +73,13 @@ describe('GET /api/live/events (server-sent events)', () => {
 
     await postWebhook(webhookInstance, await signWebhook(ingressEvent('ingress_started', host.id)));
     const event = await stream.next();
-    expect(event).toMatchObject({ type: 'stream.live', hostId: host.id, username: host.displayUsername, isLive: true, viewerCount: 0 });
+    expect(event).toMatchObject({
+      type: 'stream.live',
+      hostId: host.id,
+      username: host.displayUsername,
+      isLive: true,
+      viewerCount: 0,
+    });
     expect(new Date(event.startedAt!).getTime()).toBeGreaterThan(0);
 
     await postWebhook(webhookInstance, await signWebhook(ingressEvent('ingress_ended', host.id)));
@@ -171,7 +177,12 @@ describe('GET /api/live/events (server-sent events)', () => {
     const { agent, user } = await signedInAgent(webhookInstance, 'titled');
     const stream = await openEventStream(`?hostId=${user.id}`);
     await agent.put('/api/stream/info').send({ title: 'Speedrun, any%' }).expect(200);
-    expect(await stream.next()).toMatchObject({ type: 'stream.updated', hostId: user.id, title: 'Speedrun, any%', isLive: false });
+    expect(await stream.next()).toMatchObject({
+      type: 'stream.updated',
+      hostId: user.id,
+      title: 'Speedrun, any%',
+      isLive: false,
+    });
   });
 
   it.each(['?hostId=', `?hostId=${'x'.repeat(65)}`, '?unknown=1'])('refuses %s with 400 JSON', async (query) => {

@@ -54,7 +54,12 @@ describe('reconcileLiveState', () => {
         startedAt: minutesAgo(30),
         viewerCount: 3,
         lastEventAt: minutesAgo(30),
-        sessions: { create: { startedAt: minutesAgo(30), presences: { create: { identity: 'guest-1-deadbeef', joinedAt: minutesAgo(20) } } } },
+        sessions: {
+          create: {
+            startedAt: minutesAgo(30),
+            presences: { create: { identity: 'guest-1-deadbeef', joinedAt: minutesAgo(20) } },
+          },
+        },
       },
     });
 
@@ -90,7 +95,9 @@ describe('reconcileLiveState', () => {
         isLive: true,
         startedAt: minutesAgo(5),
         viewerCount: 7,
-        sessions: { create: { startedAt: minutesAgo(5), presences: { create: { identity: 'guest-1-gone0000', joinedAt: minutesAgo(4) } } } },
+        sessions: {
+          create: { startedAt: minutesAgo(5), presences: { create: { identity: 'guest-1-gone0000', joinedAt: minutesAgo(4) } } },
+        },
       },
     });
     await expect.poll(async () => (await roomService.listParticipants(host.id)).length).toBe(2);

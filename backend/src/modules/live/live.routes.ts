@@ -24,9 +24,15 @@ webhookApi.post('/livekit', {
     'Rooms, participants, tracks and ingress starting or ending: the only writer of live state. Repeats are applied once; events older than the last applied are ignored.',
   security: [security.livekitWebhook],
   middleware: [express.raw({ type: () => true, limit: '1mb' })],
-  requestBody: { contentType: 'application/webhook+json', description: "A LiveKit WebhookEvent (protojson), as livekit-server sends it." },
+  requestBody: {
+    contentType: 'application/webhook+json',
+    description: 'A LiveKit WebhookEvent (protojson), as livekit-server sends it.',
+  },
   responses: { 200: webhookOutcome },
-  errors: { 400: 'Correctly signed, but not a LiveKit event or without an id.', 401: 'The signature is missing or does not match the body.' },
+  errors: {
+    400: 'Correctly signed, but not a LiveKit event or without an id.',
+    401: 'The signature is missing or does not match the body.',
+  },
   handler: async (_input, req) => {
     const rawBody = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
     return ok({ outcome: await receiveLiveKitWebhook(rawBody, req.get('authorization')) });
@@ -34,7 +40,10 @@ webhookApi.post('/livekit', {
 });
 
 /** /api/live: server-sent events — a stream going live or offline, and viewer count or title changes. */
-export const liveEventsApi = apiRouter('/api/live', { tag: 'Live events', description: 'Live updates for pages, without polling.' });
+export const liveEventsApi = apiRouter('/api/live', {
+  tag: 'Live events',
+  description: 'Live updates for pages, without polling.',
+});
 
 /** Proxies drop idle connections; a comment line every so often keeps the event stream open. */
 const KEEP_ALIVE_MS = 25_000;
@@ -46,7 +55,7 @@ const retryAfterMs = () => 5000 + Math.floor(Math.random() * 10_000);
 liveEventsApi.get('/events', {
   summary: 'Streams going live or offline, and viewer count or title changes; or your notifications',
   description:
-    'Server-sent events: each `data:` line is one LiveEvent (JSON), or with `notifications=only` one NotificationEvent for the signed-in user only. On opening, a LiveEvent stream starts with the current state of each live stream (or of `hostId`\'s), as `stream.updated`. A comment line every 25 s keeps the connection open; browsers reconnect after 2 s when it drops. A reader too far behind is dropped (and reconnects).',
+    "Server-sent events: each `data:` line is one LiveEvent (JSON), or with `notifications=only` one NotificationEvent for the signed-in user only. On opening, a LiveEvent stream starts with the current state of each live stream (or of `hostId`'s), as `stream.updated`. A comment line every 25 s keeps the connection open; browsers reconnect after 2 s when it drops. A reader too far behind is dropped (and reconnects).",
   query: liveEventsQuery,
   responses: { 200: { description: 'An event stream of LiveEvent', contentType: 'text/event-stream', schema: liveEvent } },
   errors: {
@@ -82,7 +91,10 @@ liveEventsApi.get('/events', {
     let unsubscribe: () => void;
     try {
       unsubscribe = user
-        ? await subscribeUserNotifications(user.id, { onEvent: (_event, json) => send(`data: ${json}\n\n`), onLost: () => res.end() })
+        ? await subscribeUserNotifications(user.id, {
+            onEvent: (_event, json) => send(`data: ${json}\n\n`),
+            onLost: () => res.end(),
+          })
         : await subscribeLiveEvents({
             onEvent: (event, json) => {
               if (!query.hostId || event.hostId === query.hostId) send(`data: ${json}\n\n`);

@@ -14,6 +14,9 @@ export const webhookOutcome = z
     /** For logs and tests; LiveKit only needs the 2xx. */
     outcome: z.enum(['applied', 'duplicate', 'stale', 'ignored']),
   })
-  .meta({ id: 'WebhookOutcome', description: 'What happened to the delivery: applied, a repeat, older than what is applied, or not about a stream.' });
+  .meta({
+    id: 'WebhookOutcome',
+    description: 'What happened to the delivery: applied, a repeat, older than what is applied, or not about a stream.',
+  });
 
 export type WebhookOutcome = z.infer<typeof webhookOutcome>['outcome'];

@@ -20,7 +20,10 @@ export function nextEventTime(): number {
  * (no "Bearer") signed with the API secret whose sha256 claim is the body's hash.
  */
 export async function signWebhook(event: Record<string, unknown>, secret = env.LIVEKIT_API_SECRET): Promise<SignedWebhook> {
-  return signBody(JSON.stringify({ id: `EV_${randomBytes(8).toString('hex')}`, createdAt: String(nextEventTime()), ...event }), secret);
+  return signBody(
+    JSON.stringify({ id: `EV_${randomBytes(8).toString('hex')}`, createdAt: String(nextEventTime()), ...event }),
+    secret,
+  );
 }
 
 export async function signBody(body: string, secret = env.LIVEKIT_API_SECRET): Promise<SignedWebhook> {
@@ -35,7 +38,11 @@ export function postWebhook(app: Express, webhook: { body: string; authorization
   return call.send(webhook.body);
 }
 
-export const ingressEvent = (event: 'ingress_started' | 'ingress_ended', hostId: string, extra: Record<string, unknown> = {}) => ({
+export const ingressEvent = (
+  event: 'ingress_started' | 'ingress_ended',
+  hostId: string,
+  extra: Record<string, unknown> = {},
+) => ({
   event,
   ingressInfo: { ingressId: `IN_${hostId.slice(0, 8)}`, roomName: hostId, participantIdentity: hostId, inputType: 'RTMP_INPUT' },
   ...extra,

@@ -80,13 +80,19 @@ describe('POST /api/webhook/livekit: live state', () => {
   it('clamps an event dated in the future to the server clock, so it cannot pin the stream state', async () => {
     const host = await createTestUser('future');
     const nextYear = Math.floor(Date.now() / 1000) + 365 * 24 * 3600;
-    const forged = await signBody(JSON.stringify({ id: `EV_future_${host.id}`, createdAt: String(nextYear), ...ingressEvent('ingress_started', host.id) }));
+    const forged = await signBody(
+      JSON.stringify({ id: `EV_future_${host.id}`, createdAt: String(nextYear), ...ingressEvent('ingress_started', host.id) }),
+    );
     expect((await postWebhook(app, forged)).body.outcome).toBe('applied');
     const stream = await streamOf(host.id);
     expect(stream!.lastEventAt!.getTime()).toBeLessThanOrEqual(Date.now() + 5000);
     // A genuine event a little later is applied, not ignored as older than a date in the future.
     const genuine = await signBody(
-      JSON.stringify({ id: `EV_genuine_${host.id}`, createdAt: String(Math.ceil(stream!.lastEventAt!.getTime() / 1000)), ...ingressEvent('ingress_ended', host.id) }),
+      JSON.stringify({
+        id: `EV_genuine_${host.id}`,
+        createdAt: String(Math.ceil(stream!.lastEventAt!.getTime() / 1000)),
+        ...ingressEvent('ingress_ended', host.id),
+      }),
     );
     expect((await postWebhook(app, genuine)).body.outcome).toBe('applied');
     expect(await streamOf(host.id)).toMatchObject({ isLive: false });
@@ -170,12 +176,22 @@ describe('POST /api/webhook/livekit: live state', () => {
 describe('POST /api/webhook/livekit: viewers', () => {
   it("stores where a viewer came from, as their token's metadata says (unknown or missing: null)", async () => {
     const host = await liveHost('sources');
-    await deliver(roomEvent('participant_joined', host.id, 'guest-1-0000aaaa', { metadata: JSON.stringify({ role: 'guest', source: 'SEARCH' }) }));
-    await deliver(roomEvent('participant_joined', host.id, 'guest-1-0000bbbb', { metadata: JSON.stringify({ role: 'guest', source: 'ELSEWHERE' }) }));
+    await deliver(
+      roomEvent('participant_joined', host.id, 'guest-1-0000aaaa', {
+        metadata: JSON.stringify({ role: 'guest', source: 'SEARCH' }),
+      }),
+    );
+    await deliver(
+      roomEvent('participant_joined', host.id, 'guest-1-0000bbbb', {
+        metadata: JSON.stringify({ role: 'guest', source: 'ELSEWHERE' }),
+      }),
+    );
     await deliver(roomEvent('participant_joined', host.id, 'guest-1-0000cccc', { metadata: 'not json' }));
     const [session] = await sessionsOf(host.id);
     const sources = Object.fromEntries(
-      (await prisma.viewerPresence.findMany({ where: { sessionId: session!.id }, select: { identity: true, source: true } })).map((row) => [row.identity, row.source]),
+      (await prisma.viewerPresence.findMany({ where: { sessionId: session!.id }, select: { identity: true, source: true } })).map(
+        (row) => [row.identity, row.source],
+      ),
     );
     expect(sources).toEqual({ 'guest-1-0000aaaa': 'SEARCH', 'guest-1-0000bbbb': null, 'guest-1-0000cccc': null });
   });
@@ -250,7 +266,9 @@ describe('POST /api/webhook/livekit: failures', () => {
       `CREATE FUNCTION ${guard}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
          IF NEW."streamId" = '${stream.id}' THEN RAISE EXCEPTION 'simulated failure'; END IF; RETURN NEW; END $$`,
     );
-    await prisma.$executeRawUnsafe(`CREATE TRIGGER ${guard} BEFORE INSERT ON "StreamSession" FOR EACH ROW EXECUTE FUNCTION ${guard}()`);
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER ${guard} BEFORE INSERT ON "StreamSession" FOR EACH ROW EXECUTE FUNCTION ${guard}()`,
+    );
     try {
       const failed = await postWebhook(app, started);
       expect(failed.status).toBe(500);

@@ -16,7 +16,9 @@ export type ReconcileReport = { wentOffline: string[]; wentLive: string[] };
 async function roomsWithPublishingIngress(): Promise<Set<string>> {
   try {
     const ingresses = await ingressClient.listIngress({});
-    return new Set(ingresses.filter((ingress) => ingress.state?.status === INGRESS_PUBLISHING).map((ingress) => ingress.roomName));
+    return new Set(
+      ingresses.filter((ingress) => ingress.state?.status === INGRESS_PUBLISHING).map((ingress) => ingress.roomName),
+    );
   } catch (error) {
     logger.debug({ err: error }, 'reconcile: ingress list unavailable');
     return new Set();

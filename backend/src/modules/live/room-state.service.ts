@@ -30,9 +30,7 @@ export async function readRoomState(hostId: string): Promise<RoomState> {
     throw error;
   }
   const host = participants.find((participant) => participant.identity === hostId);
-  const viewers = participants
-    .filter((participant) => isViewer(participant, hostId))
-    .map((participant) => participant.identity);
+  const viewers = participants.filter((participant) => isViewer(participant, hostId)).map((participant) => participant.identity);
   return { hostPublishing: Boolean(host && host.tracks.length > 0), viewers: [...new Set(viewers)] };
 }
 

@@ -12,7 +12,6 @@ import { applyEgressUpdate, startRecording, stopRecording } from '../recordings/
 
 type Tx = Prisma.TransactionClient;
 
-
 /** DisconnectReason.DUPLICATE_IDENTITY: the same viewer opened the stream again; their new connection stays. */
 const DUPLICATE_IDENTITY = 2;
 
@@ -102,17 +101,22 @@ export async function receiveLiveKitWebhook(rawBody: string, authorization: stri
   const event = await verify(rawBody, authorization);
   if (!event.id) throw new AppError(400, 'BAD_REQUEST', 'The webhook event has no id.');
   const at = eventTime(event);
-  const firstDelivery = (tx: Tx) => tx.webhookEvent.createMany({ data: [{ id: event.id, event: event.event, createdAt: at }], skipDuplicates: true });
+  const firstDelivery = (tx: Tx) =>
+    tx.webhookEvent.createMany({ data: [{ id: event.id, event: event.event, createdAt: at }], skipDuplicates: true });
 
   // Recorder reports (egress_started / _updated / _ended) carry their own ordering clock; the recordings module applies them.
   const egressInfo = event.egressInfo;
   if (egressInfo)
-    return prisma.$transaction(async (tx) => ((await firstDelivery(tx)).count === 0 ? 'duplicate' : applyEgressUpdate(tx, egressInfo)));
+    return prisma.$transaction(async (tx) =>
+      (await firstDelivery(tx)).count === 0 ? 'duplicate' : applyEgressUpdate(tx, egressInfo),
+    );
 
   const target = interpret(event);
   // LiveKit is asked before the transaction, so no row lock is held across a network call.
   const room =
-    target && (target.change.kind === 'live' || target.change.kind === 'maybe-offline') ? await readRoomState(target.hostId) : undefined;
+    target && (target.change.kind === 'live' || target.change.kind === 'maybe-offline')
+      ? await readRoomState(target.hostId)
+      : undefined;
 
   let transition: 'live' | 'offline' | undefined;
   const outcome = await prisma.$transaction(async (tx): Promise<WebhookOutcome> => {

@@ -43,7 +43,10 @@ export function toNotification(row: NotificationRow): Notification {
  * up. Inside the go-live transaction: the rows and the NOTIFY commit with the live state.
  * Returns how many notifications were written.
  */
-export async function fanOutGoLive(tx: Tx, broadcast: { hostId: string; sessionId: string; title: string; at: Date }): Promise<number> {
+export async function fanOutGoLive(
+  tx: Tx,
+  broadcast: { hostId: string; sessionId: string; title: string; at: Date },
+): Promise<number> {
   const { hostId, sessionId, title, at } = broadcast;
   const written = await tx.$executeRaw`
     INSERT INTO "Notification" ("id", "userId", "hostId", "sessionId", "kind", "title", "createdAt")
@@ -67,7 +70,9 @@ export async function fanOutGoLive(tx: Tx, broadcast: { hostId: string; sessionI
 }
 
 export async function hasReminder(userId: string, hostId: string): Promise<boolean> {
-  return Boolean(await prisma.streamReminder.findUnique({ where: { userId_hostId: { userId, hostId } }, select: { hostId: true } }));
+  return Boolean(
+    await prisma.streamReminder.findUnique({ where: { userId_hostId: { userId, hostId } }, select: { hostId: true } }),
+  );
 }
 
 /** Idempotent both ways. */

@@ -2,7 +2,12 @@ import { prisma } from '../../lib/prisma.ts';
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterMs: number };
 
-type Hit = { key: string; windowMs: number; settle: (counted: { count: number; retryAfterMs: number }) => void; fail: (error: unknown) => void };
+type Hit = {
+  key: string;
+  windowMs: number;
+  settle: (counted: { count: number; retryAfterMs: number }) => void;
+  fail: (error: unknown) => void;
+};
 
 /** A statement's worth; a busier moment waits for the next round trip. */
 const MAX_BATCH = 500;

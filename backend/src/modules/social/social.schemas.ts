@@ -26,7 +26,13 @@ export const followingQuery = z
 // ── Responses
 
 export const userSummary = z
-  .strictObject({ id: z.string(), username: z.string(), displayUsername: z.string(), name: z.string(), image: z.string().nullable() })
+  .strictObject({
+    id: z.string(),
+    username: z.string(),
+    displayUsername: z.string(),
+    name: z.string(),
+    image: z.string().nullable(),
+  })
   .meta({ id: 'UserSummary' });
 
 export const followedUser = userSummary
@@ -39,7 +45,9 @@ export const followState = z
   .strictObject({ following: z.boolean(), followerCount: z.number().int().min(0) })
   .meta({ id: 'FollowState', description: 'Whether the caller follows them now, and their follower count.' });
 
-export const blockState = z.strictObject({ blocked: z.boolean() }).meta({ id: 'BlockState', description: 'Whether the caller blocks them now.' });
+export const blockState = z
+  .strictObject({ blocked: z.boolean() })
+  .meta({ id: 'BlockState', description: 'Whether the caller blocks them now.' });
 
 export const followingPage = z
   .strictObject({
@@ -49,7 +57,9 @@ export const followingPage = z
   })
   .meta({ id: 'FollowingPage', description: 'Newest follows first.' });
 
-export const blockedList = z.strictObject({ users: z.array(blockedUser) }).meta({ id: 'BlockedList', description: 'Newest blocks first.' });
+export const blockedList = z
+  .strictObject({ users: z.array(blockedUser) })
+  .meta({ id: 'BlockedList', description: 'Newest blocks first.' });
 
 export type FollowedUser = z.infer<typeof followedUser>;
 export type BlockedUser = z.infer<typeof blockedUser>;

@@ -25,8 +25,14 @@ export async function followCounts(userId: string): Promise<{ followerCount: num
 /** How a signed-in viewer relates to another user. */
 export async function relationship(viewerId: string, userId: string): Promise<{ isFollowing: boolean; isBlocking: boolean }> {
   const [followRow, blockRow] = await Promise.all([
-    prisma.follow.findUnique({ where: { followerId_followingId: { followerId: viewerId, followingId: userId } }, select: { createdAt: true } }),
-    prisma.block.findUnique({ where: { blockerId_blockedId: { blockerId: viewerId, blockedId: userId } }, select: { createdAt: true } }),
+    prisma.follow.findUnique({
+      where: { followerId_followingId: { followerId: viewerId, followingId: userId } },
+      select: { createdAt: true },
+    }),
+    prisma.block.findUnique({
+      where: { blockerId_blockedId: { blockerId: viewerId, blockedId: userId } },
+      select: { createdAt: true },
+    }),
   ]);
   return { isFollowing: Boolean(followRow), isBlocking: Boolean(blockRow) };
 }
@@ -42,8 +48,14 @@ const relations = invalidatedCache<ViewerRelation>({
   load: async (key) => {
     const [hostId = '', userId = ''] = key.split('/');
     const [followRow, blockRow] = await Promise.all([
-      prisma.follow.findUnique({ where: { followerId_followingId: { followerId: userId, followingId: hostId } }, select: { createdAt: true } }),
-      prisma.block.findUnique({ where: { blockerId_blockedId: { blockerId: hostId, blockedId: userId } }, select: { createdAt: true } }),
+      prisma.follow.findUnique({
+        where: { followerId_followingId: { followerId: userId, followingId: hostId } },
+        select: { createdAt: true },
+      }),
+      prisma.block.findUnique({
+        where: { blockerId_blockedId: { blockerId: hostId, blockedId: userId } },
+        select: { createdAt: true },
+      }),
     ]);
     return { isFollowing: Boolean(followRow), isBlocked: Boolean(blockRow) };
   },
@@ -55,7 +67,11 @@ export function relationToHost(hostId: string, userId: string): Promise<ViewerRe
 }
 
 /** After a follow or block changed between two users, in either direction. */
-export async function relationChanged(a: string, b: string, db: Parameters<typeof relations.invalidate>[0] = prisma): Promise<void> {
+export async function relationChanged(
+  a: string,
+  b: string,
+  db: Parameters<typeof relations.invalidate>[0] = prisma,
+): Promise<void> {
   await Promise.all([relations.invalidate(db, `${a}/${b}`), relations.invalidate(db, `${b}/${a}`)]);
 }
 
@@ -80,7 +96,12 @@ export async function isBlockedBy(hostId: string, userId: string): Promise<boole
 export async function follow(followerId: string, followingId: string): Promise<{ following: true; followerCount: number }> {
   refuseSelf(followerId, followingId, 'follow');
   const blockBetween = await prisma.block.findFirst({
-    where: { OR: [{ blockerId: followingId, blockedId: followerId }, { blockerId: followerId, blockedId: followingId }] },
+    where: {
+      OR: [
+        { blockerId: followingId, blockedId: followerId },
+        { blockerId: followerId, blockedId: followingId },
+      ],
+    },
     select: { blockerId: true },
   });
   if (blockBetween?.blockerId === followerId) throw conflict('You blocked this user. Unblock them to follow them.');
@@ -107,7 +128,12 @@ export async function block(blockerId: string, blockedId: string): Promise<{ blo
   await prisma.$transaction([
     prisma.block.createMany({ data: [{ blockerId, blockedId }], skipDuplicates: true }),
     prisma.follow.deleteMany({
-      where: { OR: [{ followerId: blockerId, followingId: blockedId }, { followerId: blockedId, followingId: blockerId }] },
+      where: {
+        OR: [
+          { followerId: blockerId, followingId: blockedId },
+          { followerId: blockedId, followingId: blockerId },
+        ],
+      },
     }),
     prisma.chatModerator.deleteMany({ where: { hostId: blockerId, userId: blockedId } }),
   ]);
@@ -144,7 +170,10 @@ async function removeFromRoom(hostId: string, userId: string): Promise<void> {
 }
 
 /** Newest follows first; the cursor is the last row's (followedAt, id), so unfollows between pages skip nothing. */
-export async function listFollowing(userId: string, page: FollowingPage): Promise<{ users: FollowedUser[]; nextCursor: string | null }> {
+export async function listFollowing(
+  userId: string,
+  page: FollowingPage,
+): Promise<{ users: FollowedUser[]; nextCursor: string | null }> {
   const after = page.cursor;
   const rows = await prisma.follow.findMany({
     where: {

@@ -104,7 +104,8 @@ describe('block and unblock', () => {
     rooms.push(room);
     const disconnected = new Promise<void>((resolve) => room.once(RoomEvent.Disconnected, () => resolve()));
     await room.connect(token.wsUrl, token.token, { autoSubscribe: false, dynacast: false });
-    const identities = async () => (await roomService.listParticipants(creatorUser.id)).map((participant) => participant.identity);
+    const identities = async () =>
+      (await roomService.listParticipants(creatorUser.id)).map((participant) => participant.identity);
     expect(await identities()).toContain(viewerUser.id);
 
     expect((await creator.post(`/api/users/${viewerUser.username}/block`)).status).toBe(200);
@@ -140,7 +141,9 @@ describe('GET /api/users/:username/following', () => {
     const { agent, user } = await signedInAgent(app, 'fan');
     const creators = [await createTestUser('first'), await createTestUser('second'), await createTestUser('third')];
     for (const [index, creator] of creators.entries()) {
-      await prisma.follow.create({ data: { followerId: user.id, followingId: creator.id, createdAt: new Date(Date.now() - (3 - index) * 60_000) } });
+      await prisma.follow.create({
+        data: { followerId: user.id, followingId: creator.id, createdAt: new Date(Date.now() - (3 - index) * 60_000) },
+      });
     }
     await prisma.stream.create({ data: { userId: creators[0]!.id, isLive: true } });
 
@@ -160,7 +163,9 @@ describe('GET /api/users/:username/following', () => {
 
     // Unfollowing someone on the first page does not make the next page skip anyone.
     await agent.delete(`/api/users/${creators[1]!.username}/follow`).expect(200);
-    const second = await agent.get(`/api/users/${user.username}/following?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+    const second = await agent.get(
+      `/api/users/${user.username}/following?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+    );
     expect(second.body).toEqual({ users: [expect.objectContaining({ id: creators[0]!.id, isLive: true })], nextCursor: null });
   });
 
@@ -195,7 +200,9 @@ describe('GET /api/users/:username/blocked', () => {
     await agent.post(`/api/users/${target.username}/block`).expect(200);
     const response = await agent.get(`/api/users/${user.username}/blocked`);
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ users: [expect.objectContaining({ id: target.id, username: target.username, blockedAt: expect.any(String) })] });
+    expect(response.body).toEqual({
+      users: [expect.objectContaining({ id: target.id, username: target.username, blockedAt: expect.any(String) })],
+    });
     expect((await request(app).get(`/api/users/${user.username}/blocked`)).status).toBe(401);
   });
 });

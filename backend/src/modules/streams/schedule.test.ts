@@ -13,14 +13,20 @@ afterAll(async () => {
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 const goLive = async (hostId: string) => postWebhook(app, await signWebhook(ingressEvent('ingress_started', hostId))).expect(200);
-const goOffline = async (hostId: string) => postWebhook(app, await signWebhook(ingressEvent('ingress_ended', hostId))).expect(200);
+const goOffline = async (hostId: string) =>
+  postWebhook(app, await signWebhook(ingressEvent('ingress_ended', hostId))).expect(200);
 
 describe('scheduled streams', () => {
   it('sets a next stream in the future, shows it on the channel and in Upcoming, and cancels it', async () => {
     const { agent, user } = await signedInAgent(app, 'planner');
     const startsAt = inHours(26);
-    const set = await agent.put('/api/stream/schedule').send({ startsAt, title: 'Q&A night', category: 'just-chatting' }).expect(200);
-    expect(set.body).toEqual({ schedule: { startsAt, title: 'Q&A night', category: { slug: 'just-chatting', name: 'Just Chatting' } } });
+    const set = await agent
+      .put('/api/stream/schedule')
+      .send({ startsAt, title: 'Q&A night', category: 'just-chatting' })
+      .expect(200);
+    expect(set.body).toEqual({
+      schedule: { startsAt, title: 'Q&A night', category: { slug: 'just-chatting', name: 'Just Chatting' } },
+    });
     expect((await agent.get('/api/stream/schedule').expect(200)).body).toEqual(set.body);
 
     const channel = await request(app).get(`/api/viewer/stream/${user.username}/schedule`).expect(200);
@@ -49,7 +55,10 @@ describe('scheduled streams', () => {
 
   it('is cleared when the creator goes live after its time; a schedule still ahead stays', async () => {
     const { agent, user } = await signedInAgent(app, 'ontime');
-    await agent.put('/api/stream/schedule').send({ startsAt: inHours(3), title: 'Later today' }).expect(200);
+    await agent
+      .put('/api/stream/schedule')
+      .send({ startsAt: inHours(3), title: 'Later today' })
+      .expect(200);
     // Going live early keeps the announcement.
     await goLive(user.id);
     expect((await agent.get('/api/stream/schedule')).body.schedule).not.toBeNull();
@@ -57,7 +66,9 @@ describe('scheduled streams', () => {
     // Its time passes (moved straight in the table, before the test clock's webhook times), then the creator goes live: cleared.
     await prisma.stream.update({ where: { userId: user.id }, data: { scheduledAt: new Date(Date.now() - 30 * 60_000) } });
     await goLive(user.id);
-    expect(await prisma.stream.findUniqueOrThrow({ where: { userId: user.id }, select: { scheduledAt: true, scheduledTitle: true } })).toEqual({
+    expect(
+      await prisma.stream.findUniqueOrThrow({ where: { userId: user.id }, select: { scheduledAt: true, scheduledTitle: true } }),
+    ).toEqual({
       scheduledAt: null,
       scheduledTitle: null,
     });
@@ -68,8 +79,13 @@ describe('scheduled streams', () => {
     const host = await signedInAgent(app, 'host');
     const fan = await signedInAgent(app, 'reminded');
     const both = await signedInAgent(app, 'both');
-    await host.agent.put('/api/stream/schedule').send({ startsAt: inHours(1), title: 'Launch' }).expect(200);
-    expect((await fan.agent.put(`/api/notifications/reminders/${host.user.username}`).send({}).expect(200)).body).toEqual({ reminded: true });
+    await host.agent
+      .put('/api/stream/schedule')
+      .send({ startsAt: inHours(1), title: 'Launch' })
+      .expect(200);
+    expect((await fan.agent.put(`/api/notifications/reminders/${host.user.username}`).send({}).expect(200)).body).toEqual({
+      reminded: true,
+    });
     expect((await fan.agent.get(`/api/viewer/stream/${host.user.username}/schedule`)).body.reminded).toBe(true);
     await both.agent.post(`/api/users/${host.user.username}/follow`).send({}).expect(200);
     await both.agent.put(`/api/notifications/reminders/${host.user.username}`).send({}).expect(200);

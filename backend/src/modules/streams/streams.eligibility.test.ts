@@ -12,10 +12,17 @@ const app = createApp();
 describe('the go-live gate applies to stream keys and browser publishing', () => {
   it('refuses a creator below the gate with 403 and the reason in words, creating nothing', async () => {
     const { agent, user } = await signedInAgent(app, 'newbie');
-    for (const attempt of [agent.post('/api/stream/ingress').send({ type: 'RTMP' }), agent.post('/api/stream/publisher-token').send({})]) {
+    for (const attempt of [
+      agent.post('/api/stream/ingress').send({ type: 'RTMP' }),
+      agent.post('/api/stream/publisher-token').send({}),
+    ]) {
       const response = await attempt;
       expect(response.status).toBe(403);
-      expect(response.body).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ELIGIBLE', message: expect.stringContaining('1 follower') });
+      expect(response.body).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'NOT_ELIGIBLE',
+        message: expect.stringContaining('1 follower'),
+      });
     }
     expect(await ingressClient.listIngress({ roomName: user.id })).toHaveLength(0);
     expect(await prisma.stream.findUnique({ where: { userId: user.id } })).toBeNull();

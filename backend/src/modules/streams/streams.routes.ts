@@ -36,7 +36,8 @@ import {
  */
 export const streamApi = apiRouter('/api/stream', {
   tag: 'My stream',
-  description: "The signed-in creator's own stream: keys, info, status, the go-live gate, tokens and chat rules. No route takes an id.",
+  description:
+    "The signed-in creator's own stream: keys, info, status, the go-live gate, tokens and chat rules. No route takes an id.",
   guards: [requireUser],
 });
 
@@ -152,7 +153,8 @@ streamApi.get('/schedule', {
 
 streamApi.put('/schedule', {
   summary: 'Announce (or move) your next broadcast',
-  description: 'A time in the future (within 90 days), a title and optionally a category. Cleared when you go live after that time.',
+  description:
+    'A time in the future (within 90 days), a title and optionally a category. Cleared when you go live after that time.',
   body: scheduleBody,
   responses: { 200: scheduleState },
   handler: async ({ body }, req) => ok(await setSchedule(signedInUser(req.user).id, body)),

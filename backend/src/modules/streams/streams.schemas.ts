@@ -30,7 +30,10 @@ const descriptionSchema = multiLineText({ max: DESCRIPTION_MAX_LENGTH });
 /** Thumbnails are images uploaded with POST /api/uploads (type and size are checked there); null removes it. */
 const thumbnailUrlSchema = z
   .string({ error: 'must be an image URL from POST /api/uploads, or null' })
-  .regex(/^\/api\/uploads\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be an image URL from POST /api/uploads')
+  .regex(
+    /^\/api\/uploads\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    'must be an image URL from POST /api/uploads',
+  )
   .nullable();
 
 /** A category's slug (GET /api/viewer/categories); null clears it. Unknown slugs are refused by the service (400). */
@@ -48,10 +51,18 @@ const tagsSchema = z
 
 /** Any of the fields; the ones left out keep their value. */
 export const streamInfoBody = z
-  .object({ title: titleSchema, description: descriptionSchema, thumbnailUrl: thumbnailUrlSchema, category: categorySchema, tags: tagsSchema })
+  .object({
+    title: titleSchema,
+    description: descriptionSchema,
+    thumbnailUrl: thumbnailUrlSchema,
+    category: categorySchema,
+    tags: tagsSchema,
+  })
   .partial()
   .strict()
-  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one of title, description, thumbnailUrl, category or tags' });
+  .refine((body) => Object.keys(body).length > 0, {
+    message: 'give at least one of title, description, thumbnailUrl, category or tags',
+  });
 
 export type StreamInfoChanges = z.infer<typeof streamInfoBody>;
 
@@ -75,17 +86,24 @@ export type ScheduleBody = z.infer<typeof scheduleBody>;
 
 // ── Responses
 
-const ingressType = z.enum(['RTMP', 'WHIP']).meta({ id: 'IngressType', description: 'RTMP (OBS and most encoders; transcoded) or WHIP (passed through).' });
+const ingressType = z
+  .enum(['RTMP', 'WHIP'])
+  .meta({ id: 'IngressType', description: 'RTMP (OBS and most encoders; transcoded) or WHIP (passed through).' });
 
 export const streamKey = z
   .strictObject({ ingressId: z.string(), serverUrl: z.string(), streamKey: z.string(), type: ingressType })
-  .meta({ id: 'StreamKey', description: 'A new key: give `serverUrl` and `streamKey` to the encoder. Any previous key stopped working.' });
+  .meta({
+    id: 'StreamKey',
+    description: 'A new key: give `serverUrl` and `streamKey` to the encoder. Any previous key stopped working.',
+  });
 
 export const streamCredentials = z
   .strictObject({ serverUrl: z.string().nullable(), streamKey: z.string().nullable(), type: ingressType.nullable() })
   .meta({ id: 'StreamCredentials', description: 'The current key; all null before one is created.' });
 
-export const categoryRef = z.strictObject({ slug: z.string(), name: z.string() }).meta({ id: 'CategoryRef', description: 'A category as cards show it.' });
+export const categoryRef = z
+  .strictObject({ slug: z.string(), name: z.string() })
+  .meta({ id: 'CategoryRef', description: 'A category as cards show it.' });
 
 export const streamInfo = z
   .strictObject({

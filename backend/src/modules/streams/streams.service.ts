@@ -1,10 +1,4 @@
-import {
-  IngressInput,
-  IngressVideoEncodingPreset,
-  IngressVideoOptions,
-  ServerError,
-  TrackSource,
-} from 'livekit-server-sdk';
+import { IngressInput, IngressVideoEncodingPreset, IngressVideoOptions, ServerError, TrackSource } from 'livekit-server-sdk';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { ingressClient } from '../../lib/livekit.ts';
@@ -158,7 +152,11 @@ export async function getStreamInfo(userId: string): Promise<StreamInfo> {
   };
 }
 
-const SCHEDULE_SELECT = { scheduledAt: true, scheduledTitle: true, scheduledCategory: { select: { slug: true, name: true } } } as const;
+const SCHEDULE_SELECT = {
+  scheduledAt: true,
+  scheduledTitle: true,
+  scheduledCategory: { select: { slug: true, name: true } },
+} as const;
 
 export async function getSchedule(userId: string) {
   return { schedule: scheduleOf(await prisma.stream.findUnique({ where: { userId }, select: SCHEDULE_SELECT })) };
@@ -171,7 +169,12 @@ export async function setSchedule(userId: string, body: ScheduleBody) {
     scheduledTitle: body.title,
     scheduledCategoryId: body.category === undefined ? null : await categoryIdOf(body.category),
   };
-  const stream = await prisma.stream.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: { ...SCHEDULE_SELECT, user: { select: { displayUsername: true } } } });
+  const stream = await prisma.stream.upsert({
+    where: { userId },
+    create: { userId, ...data },
+    update: data,
+    select: { ...SCHEDULE_SELECT, user: { select: { displayUsername: true } } },
+  });
   await publicChannelChanged(stream.user.displayUsername);
   return { schedule: scheduleOf(stream) };
 }
@@ -222,7 +225,13 @@ export async function updateStreamInfo(userId: string, body: StreamInfoChanges):
     startedAt: stream.isLive ? (stream.startedAt?.toISOString() ?? null) : null,
     title: stream.title,
   });
-  return { title: stream.title, description: stream.description, thumbnailUrl: stream.thumbnailUrl, category: stream.category, tags: stream.tags };
+  return {
+    title: stream.title,
+    description: stream.description,
+    thumbnailUrl: stream.thumbnailUrl,
+    category: stream.category,
+    tags: stream.tags,
+  };
 }
 
 export async function getStreamStatus(userId: string): Promise<StreamStatus> {

@@ -46,7 +46,10 @@ describe('stream keys (real LiveKit ingress)', () => {
     const [ingress, ...others] = await ingressesOf(user.id);
     expect(others).toHaveLength(0);
     expect(ingress).toMatchObject({ ingressId: created.body.ingressId, roomName: user.id, participantIdentity: user.id });
-    expect(ingress!.video?.encodingOptions).toEqual({ case: 'preset', value: IngressVideoEncodingPreset.H264_1080P_30FPS_3_LAYERS });
+    expect(ingress!.video?.encodingOptions).toEqual({
+      case: 'preset',
+      value: IngressVideoEncodingPreset.H264_1080P_30FPS_3_LAYERS,
+    });
 
     const credentials = await agent.get('/api/stream/credentials');
     expect(credentials.status).toBe(200);
@@ -63,7 +66,10 @@ describe('stream keys (real LiveKit ingress)', () => {
     const { agent, user } = await signedInAgent(app, 'rekey');
     const first = (await agent.post('/api/stream/ingress').send({ type: 'RTMP' })).body;
     const [ingress] = await ingressesOf(user.id);
-    expect(ingress!.video?.encodingOptions).toEqual({ case: 'preset', value: IngressVideoEncodingPreset.H264_720P_30FPS_3_LAYERS });
+    expect(ingress!.video?.encodingOptions).toEqual({
+      case: 'preset',
+      value: IngressVideoEncodingPreset.H264_720P_30FPS_3_LAYERS,
+    });
 
     const second = await agent.post('/api/stream/ingress').send({ type: 'WHIP' });
     expect(second.status).toBe(201);
@@ -105,12 +111,26 @@ describe('stream keys (real LiveKit ingress)', () => {
 describe('stream info', () => {
   it('starts empty, saves title, description and an uploaded thumbnail, and reads them back', async () => {
     const { agent } = await signedInAgent(app, 'info');
-    expect((await agent.get('/api/stream/info')).body).toEqual({ title: '', description: null, thumbnailUrl: null, category: null, tags: [] });
+    expect((await agent.get('/api/stream/info')).body).toEqual({
+      title: '',
+      description: null,
+      thumbnailUrl: null,
+      category: null,
+      tags: [],
+    });
 
     const upload = (await agent.post('/api/uploads').set('Content-Type', 'image/png').send(PNG)).body;
-    const saved = await agent.put('/api/stream/info').send({ title: '  Night ride  ', description: 'Line one\r\nLine two', thumbnailUrl: upload.url });
+    const saved = await agent
+      .put('/api/stream/info')
+      .send({ title: '  Night ride  ', description: 'Line one\r\nLine two', thumbnailUrl: upload.url });
     expect(saved.status).toBe(200);
-    expect(saved.body).toEqual({ title: 'Night ride', description: 'Line one\nLine two', thumbnailUrl: upload.url, category: null, tags: [] });
+    expect(saved.body).toEqual({
+      title: 'Night ride',
+      description: 'Line one\nLine two',
+      thumbnailUrl: upload.url,
+      category: null,
+      tags: [],
+    });
     expect((await agent.get('/api/stream/info')).body).toEqual(saved.body);
 
     const partial = await agent.put('/api/stream/info').send({ thumbnailUrl: null, description: '' });
@@ -150,7 +170,11 @@ describe('stream status', () => {
     expect((await agent.get('/api/stream/status')).body).toEqual({ isLive: false, viewerCount: 0, startedAt: null });
     const startedAt = new Date('2026-01-01T10:00:00Z');
     await prisma.stream.create({ data: { userId: user.id, isLive: true, viewerCount: 4, startedAt } });
-    expect((await agent.get('/api/stream/status')).body).toEqual({ isLive: true, viewerCount: 4, startedAt: startedAt.toISOString() });
+    expect((await agent.get('/api/stream/status')).body).toEqual({
+      isLive: true,
+      viewerCount: 4,
+      startedAt: startedAt.toISOString(),
+    });
   });
 });
 

@@ -21,11 +21,18 @@ export async function assertGuestNameFree(hostId: string, guestName: string): Pr
       select: { name: true, displayUsername: true },
     }),
   ]);
-  const posesAsRoomPerson = roomPeople.some((person) => nameSkeleton(person.name) === skeleton || nameSkeleton(person.displayUsername) === skeleton);
+  const posesAsRoomPerson = roomPeople.some(
+    (person) => nameSkeleton(person.name) === skeleton || nameSkeleton(person.displayUsername) === skeleton,
+  );
   if (account || posesAsRoomPerson)
-    throw new AppError(400, 'VALIDATION_FAILED', `“${guestName}” is taken by someone with an account here. Please choose another name.`, {
-      reason: 'GUEST_NAME_TAKEN',
-      fields: [{ path: 'guestName', message: 'is taken by someone with an account here' }],
-    });
+    throw new AppError(
+      400,
+      'VALIDATION_FAILED',
+      `“${guestName}” is taken by someone with an account here. Please choose another name.`,
+      {
+        reason: 'GUEST_NAME_TAKEN',
+        fields: [{ path: 'guestName', message: 'is taken by someone with an account here' }],
+      },
+    );
   freeNames.set(cacheKey, true);
 }

@@ -90,7 +90,8 @@ export async function mintViewerToken(input: {
     });
   // A guest ban covers the network the guest chatted from: a new pass would only bring them back.
   const { sanctions } = await getChatRoom(host.id);
-  if (sanctions.some((sanction) => sanction.kind === 'BAN' && sanction.network === input.network)) throw forbidden('You are banned from this channel.', { reason: 'BANNED' });
+  if (sanctions.some((sanction) => sanction.kind === 'BAN' && sanction.network === input.network))
+    throw forbidden('You are banned from this channel.', { reason: 'BANNED' });
   if (input.guestName) await assertGuestNameFree(host.id, input.guestName);
   return mint('guest', host.id, guestIdentity(), input.guestName ?? 'Guest', input.source);
 }

@@ -28,7 +28,9 @@ describe('where a viewer came from (the watch page sends it with the token reque
 describe('POST /api/viewer/token', () => {
   it('gives a guest a subscribe-only token for the host room, with the same identity in token and response', async () => {
     const host = await createTestUser('host');
-    const response = await request(app).post('/api/viewer/token').send({ username: host.displayUsername.toUpperCase(), guestName: 'Night Owl' });
+    const response = await request(app)
+      .post('/api/viewer/token')
+      .send({ username: host.displayUsername.toUpperCase(), guestName: 'Night Owl' });
     expect(response.status).toBe(200);
     expect(response.body.identity).toMatch(/^guest-\d{13}-[0-9a-f]{8}$/);
     expect(response.body.name).toBe('Night Owl');
@@ -36,7 +38,13 @@ describe('POST /api/viewer/token', () => {
 
     const claims = await verifier.verify(response.body.token);
     expect(claims.sub).toBe(response.body.identity);
-    expect(claims.video).toMatchObject({ room: host.id, roomJoin: true, canPublish: false, canSubscribe: true, canPublishData: false });
+    expect(claims.video).toMatchObject({
+      room: host.id,
+      roomJoin: true,
+      canPublish: false,
+      canSubscribe: true,
+      canPublishData: false,
+    });
   });
 
   it('finds the host by id as well as by username', async () => {

@@ -5,7 +5,10 @@ import { IMAGE_TYPES, MAX_IMAGE_BYTES, storedImage, uploadIdParams } from './upl
 import { getImage, storeImage } from './uploads.service.ts';
 
 /** /api/uploads: images (avatars, thumbnails) stored in PostgreSQL. */
-export const uploadsApi = apiRouter('/api/uploads', { tag: 'Images', description: 'Avatars and thumbnails, stored in PostgreSQL.' });
+export const uploadsApi = apiRouter('/api/uploads', {
+  tag: 'Images',
+  description: 'Avatars and thumbnails, stored in PostgreSQL.',
+});
 
 const TYPES = IMAGE_TYPES.map((type) => type.slice(6).toUpperCase()).join(', ');
 

@@ -15,31 +15,44 @@ export const UPLOAD_LIMITS = {
 async function assertWithinUploadLimits(ownerId: string, size: number): Promise<void> {
   const rate = await hitRateLimit(`upload:${ownerId}`, UPLOAD_LIMITS.perHour, 60 * 60_000);
   if (!rate.allowed)
-    throw new AppError(429, 'RATE_LIMITED', 'You have uploaded many images in the last hour. Try again later.', { retryAfterMs: rate.retryAfterMs });
+    throw new AppError(429, 'RATE_LIMITED', 'You have uploaded many images in the last hour. Try again later.', {
+      retryAfterMs: rate.retryAfterMs,
+    });
   const [{ stored }] = await prisma.$queryRaw<[{ stored: number }]>`
     SELECT COALESCE(SUM(octet_length("bytes")), 0)::float8 AS "stored" FROM "Upload" WHERE "ownerId" = ${ownerId}`;
   if (stored + size > UPLOAD_LIMITS.storedBytes)
-    throw new AppError(413, 'PAYLOAD_TOO_LARGE', `You can keep up to ${UPLOAD_LIMITS.storedBytes / 1024 / 1024} MB of images. Unused ones are removed within an hour.`, {
-      reason: 'QUOTA',
-    });
+    throw new AppError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `You can keep up to ${UPLOAD_LIMITS.storedBytes / 1024 / 1024} MB of images. Unused ones are removed within an hour.`,
+      {
+        reason: 'QUOTA',
+      },
+    );
 }
 
 /** The type the bytes really are, by their signature; the client's Content-Type is not trusted. */
 export function detectImageType(bytes: Buffer): ImageType | undefined {
   if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.subarray(0, 4).toString('ascii') === 'RIFF' && bytes.subarray(8, 12).toString('ascii') === 'WEBP') return 'image/webp';
+  if (bytes.subarray(0, 4).toString('ascii') === 'RIFF' && bytes.subarray(8, 12).toString('ascii') === 'WEBP')
+    return 'image/webp';
   if (['GIF87a', 'GIF89a'].includes(bytes.subarray(0, 6).toString('ascii'))) return 'image/gif';
   return undefined;
 }
 
 export async function storeImage(input: { ownerId: string; bytes: Buffer }): Promise<{ id: string; url: string }> {
-  if (input.bytes.length === 0) throw new AppError(400, 'BAD_REQUEST', 'The upload is empty: send the image file as the request body.');
+  if (input.bytes.length === 0)
+    throw new AppError(400, 'BAD_REQUEST', 'The upload is empty: send the image file as the request body.');
   if (input.bytes.length > MAX_IMAGE_BYTES)
     throw new AppError(413, 'PAYLOAD_TOO_LARGE', `Images may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`);
   const contentType = detectImageType(input.bytes);
   if (!contentType)
-    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `Only ${IMAGE_TYPES.map((type) => type.slice(6).toUpperCase()).join(', ')} images are accepted.`);
+    throw new AppError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Only ${IMAGE_TYPES.map((type) => type.slice(6).toUpperCase()).join(', ')} images are accepted.`,
+    );
   await assertWithinUploadLimits(input.ownerId, input.bytes.length);
   const upload = await prisma.upload.create({
     data: { ownerId: input.ownerId, contentType, bytes: new Uint8Array(input.bytes) },

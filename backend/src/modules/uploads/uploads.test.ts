@@ -68,22 +68,35 @@ describe('upload limits and unused images', () => {
     const almostTwoMegabytes = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024 - PNG.length - 1024)]);
     const fits = Math.floor(UPLOAD_LIMITS.storedBytes / almostTwoMegabytes.length);
     for (let upload = 0; upload < fits; upload++) {
-      expect((await agent.post('/api/uploads').set('Content-Type', 'application/octet-stream').send(almostTwoMegabytes)).status).toBe(201);
+      expect(
+        (await agent.post('/api/uploads').set('Content-Type', 'application/octet-stream').send(almostTwoMegabytes)).status,
+      ).toBe(201);
     }
     const refused = await agent.post('/api/uploads').set('Content-Type', 'application/octet-stream').send(almostTwoMegabytes);
     expect(refused.status).toBe(413);
-    expect(refused.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', reason: 'QUOTA', message: expect.stringMatching(/up to 20 MB/) });
+    expect(refused.body).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      reason: 'QUOTA',
+      message: expect.stringMatching(/up to 20 MB/),
+    });
     expect(await prisma.upload.count({ where: { ownerId: user.id } })).toBe(fits);
   });
 
   it('removes images nobody uses once they are an hour old, and keeps avatars, thumbnails and fresh uploads', async () => {
     const { agent, user } = await signedInAgent(app, 'collector');
-    const upload = async () => (await agent.post('/api/uploads').set('Content-Type', 'application/octet-stream').send(PNG)).body as { id: string; url: string };
+    const upload = async () =>
+      (await agent.post('/api/uploads').set('Content-Type', 'application/octet-stream').send(PNG)).body as {
+        id: string;
+        url: string;
+      };
     const [avatar, thumbnail, unused, fresh] = [await upload(), await upload(), await upload(), await upload()];
     await agent.patch(`/api/users/${user.username}`).send({ image: avatar.url }).expect(200);
     await agent.put('/api/stream/info').send({ thumbnailUrl: thumbnail.url }).expect(200);
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60_000);
-    await prisma.upload.updateMany({ where: { id: { in: [avatar.id, thumbnail.id, unused.id] } }, data: { createdAt: twoHoursAgo } });
+    await prisma.upload.updateMany({
+      where: { id: { in: [avatar.id, thumbnail.id, unused.id] } },
+      data: { createdAt: twoHoursAgo },
+    });
 
     await collectOrphanUploads();
     const left = (await prisma.upload.findMany({ where: { ownerId: user.id }, select: { id: true } })).map((row) => row.id);

@@ -13,7 +13,10 @@ export const bioSchema = multiLineText({ max: BIO_MAX_LENGTH });
 /** Avatars are images uploaded with POST /api/uploads (type and size are checked there); null removes it. */
 export const avatarSchema = z
   .string({ error: 'must be an image URL from POST /api/uploads, or null' })
-  .regex(/^\/api\/uploads\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be an image URL from POST /api/uploads')
+  .regex(
+    /^\/api\/uploads\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    'must be an image URL from POST /api/uploads',
+  )
   .nullable();
 
 export const updateProfileBody = z

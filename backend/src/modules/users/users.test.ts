@@ -67,9 +67,16 @@ describe('PATCH /api/users/:username (profile settings)', () => {
   it('lets the owner change display name, bio and avatar, and remove them again', async () => {
     const { agent, user } = await signedInAgent(app, 'owner');
     const upload = await agent.post('/api/uploads').set('Content-Type', 'image/png').send(PNG);
-    const changed = await agent.patch(`/api/users/${user.username}`).send({ name: '  Night Owl  ', bio: 'Line one\r\nLine two', image: upload.body.url });
+    const changed = await agent
+      .patch(`/api/users/${user.username}`)
+      .send({ name: '  Night Owl  ', bio: 'Line one\r\nLine two', image: upload.body.url });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ name: 'Night Owl', bio: 'Line one\nLine two', image: upload.body.url, viewer: { isSelf: true } });
+    expect(changed.body).toMatchObject({
+      name: 'Night Owl',
+      bio: 'Line one\nLine two',
+      image: upload.body.url,
+      viewer: { isSelf: true },
+    });
 
     // The session shows the new name and picture (the header reads it).
     const session = await agent.get('/api/auth/get-session');

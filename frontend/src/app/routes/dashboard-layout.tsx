@@ -54,7 +54,11 @@ function DashboardFrame({ user }: { user: SessionUser }) {
           </Link>
         </div>
       </header>
-      <nav ref={navRef} aria-label="Dashboard" className="-mx-4 overflow-x-auto border-b border-zinc-800 px-4 [scrollbar-width:none]">
+      <nav
+        ref={navRef}
+        aria-label="Dashboard"
+        className="-mx-4 overflow-x-auto border-b border-zinc-800 px-4 [scrollbar-width:none]"
+      >
         <ul className="flex gap-1">
           {SECTIONS.map((section) => (
             <li key={section.to}>
@@ -63,7 +67,9 @@ function DashboardFrame({ user }: { user: SessionUser }) {
                 end={section.end}
                 className={({ isActive }) =>
                   `-mb-px block border-b-2 px-3 py-2.5 text-sm font-semibold whitespace-nowrap transition-colors ${
-                    isActive ? 'border-accent-500 text-white' : 'border-transparent text-zinc-400 hover:border-zinc-600 hover:text-zinc-200'
+                    isActive
+                      ? 'border-accent-500 text-white'
+                      : 'border-transparent text-zinc-400 hover:border-zinc-600 hover:text-zinc-200'
                   }`
                 }
               >

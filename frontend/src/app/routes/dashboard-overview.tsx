@@ -22,7 +22,10 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
 
 function Option({ to, icon, title, children }: { to: string; icon: ReactNode; title: string; children: string }) {
   return (
-    <Link to={to} className="flex gap-3 rounded-lg border border-zinc-800 p-3 transition-colors hover:border-accent-500 hover:bg-zinc-800/50">
+    <Link
+      to={to}
+      className="flex gap-3 rounded-lg border border-zinc-800 p-3 transition-colors hover:border-accent-500 hover:bg-zinc-800/50"
+    >
       <span className="mt-0.5 text-accent-400">{icon}</span>
       <span className="flex flex-col gap-0.5">
         <span className="font-semibold text-zinc-100">{title}</span>
@@ -53,7 +56,9 @@ export function DashboardOverviewRoute() {
               <SelfPreview isLive={isLive} />
             </Suspense>
           </div>
-          <p className="text-xs text-zinc-500">Your stream as viewers get it, a moment behind you. Only you see this preview, and you are not counted as a viewer.</p>
+          <p className="text-xs text-zinc-500">
+            Your stream as viewers get it, a moment behind you. Only you see this preview, and you are not counted as a viewer.
+          </p>
         </div>
         <div className="flex flex-col gap-4">
           <CreatorAccessCard />

@@ -6,12 +6,16 @@ export function DashboardStreamRoute() {
     <section className="flex max-w-3xl flex-col gap-4">
       <div>
         <h1 className="text-2xl font-bold">Stream info</h1>
-        <p className="text-sm text-zinc-400">What viewers see about your stream. Changes show up for them right away, even while you are live.</p>
+        <p className="text-sm text-zinc-400">
+          What viewers see about your stream. Changes show up for them right away, even while you are live.
+        </p>
       </div>
       <StreamInfoForm />
       <div className="mt-4">
         <h2 className="text-xl font-bold">Next stream</h2>
-        <p className="text-sm text-zinc-400">Announce when you go live next: viewers see a countdown and can ask to be reminded.</p>
+        <p className="text-sm text-zinc-400">
+          Announce when you go live next: viewers see a countdown and can ask to be reminded.
+        </p>
       </div>
       <ScheduleForm />
     </section>

@@ -9,7 +9,9 @@ export function GoLiveRoute() {
     <section className="flex flex-col gap-4">
       <div>
         <h1 className="text-2xl font-bold">Go live from your browser</h1>
-        <p className="text-sm text-zinc-400">Your camera or screen and your microphone go straight to your viewers, with no extra software.</p>
+        <p className="text-sm text-zinc-400">
+          Your camera or screen and your microphone go straight to your viewers, with no extra software.
+        </p>
       </div>
       <Suspense
         fallback={

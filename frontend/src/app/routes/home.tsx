@@ -22,7 +22,10 @@ export function HomeRoute() {
             Live streams with <span className="text-accent-400">sub-second</span> delay
           </h1>
           <p className="max-w-xl text-zinc-300">Go live from your browser or OBS, and talk with your chat in real time.</p>
-          <Link to={paths.signUp.to()} className="rounded-lg bg-accent-600 px-5 py-2.5 font-semibold text-white hover:bg-accent-500">
+          <Link
+            to={paths.signUp.to()}
+            className="rounded-lg bg-accent-600 px-5 py-2.5 font-semibold text-white hover:bg-accent-500"
+          >
             Start streaming
           </Link>
         </section>

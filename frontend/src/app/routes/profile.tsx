@@ -17,7 +17,13 @@ import { ChannelReplays } from '@/features/replays/components/channel-replays.ts
 
 const LINK_BUTTON = 'rounded-lg px-4 py-2 text-sm font-semibold';
 
-function ProfileActions({ profile, onChange }: { profile: PublicProfile; onChange: (update: (profile: PublicProfile) => PublicProfile) => void }) {
+function ProfileActions({
+  profile,
+  onChange,
+}: {
+  profile: PublicProfile;
+  onChange: (update: (profile: PublicProfile) => PublicProfile) => void;
+}) {
   const { viewer } = profile;
   if (viewer?.isSelf)
     return (
@@ -27,7 +33,10 @@ function ProfileActions({ profile, onChange }: { profile: PublicProfile; onChang
     );
   if (!viewer)
     return (
-      <Link to={paths.signIn.to(paths.profile.to(profile.displayUsername))} className={`${LINK_BUTTON} bg-accent-600 text-white hover:bg-accent-500`}>
+      <Link
+        to={paths.signIn.to(paths.profile.to(profile.displayUsername))}
+        className={`${LINK_BUTTON} bg-accent-600 text-white hover:bg-accent-500`}
+      >
         Follow
       </Link>
     );
@@ -37,7 +46,9 @@ function ProfileActions({ profile, onChange }: { profile: PublicProfile; onChang
         <FollowButton
           username={profile.username}
           following={viewer.isFollowing}
-          onChange={({ following, followerCount }) => onChange((current) => ({ ...current, followerCount, viewer: { ...viewer, isFollowing: following } }))}
+          onChange={({ following, followerCount }) =>
+            onChange((current) => ({ ...current, followerCount, viewer: { ...viewer, isFollowing: following } }))
+          }
         />
       )}
       {viewer.isFollowing && !viewer.isBlocking && <MuteButton username={profile.displayUsername} />}

@@ -11,7 +11,11 @@ export function SearchRoute() {
   const query = (params.get('q') ?? '').trim().slice(0, 50);
   return (
     <div className="mx-auto max-w-screen-2xl px-4 py-6 sm:py-8">
-      {query ? <SearchResults key={query} query={query} cardHref={watchHref} /> : <StatusPanel title="Search for a channel">Type a name or a stream title in the search box.</StatusPanel>}
+      {query ? (
+        <SearchResults key={query} query={query} cardHref={watchHref} />
+      ) : (
+        <StatusPanel title="Search for a channel">Type a name or a stream title in the search box.</StatusPanel>
+      )}
     </div>
   );
 }

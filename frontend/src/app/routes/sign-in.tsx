@@ -10,7 +10,17 @@ export function SignInRoute() {
   // Only same-site paths: never bounce to another origin.
   const target = redirectTo?.startsWith('/') && !redirectTo.startsWith('//') ? redirectTo : paths.home.to();
   return (
-    <AuthCard title="Welcome back" footer={<>New here? <Link className="font-semibold text-accent-400 hover:underline" to={paths.signUp.to()}>Create an account</Link></>}>
+    <AuthCard
+      title="Welcome back"
+      footer={
+        <>
+          New here?{' '}
+          <Link className="font-semibold text-accent-400 hover:underline" to={paths.signUp.to()}>
+            Create an account
+          </Link>
+        </>
+      }
+    >
       <SignInForm onSignedIn={() => navigate(target)} />
     </AuthCard>
   );

@@ -6,7 +6,17 @@ import { AuthCard } from '@/components/auth-card.tsx';
 export function SignUpRoute() {
   const navigate = useNavigate();
   return (
-    <AuthCard title="Create your channel" footer={<>Already have an account? <Link className="font-semibold text-accent-400 hover:underline" to={paths.signIn.to()}>Sign in</Link></>}>
+    <AuthCard
+      title="Create your channel"
+      footer={
+        <>
+          Already have an account?{' '}
+          <Link className="font-semibold text-accent-400 hover:underline" to={paths.signIn.to()}>
+            Sign in
+          </Link>
+        </>
+      }
+    >
       <SignUpForm onSignedUp={() => navigate(paths.goLive.to())} />
     </AuthCard>
   );

@@ -60,7 +60,11 @@ export function WatchRoute() {
       </StatusPanel>
     );
   if (state.status === 'error')
-    return <StatusPanel title="Could not load this channel">{state.error instanceof Error ? state.error.message : 'Please try again.'}</StatusPanel>;
+    return (
+      <StatusPanel title="Could not load this channel">
+        {state.error instanceof Error ? state.error.message : 'Please try again.'}
+      </StatusPanel>
+    );
 
   const stream = state.data;
   const followAction =
@@ -76,7 +80,9 @@ export function WatchRoute() {
         <FollowButton
           username={stream.username}
           following={stream.isFollowing}
-          onChange={({ following, followerCount }) => setData((current) => ({ ...current, isFollowing: following, followerCount }))}
+          onChange={({ following, followerCount }) =>
+            setData((current) => ({ ...current, isFollowing: following, followerCount }))
+          }
         />
         {stream.isFollowing && <MuteButton username={stream.username} />}
       </div>
@@ -102,7 +108,13 @@ export function WatchRoute() {
         }
         sidebar={({ token }) => (
           <Suspense fallback={null}>
-            <ChatPanel hostId={stream.hostId} hostName={stream.username} roomToken={token} initialSettings={stream.chat} isFollowing={stream.isFollowing} />
+            <ChatPanel
+              hostId={stream.hostId}
+              hostName={stream.username}
+              roomToken={token}
+              initialSettings={stream.chat}
+              isFollowing={stream.isFollowing}
+            />
           </Suspense>
         )}
         overlay={({ token }) => (

@@ -8,7 +8,8 @@ export type ViewerSource = Schema<'ViewerSource'>;
 export function useSessionDetail(sessionId: string) {
   return useQuery({
     queryKey: ['session-detail', sessionId],
-    queryFn: ({ signal }) => unwrap(client.GET('/api/analytics/sessions/{sessionId}', { params: { path: { sessionId } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(client.GET('/api/analytics/sessions/{sessionId}', { params: { path: { sessionId } }, signal })),
     refetchInterval: (query) => (query.state.data?.session.isLive ? 15_000 : false),
   });
 }

@@ -66,7 +66,11 @@ export function SessionReports() {
       </div>
     );
   if (state.status === 'error')
-    return <StatusPanel title="Could not load analytics">{state.error instanceof Error ? state.error.message : 'Please try again.'}</StatusPanel>;
+    return (
+      <StatusPanel title="Could not load analytics">
+        {state.error instanceof Error ? state.error.message : 'Please try again.'}
+      </StatusPanel>
+    );
   if (state.data.length === 0)
     return <StatusPanel title="No broadcasts yet">Go live once and your viewer numbers show up here.</StatusPanel>;
   return (

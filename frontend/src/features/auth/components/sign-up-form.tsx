@@ -101,7 +101,16 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
         error={errors.username}
         hint={`${USERNAME_LENGTHS} letters, digits or underscores. Your channel lives at /your-username.`}
       />
-      <TextField label="Email" name="email" type="email" autoComplete="email" value={fields.email} onChange={update('email')} onBlur={check('email')} error={errors.email} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        value={fields.email}
+        onChange={update('email')}
+        onBlur={check('email')}
+        error={errors.email}
+      />
       <TextField
         label="Password"
         name="password"

@@ -5,7 +5,8 @@ import { Avatar } from '@/components/avatar.tsx';
 import { signOut } from '../api/auth-api.ts';
 import { useSessionStore } from '../stores/session-store.ts';
 
-const ITEM = 'flex w-full items-center rounded-md px-3 py-2 text-left text-sm text-zinc-200 hover:bg-zinc-800 focus:bg-zinc-800 focus:outline-none';
+const ITEM =
+  'flex w-full items-center rounded-md px-3 py-2 text-left text-sm text-zinc-200 hover:bg-zinc-800 focus:bg-zinc-800 focus:outline-none';
 
 /** Header corner: sign-in links, or Go live plus the signed-in user's menu (profile, following, settings, sign out). */
 export function UserMenu() {
@@ -31,10 +32,16 @@ export function UserMenu() {
   if (!user)
     return (
       <nav className="flex shrink-0 items-center gap-2" aria-label="Account">
-        <Link to={paths.signIn.to()} className="rounded-lg px-3 py-2 text-sm font-semibold whitespace-nowrap text-zinc-300 hover:bg-zinc-800 hover:text-white">
+        <Link
+          to={paths.signIn.to()}
+          className="rounded-lg px-3 py-2 text-sm font-semibold whitespace-nowrap text-zinc-300 hover:bg-zinc-800 hover:text-white"
+        >
           Sign in
         </Link>
-        <Link to={paths.signUp.to()} className="rounded-lg bg-accent-600 px-3 py-2 text-sm font-semibold whitespace-nowrap text-white hover:bg-accent-500">
+        <Link
+          to={paths.signUp.to()}
+          className="rounded-lg bg-accent-600 px-3 py-2 text-sm font-semibold whitespace-nowrap text-white hover:bg-accent-500"
+        >
           Sign up
         </Link>
       </nav>
@@ -81,7 +88,10 @@ export function UserMenu() {
 
   return (
     <nav className="relative flex shrink-0 items-center gap-2" aria-label="Account">
-      <Link to={paths.goLive.to()} className="hidden rounded-lg bg-accent-600 px-3 py-2 text-sm font-semibold whitespace-nowrap text-white hover:bg-accent-500 sm:block">
+      <Link
+        to={paths.goLive.to()}
+        className="hidden rounded-lg bg-accent-600 px-3 py-2 text-sm font-semibold whitespace-nowrap text-white hover:bg-accent-500 sm:block"
+      >
         Go live
       </Link>
       <button
@@ -120,7 +130,13 @@ export function UserMenu() {
             <p className="truncate text-sm text-zinc-400">@{user.displayUsername}</p>
           </div>
           <div className="flex flex-col gap-0.5 py-1.5" role="none">
-            <Link role="menuitem" tabIndex={-1} to={paths.profile.to(user.displayUsername)} className={ITEM} onClick={() => setOpen(false)}>
+            <Link
+              role="menuitem"
+              tabIndex={-1}
+              to={paths.profile.to(user.displayUsername)}
+              className={ITEM}
+              onClick={() => setOpen(false)}
+            >
               Your channel
             </Link>
             <Link role="menuitem" tabIndex={-1} to={paths.following.to()} className={ITEM} onClick={() => setOpen(false)}>

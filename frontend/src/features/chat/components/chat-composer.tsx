@@ -69,7 +69,12 @@ export function ChatComposer({ hostId, roomToken, viewer, blocker, dispatch }: C
     setSending(true);
     setError(null);
     try {
-      const message = await sendChatMessage(hostId, roomToken, draft.trim(), viewer?.isGuest ? (guestName ?? undefined) : undefined);
+      const message = await sendChatMessage(
+        hostId,
+        roomToken,
+        draft.trim(),
+        viewer?.isGuest ? (guestName ?? undefined) : undefined,
+      );
       dispatch({ type: 'sent', message });
       setDraft('');
     } catch (failure) {
@@ -79,8 +84,12 @@ export function ChatComposer({ hostId, roomToken, viewer, blocker, dispatch }: C
         const { reason, retryAfterMs } = failure.body as { reason?: string; retryAfterMs?: number };
         if (reason === 'SLOW_MODE' && typeof retryAfterMs === 'number') dispatch({ type: 'slowed', retryAfterMs });
         else if (reason === 'TIMED_OUT' && typeof retryAfterMs === 'number')
-          dispatch({ type: 'restricted', restriction: { reason: 'TIMED_OUT', expiresAt: new Date(Date.now() + retryAfterMs).toISOString() } });
-        else if (reason === 'BANNED' || reason === 'BLOCKED') dispatch({ type: 'restricted', restriction: { reason, expiresAt: null } });
+          dispatch({
+            type: 'restricted',
+            restriction: { reason: 'TIMED_OUT', expiresAt: new Date(Date.now() + retryAfterMs).toISOString() },
+          });
+        else if (reason === 'BANNED' || reason === 'BLOCKED')
+          dispatch({ type: 'restricted', restriction: { reason, expiresAt: null } });
         else if (reason === 'GUEST_NAME_TAKEN') {
           // Pick another name: the form opens with the server's reason.
           setGuestName(null);
@@ -96,7 +105,12 @@ export function ChatComposer({ hostId, roomToken, viewer, blocker, dispatch }: C
   return (
     <form onSubmit={submit} className="flex flex-col gap-2">
       {note && (
-        <p id={noteId} className="rounded-md bg-zinc-800/70 px-3 py-2 text-sm text-zinc-300" aria-live="polite" data-testid="chat-notice">
+        <p
+          id={noteId}
+          className="rounded-md bg-zinc-800/70 px-3 py-2 text-sm text-zinc-300"
+          aria-live="polite"
+          data-testid="chat-notice"
+        >
           {note}
           {((blocker?.kind === 'followers-only' && blocker.needsSignIn) || blocker?.kind === 'members-only') && (
             <>
@@ -148,7 +162,9 @@ export function ChatComposer({ hostId, roomToken, viewer, blocker, dispatch }: C
         ) : (
           <span />
         )}
-        {length > MAX_LENGTH - 100 && <span className={length > MAX_LENGTH ? 'text-red-400' : 'text-zinc-500'}>{MAX_LENGTH - length}</span>}
+        {length > MAX_LENGTH - 100 && (
+          <span className={length > MAX_LENGTH ? 'text-red-400' : 'text-zinc-500'}>{MAX_LENGTH - length}</span>
+        )}
       </div>
     </form>
   );

@@ -41,7 +41,10 @@ export default function ChatPanel({ hostId, hostName, roomToken, initialSettings
           <span className="sr-only">Loading chat…</span>
         </div>
       ) : state.status === 'error' ? (
-        <div className="flex flex-1 flex-col items-center justify-center gap-3 px-6 text-center text-sm text-zinc-400" role="alert">
+        <div
+          className="flex flex-1 flex-col items-center justify-center gap-3 px-6 text-center text-sm text-zinc-400"
+          role="alert"
+        >
           <p>Could not load the chat. {state.error}</p>
           <Button variant="secondary" onClick={retry}>
             Try again

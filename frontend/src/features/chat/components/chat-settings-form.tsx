@@ -29,7 +29,8 @@ export function ChatSettingsForm() {
     getMyChatSettings(controller.signal)
       .then((settings) => setLoad({ status: 'ready', settings }))
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setLoad({ status: 'error', message: error instanceof Error ? error.message : 'Please try again.' });
+        if (!controller.signal.aborted)
+          setLoad({ status: 'error', message: error instanceof Error ? error.message : 'Please try again.' });
       });
     return () => controller.abort();
   }, [attempt]);
@@ -63,7 +64,10 @@ export function ChatSettingsForm() {
       setStatus({ tone: 'success', text: 'Saved. Viewers see the change right away.' });
     } catch (error) {
       setLoad({ status: 'ready', settings: previous });
-      setStatus({ tone: 'error', text: error instanceof ApiError ? error.message : 'Could not save. Check your connection and try again.' });
+      setStatus({
+        tone: 'error',
+        text: error instanceof ApiError ? error.message : 'Could not save. Check your connection and try again.',
+      });
     } finally {
       setSaving(false);
     }
@@ -98,7 +102,9 @@ export function ChatSettingsForm() {
             <label htmlFor={slowModeId} className="font-medium text-zinc-100">
               Slow mode
             </label>
-            <p className="text-sm text-zinc-400">How long each viewer waits between messages. You and your moderators are exempt.</p>
+            <p className="text-sm text-zinc-400">
+              How long each viewer waits between messages. You and your moderators are exempt.
+            </p>
           </div>
           <select
             id={slowModeId}
@@ -107,15 +113,20 @@ export function ChatSettingsForm() {
             onChange={(event) => save({ slowModeSeconds: Number(event.target.value) })}
             className="rounded-lg border border-zinc-700 bg-zinc-950 px-3 py-2 text-sm text-zinc-100 focus:outline-none focus:ring-2 focus:ring-accent-500 disabled:opacity-50 sm:w-40"
           >
-            {[...new Set([...SLOW_MODE_CHOICES, settings.slowModeSeconds])].sort((a, b) => a - b).map((seconds) => (
-              <option key={seconds} value={seconds}>
-                {slowModeLabel(seconds)}
-              </option>
-            ))}
+            {[...new Set([...SLOW_MODE_CHOICES, settings.slowModeSeconds])]
+              .sort((a, b) => a - b)
+              .map((seconds) => (
+                <option key={seconds} value={seconds}>
+                  {slowModeLabel(seconds)}
+                </option>
+              ))}
           </select>
         </div>
       </div>
-      <p role={status?.tone === 'error' ? 'alert' : 'status'} className={`min-h-5 text-sm ${status?.tone === 'error' ? 'text-red-400' : 'text-emerald-400'}`}>
+      <p
+        role={status?.tone === 'error' ? 'alert' : 'status'}
+        className={`min-h-5 text-sm ${status?.tone === 'error' ? 'text-red-400' : 'text-emerald-400'}`}
+      >
         {saving ? 'Saving…' : status?.text}
       </p>
     </div>

@@ -1,7 +1,14 @@
 import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { ApiError } from '@/lib/api-client.ts';
 import type { ChatMessage, ChatViewer } from '../api/chat-types.ts';
-import { addModerator, banSender, deleteChatMessage, pinChatMessage, timeOutSender, unpinChatMessage } from '../api/chat-moderation.ts';
+import {
+  addModerator,
+  banSender,
+  deleteChatMessage,
+  pinChatMessage,
+  timeOutSender,
+  unpinChatMessage,
+} from '../api/chat-moderation.ts';
 
 export type ModerationNotice = { tone: 'success' | 'error'; text: string };
 
@@ -35,7 +42,9 @@ function placeMenu(button: HTMLElement): CSSProperties {
   const rect = button.getBoundingClientRect();
   const right = Math.max(8, window.innerWidth - rect.right);
   const spaceBelow = window.innerHeight - rect.bottom;
-  return spaceBelow > 300 || spaceBelow > rect.top ? { top: rect.bottom + 4, right } : { bottom: window.innerHeight - rect.top + 4, right };
+  return spaceBelow > 300 || spaceBelow > rect.top
+    ? { top: rect.bottom + 4, right }
+    : { bottom: window.innerHeight - rect.top + 4, right };
 }
 
 /** A moderator's menu on one message: pin, delete, time out, ban, appoint (creator only). */
@@ -53,7 +62,8 @@ export function MessageActions({ hostId, message, viewer, isPinned, onNotice }: 
   useEffect(() => {
     if (!open) return;
     const closeOnOutside = (event: Event) => {
-      if (event.target instanceof Node && (menuRef.current?.contains(event.target) || buttonRef.current?.contains(event.target))) return;
+      if (event.target instanceof Node && (menuRef.current?.contains(event.target) || buttonRef.current?.contains(event.target)))
+        return;
       setPlacement(null);
     };
     const follow = () => {
@@ -152,10 +162,27 @@ export function MessageActions({ hostId, message, viewer, isPinned, onNotice }: 
           {view === 'main' && (
             <>
               <p className="truncate px-3 pt-1.5 pb-1 text-xs text-zinc-500">{name}</p>
-              <button role="menuitem" type="button" className={ITEM} disabled={busy} onClick={() => act(() => (isPinned ? unpinChatMessage(hostId) : pinChatMessage(hostId, message.id)), isPinned ? 'Message unpinned.' : 'Message pinned.')}>
+              <button
+                role="menuitem"
+                type="button"
+                className={ITEM}
+                disabled={busy}
+                onClick={() =>
+                  act(
+                    () => (isPinned ? unpinChatMessage(hostId) : pinChatMessage(hostId, message.id)),
+                    isPinned ? 'Message unpinned.' : 'Message pinned.',
+                  )
+                }
+              >
                 {isPinned ? 'Unpin message' : 'Pin message'}
               </button>
-              <button role="menuitem" type="button" className={ITEM} disabled={busy} onClick={() => act(() => deleteChatMessage(hostId, message.id), 'Message deleted.')}>
+              <button
+                role="menuitem"
+                type="button"
+                className={ITEM}
+                disabled={busy}
+                onClick={() => act(() => deleteChatMessage(hostId, message.id), 'Message deleted.')}
+              >
                 Delete message
               </button>
               {sanctionable && (
@@ -163,13 +190,27 @@ export function MessageActions({ hostId, message, viewer, isPinned, onNotice }: 
                   <button role="menuitem" type="button" className={ITEM} disabled={busy} onClick={() => show('timeout')}>
                     Time out…
                   </button>
-                  <button role="menuitem" type="button" className={`${ITEM} text-red-300`} disabled={busy} onClick={() => show('ban')}>
+                  <button
+                    role="menuitem"
+                    type="button"
+                    className={`${ITEM} text-red-300`}
+                    disabled={busy}
+                    onClick={() => show('ban')}
+                  >
                     Ban…
                   </button>
                 </>
               )}
               {appointable && (
-                <button role="menuitem" type="button" className={ITEM} disabled={busy} onClick={() => act(() => addModerator(hostId, { userId: message.senderIdentity }), `${name} is now a moderator.`)}>
+                <button
+                  role="menuitem"
+                  type="button"
+                  className={ITEM}
+                  disabled={busy}
+                  onClick={() =>
+                    act(() => addModerator(hostId, { userId: message.senderIdentity }), `${name} is now a moderator.`)
+                  }
+                >
                   Make moderator
                 </button>
               )}
@@ -185,7 +226,12 @@ export function MessageActions({ hostId, message, viewer, isPinned, onNotice }: 
                   type="button"
                   className={ITEM}
                   disabled={busy}
-                  onClick={() => act(() => timeOutSender(hostId, message.senderIdentity, option.minutes), `${name} is timed out for ${option.label}.`)}
+                  onClick={() =>
+                    act(
+                      () => timeOutSender(hostId, message.senderIdentity, option.minutes),
+                      `${name} is timed out for ${option.label}.`,
+                    )
+                  }
                 >
                   {option.label}
                 </button>
@@ -198,9 +244,18 @@ export function MessageActions({ hostId, message, viewer, isPinned, onNotice }: 
           {view === 'ban' && (
             <>
               <p className="px-3 pt-1.5 pb-1 text-xs text-zinc-400">
-                Ban {name}? {message.isGuest ? 'They are removed from the stream and cannot chat.' : 'They are blocked from your channel and removed from the stream.'}
+                Ban {name}?{' '}
+                {message.isGuest
+                  ? 'They are removed from the stream and cannot chat.'
+                  : 'They are blocked from your channel and removed from the stream.'}
               </p>
-              <button role="menuitem" type="button" className={`${ITEM} font-semibold text-red-300`} disabled={busy} onClick={() => act(() => banSender(hostId, message.senderIdentity), `${name} is banned.`)}>
+              <button
+                role="menuitem"
+                type="button"
+                className={`${ITEM} font-semibold text-red-300`}
+                disabled={busy}
+                onClick={() => act(() => banSender(hostId, message.senderIdentity), `${name} is banned.`)}
+              >
                 Ban {name}
               </button>
               <button role="menuitem" type="button" className={`${ITEM} text-zinc-400`} onClick={() => show('main')}>

@@ -42,10 +42,20 @@ export function MessageList({ hostId, messages, viewer, pinnedId, hasMore, empty
 
   return (
     <div className="relative min-h-0 flex-1">
-      <div ref={listRef} onScroll={onScroll} className="h-full overflow-y-auto overscroll-contain px-1 py-2" data-testid="chat-scroll">
+      <div
+        ref={listRef}
+        onScroll={onScroll}
+        className="h-full overflow-y-auto overscroll-contain px-1 py-2"
+        data-testid="chat-scroll"
+      >
         {hasMore && messages.length > 0 && (
           <div className="flex justify-center pb-2">
-            <button type="button" onClick={loadOlder} disabled={loadingOlder} className="rounded-full px-3 py-1 text-xs font-medium text-zinc-400 hover:bg-zinc-800 hover:text-white">
+            <button
+              type="button"
+              onClick={loadOlder}
+              disabled={loadingOlder}
+              className="rounded-full px-3 py-1 text-xs font-medium text-zinc-400 hover:bg-zinc-800 hover:text-white"
+            >
               {loadingOlder ? 'Loading…' : olderFailed ? 'Could not load them. Try again' : 'Show earlier messages'}
             </button>
           </div>
@@ -55,7 +65,14 @@ export function MessageList({ hostId, messages, viewer, pinnedId, hasMore, empty
         ) : (
           <ol role="log" aria-label="Chat messages" aria-live="polite" className="flex flex-col">
             {messages.map((message) => (
-              <MessageRow key={message.id} hostId={hostId} message={message} viewer={viewer} isPinned={pinnedId === message.id} onNotice={onNotice} />
+              <MessageRow
+                key={message.id}
+                hostId={hostId}
+                message={message}
+                viewer={viewer}
+                isPinned={pinnedId === message.id}
+                onNotice={onNotice}
+              />
             ))}
           </ol>
         )}

@@ -25,7 +25,9 @@ export function MessageRow({ hostId, message, viewer, isPinned, onNotice }: Mess
       <SenderName message={message} />
       <span className="text-zinc-500">: </span>
       <span className="text-zinc-100">{message.body}</span>
-      {viewer?.canModerate && <MessageActions hostId={hostId} message={message} viewer={viewer} isPinned={isPinned} onNotice={onNotice} />}
+      {viewer?.canModerate && (
+        <MessageActions hostId={hostId} message={message} viewer={viewer} isPinned={isPinned} onNotice={onNotice} />
+      )}
     </li>
   );
 }

@@ -98,9 +98,17 @@ export function ModeratorList({ hostId }: { hostId: string }) {
               <Avatar url={moderator.image} name={moderator.displayUsername} size="sm" />
               <div className="min-w-0 flex-1">
                 <p className="truncate text-sm font-medium text-zinc-100">{moderator.displayUsername}</p>
-                {moderator.name !== moderator.displayUsername && <p className="truncate text-xs text-zinc-500">{moderator.name}</p>}
+                {moderator.name !== moderator.displayUsername && (
+                  <p className="truncate text-xs text-zinc-500">{moderator.name}</p>
+                )}
               </div>
-              <Button variant="ghost" className="px-2 py-1" loading={removing === moderator.id} onClick={() => remove(moderator)} aria-label={`Remove ${moderator.displayUsername} as moderator`}>
+              <Button
+                variant="ghost"
+                className="px-2 py-1"
+                loading={removing === moderator.id}
+                onClick={() => remove(moderator)}
+                aria-label={`Remove ${moderator.displayUsername} as moderator`}
+              >
                 Remove
               </Button>
             </li>

@@ -6,7 +6,17 @@ import type { ModerationNotice } from './message-actions.tsx';
 import { SenderName } from './sender-name.tsx';
 
 /** The one message a moderator pinned, above the chat for everyone. */
-export function PinnedMessage({ hostId, message, canModerate, onNotice }: { hostId: string; message: ChatMessage; canModerate: boolean; onNotice: (notice: ModerationNotice) => void }) {
+export function PinnedMessage({
+  hostId,
+  message,
+  canModerate,
+  onNotice,
+}: {
+  hostId: string;
+  message: ChatMessage;
+  canModerate: boolean;
+  onNotice: (notice: ModerationNotice) => void;
+}) {
   const [busy, setBusy] = useState(false);
 
   async function unpin() {
@@ -21,7 +31,11 @@ export function PinnedMessage({ hostId, message, canModerate, onNotice }: { host
   }
 
   return (
-    <section aria-label="Pinned message" className="mx-2 mt-2 rounded-lg border border-accent-500/40 bg-accent-600/10 px-3 py-2 text-sm" data-testid="pinned-message">
+    <section
+      aria-label="Pinned message"
+      className="mx-2 mt-2 rounded-lg border border-accent-500/40 bg-accent-600/10 px-3 py-2 text-sm"
+      data-testid="pinned-message"
+    >
       <div className="mb-0.5 flex items-center justify-between gap-2 text-xs font-semibold text-accent-400">
         <span className="inline-flex items-center gap-1">
           <svg viewBox="0 0 24 24" className="size-3.5" fill="none" stroke="currentColor" strokeWidth={2} aria-hidden="true">
@@ -30,7 +44,12 @@ export function PinnedMessage({ hostId, message, canModerate, onNotice }: { host
           Pinned
         </span>
         {canModerate && (
-          <button type="button" onClick={unpin} disabled={busy} className="rounded px-1.5 py-0.5 text-zinc-400 hover:bg-zinc-800 hover:text-white">
+          <button
+            type="button"
+            onClick={unpin}
+            disabled={busy}
+            className="rounded px-1.5 py-0.5 text-zinc-400 hover:bg-zinc-800 hover:text-white"
+          >
             Unpin
           </button>
         )}

@@ -73,7 +73,12 @@ export default function ReactionsOverlay({ hostId, roomToken }: ReactionsOverlay
     const reactions = event.type === 'reaction' ? [event.reaction] : event.type === 'reactions' ? event.reactions : [];
     const items = reactions
       .filter((reaction) => reaction in EMOJI)
-      .map((reaction) => ({ id: crypto.randomUUID(), emoji: EMOJI[reaction], offset: Math.random() * 64, drift: (Math.random() - 0.5) * 60 }));
+      .map((reaction) => ({
+        id: crypto.randomUUID(),
+        emoji: EMOJI[reaction],
+        offset: Math.random() * 64,
+        drift: (Math.random() - 0.5) * 60,
+      }));
     if (items.length) setFloating((current) => [...current, ...items].slice(-MAX_FLOATING));
   }, []);
   useDataChannel(TOPICS.reaction, onReaction);

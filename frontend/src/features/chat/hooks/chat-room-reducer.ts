@@ -71,7 +71,9 @@ function withoutMissedDeletes(state: ChatRoomState, history: ChatHistory): ChatM
 }
 
 function trimmed(messages: ChatMessage[]): { messages: ChatMessage[]; dropped: boolean } {
-  return messages.length > MAX_MESSAGES ? { messages: messages.slice(-MAX_MESSAGES), dropped: true } : { messages, dropped: false };
+  return messages.length > MAX_MESSAGES
+    ? { messages: messages.slice(-MAX_MESSAGES), dropped: true }
+    : { messages, dropped: false };
 }
 
 export function chatRoomReducer(state: ChatRoomState, action: ChatRoomAction): ChatRoomState {
@@ -126,7 +128,9 @@ export function chatRoomReducer(state: ChatRoomState, action: ChatRoomAction): C
     case 'settings':
       return { ...state, settings: action.settings, nextMessageAt: action.settings.slowModeSeconds ? state.nextMessageAt : null };
     case 'timeout':
-      return state.viewer ? { ...state, viewer: { ...state.viewer, restriction: { reason: 'TIMED_OUT', expiresAt: action.expiresAt } } } : state;
+      return state.viewer
+        ? { ...state, viewer: { ...state.viewer, restriction: { reason: 'TIMED_OUT', expiresAt: action.expiresAt } } }
+        : state;
     case 'restricted':
       return state.viewer ? { ...state, viewer: { ...state.viewer, restriction: action.restriction } } : state;
     case 'role':

@@ -37,7 +37,8 @@ export function useChatRoom(hostId: string, roomToken: string, initialSettings: 
     Promise.all([getChatState(hostId, roomToken, controller.signal), getChatHistory(hostId, { signal: controller.signal })])
       .then(([chatState, history]) => dispatch({ type: 'loaded', state: chatState, history, requestedAt }))
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) dispatch({ type: 'load-failed', error: error instanceof Error ? error.message : 'Please try again.' });
+        if (!controller.signal.aborted)
+          dispatch({ type: 'load-failed', error: error instanceof Error ? error.message : 'Please try again.' });
       });
     return () => controller.abort();
   }, [hostId, roomToken, loadCount]);

@@ -16,24 +16,38 @@ export type SendBlocker =
  * The same rules the server enforces, so the panel can say why before anyone types. The server stays the
  * judge: a refusal it sends is shown as it is.
  */
-export function useSendBlocker(state: ChatRoomState, input: { hostName: string; isFollowing: boolean; guestName: string | null }): SendBlocker | null {
+export function useSendBlocker(
+  state: ChatRoomState,
+  input: { hostName: string; isFollowing: boolean; guestName: string | null },
+): SendBlocker | null {
   const { viewer, settings } = state;
   const restriction = viewer?.restriction ?? null;
-  const timeoutLeft = useCountdown(restriction?.reason === 'TIMED_OUT' && restriction.expiresAt ? Date.parse(restriction.expiresAt) : null);
+  const timeoutLeft = useCountdown(
+    restriction?.reason === 'TIMED_OUT' && restriction.expiresAt ? Date.parse(restriction.expiresAt) : null,
+  );
   const slowModeLeft = useCountdown(state.nextMessageAt);
 
   if (state.status !== 'ready' || !viewer) return { kind: 'loading', text: 'Connecting to chat…' };
   if (!settings.isChatEnabled) return { kind: 'off', text: 'Chat is turned off for this stream.' };
   if (restriction?.reason === 'BANNED' || restriction?.reason === 'BLOCKED')
-    return { kind: 'restricted', text: restriction.reason === 'BANNED' ? 'You are banned from this chat.' : "You can't chat in this channel." };
-  if (timeoutLeft > 0) return { kind: 'timed-out', text: `You are timed out. You can chat again in ${formatDuration(timeoutLeft)}.` };
-  if (viewer.isGuest && !settings.guestsMayChat) return { kind: 'members-only', text: `${input.hostName} lets only signed-in viewers chat.` };
+    return {
+      kind: 'restricted',
+      text: restriction.reason === 'BANNED' ? 'You are banned from this chat.' : "You can't chat in this channel.",
+    };
+  if (timeoutLeft > 0)
+    return { kind: 'timed-out', text: `You are timed out. You can chat again in ${formatDuration(timeoutLeft)}.` };
+  if (viewer.isGuest && !settings.guestsMayChat)
+    return { kind: 'members-only', text: `${input.hostName} lets only signed-in viewers chat.` };
   if (settings.isChatFollowersOnly && !viewer.canModerate && !input.isFollowing)
     return viewer.isGuest
       ? { kind: 'followers-only', text: `Followers-only chat. Sign in and follow ${input.hostName} to chat.`, needsSignIn: true }
       : { kind: 'followers-only', text: `Followers-only chat. Follow ${input.hostName} to chat.`, needsSignIn: false };
   if (viewer.isGuest && !input.guestName) return { kind: 'guest-name' };
   if (slowModeLeft > 0)
-    return { kind: 'slow-mode', text: `Slow mode: you can send again in ${formatDuration(slowModeLeft)}.`, secondsLeft: Math.ceil(slowModeLeft / 1000) };
+    return {
+      kind: 'slow-mode',
+      text: `Slow mode: you can send again in ${formatDuration(slowModeLeft)}.`,
+      secondsLeft: Math.ceil(slowModeLeft / 1000),
+    };
   return null;
 }

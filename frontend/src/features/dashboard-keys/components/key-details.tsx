@@ -39,7 +39,10 @@ export function KeyDetails({ serverUrl, streamKey, type, onReset }: KeyDetailsPr
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="flex items-center gap-2 font-semibold">
           Your stream key
-          <span className="rounded bg-accent-600/20 px-1.5 py-0.5 text-xs font-bold text-accent-400" data-testid="stream-key-type">
+          <span
+            className="rounded bg-accent-600/20 px-1.5 py-0.5 text-xs font-bold text-accent-400"
+            data-testid="stream-key-type"
+          >
             {type}
           </span>
         </h2>
@@ -71,7 +74,9 @@ export function KeyDetails({ serverUrl, streamKey, type, onReset }: KeyDetailsPr
         onConfirm={() => void handleReset()}
       >
         <p>Your current key stops working immediately. If you are streaming with it right now, the stream ends.</p>
-        <p className="font-semibold text-amber-300">You will have to paste a new key into OBS (Settings → Stream) before you can go live again.</p>
+        <p className="font-semibold text-amber-300">
+          You will have to paste a new key into OBS (Settings → Stream) before you can go live again.
+        </p>
       </ConfirmDialog>
     </div>
   );

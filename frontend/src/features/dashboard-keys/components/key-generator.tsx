@@ -8,12 +8,14 @@ const PROTOCOLS: Array<{ type: IngressType; title: string; description: string }
   {
     type: 'RTMP',
     title: 'RTMP',
-    description: 'Works with every version of OBS and most streaming software. Re-encoded into several qualities, so viewers on weak connections still get a picture.',
+    description:
+      'Works with every version of OBS and most streaming software. Re-encoded into several qualities, so viewers on weak connections still get a picture.',
   },
   {
     type: 'WHIP',
     title: 'WHIP',
-    description: 'OBS 30 or newer. Recommended when the lowest delay matters: your video reaches viewers as you send it, without re-encoding.',
+    description:
+      'OBS 30 or newer. Recommended when the lowest delay matters: your video reaches viewers as you send it, without re-encoding.',
   },
 ];
 
@@ -90,7 +92,9 @@ export function KeyGenerator({ initialType, onCreated }: { initialType: IngressT
               </option>
             ))}
           </select>
-          <p className="text-xs text-zinc-500">Each layer is a smaller copy for viewers on slower connections; none is larger than what you send.</p>
+          <p className="text-xs text-zinc-500">
+            Each layer is a smaller copy for viewers on slower connections; none is larger than what you send.
+          </p>
         </div>
       )}
       {error && (

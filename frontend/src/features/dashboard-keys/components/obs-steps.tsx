@@ -11,26 +11,49 @@ function Setting({ name, children }: { name: string; children: ReactNode }) {
 }
 
 const RTMP_STEPS: ReactNode[] = [
-  <>In OBS, open <strong>Settings → Stream</strong>.</>,
-  <>Set <strong>Service</strong> to <strong>Custom…</strong></>,
-  <>Paste the <strong>Server URL</strong> above into <strong>Server</strong>.</>,
-  <>Paste your <strong>stream key</strong> into <strong>Stream Key</strong>, then click <strong>Apply</strong>.</>,
-  <>Check the output settings below, then click <strong>Start Streaming</strong>. This dashboard turns live within a few seconds.</>,
+  <>
+    In OBS, open <strong>Settings → Stream</strong>.
+  </>,
+  <>
+    Set <strong>Service</strong> to <strong>Custom…</strong>
+  </>,
+  <>
+    Paste the <strong>Server URL</strong> above into <strong>Server</strong>.
+  </>,
+  <>
+    Paste your <strong>stream key</strong> into <strong>Stream Key</strong>, then click <strong>Apply</strong>.
+  </>,
+  <>
+    Check the output settings below, then click <strong>Start Streaming</strong>. This dashboard turns live within a few seconds.
+  </>,
 ];
 
 const WHIP_STEPS: ReactNode[] = [
-  <>You need <strong>OBS 30 or newer</strong>. Open <strong>Settings → Stream</strong>.</>,
-  <>Set <strong>Service</strong> to <strong>WHIP</strong>.</>,
-  <>Paste the <strong>Server URL</strong> above into <strong>Server</strong>.</>,
-  <>Paste your <strong>stream key</strong> into <strong>Bearer Token</strong>, then click <strong>Apply</strong>.</>,
-  <>Check the output settings below, then click <strong>Start Streaming</strong>. This dashboard turns live within a few seconds.</>,
+  <>
+    You need <strong>OBS 30 or newer</strong>. Open <strong>Settings → Stream</strong>.
+  </>,
+  <>
+    Set <strong>Service</strong> to <strong>WHIP</strong>.
+  </>,
+  <>
+    Paste the <strong>Server URL</strong> above into <strong>Server</strong>.
+  </>,
+  <>
+    Paste your <strong>stream key</strong> into <strong>Bearer Token</strong>, then click <strong>Apply</strong>.
+  </>,
+  <>
+    Check the output settings below, then click <strong>Start Streaming</strong>. This dashboard turns live within a few seconds.
+  </>,
 ];
 
 /** Step by step, for the key's protocol, with the encoder settings that work well. */
 export function ObsSteps({ type }: { type: IngressType }) {
   const steps = type === 'RTMP' ? RTMP_STEPS : WHIP_STEPS;
   return (
-    <section aria-labelledby="obs-steps-title" className="flex flex-col gap-4 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4 sm:p-5">
+    <section
+      aria-labelledby="obs-steps-title"
+      className="flex flex-col gap-4 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4 sm:p-5"
+    >
       <h2 id="obs-steps-title" className="font-semibold">
         Set up OBS ({type})
       </h2>
@@ -45,11 +68,15 @@ export function ObsSteps({ type }: { type: IngressType }) {
           <Setting name="Video encoder">x264, or your GPU’s H.264 encoder (NVENC, QuickSync, AMF)</Setting>
           <Setting name="Rate control">CBR</Setting>
           <Setting name="Bitrate">
-            {type === 'RTMP' ? '2500–4000 Kbps for 720p, 4500–6000 Kbps for 1080p' : '2500–4000 Kbps (viewers get exactly what you send)'}
+            {type === 'RTMP'
+              ? '2500–4000 Kbps for 720p, 4500–6000 Kbps for 1080p'
+              : '2500–4000 Kbps (viewers get exactly what you send)'}
           </Setting>
           <Setting name="Keyframe interval">{type === 'RTMP' ? '2 s' : '1 s'}</Setting>
           <Setting name="Profile / tune">
-            {type === 'RTMP' ? 'main or high; tune zerolatency' : 'baseline or main; tune zerolatency; no B-frames (WebRTC cannot play them)'}
+            {type === 'RTMP'
+              ? 'main or high; tune zerolatency'
+              : 'baseline or main; tune zerolatency; no B-frames (WebRTC cannot play them)'}
           </Setting>
           <Setting name="Audio">{type === 'RTMP' ? 'AAC, 160 Kbps, 48 kHz' : 'Opus, 48 kHz (OBS picks it for WHIP)'}</Setting>
           <Setting name="Video (Settings → Video)">1280×720 or 1920×1080, 30 fps</Setting>

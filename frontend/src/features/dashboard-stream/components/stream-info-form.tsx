@@ -5,7 +5,14 @@ import { TextField } from '@/components/text-field.tsx';
 import { TextAreaField } from '@/components/text-area-field.tsx';
 import { useEditForm, type FormErrors } from '@/lib/use-edit-form.ts';
 import { useQuery } from '@/lib/use-query.ts';
-import { getCategoryOptions, getStreamInfo, saveStreamInfo, type CategoryOption, type StreamInfo, type StreamInfoChanges } from '../api/stream-info-api.ts';
+import {
+  getCategoryOptions,
+  getStreamInfo,
+  saveStreamInfo,
+  type CategoryOption,
+  type StreamInfo,
+  type StreamInfoChanges,
+} from '../api/stream-info-api.ts';
 import { ThumbnailPicker } from './thumbnail-picker.tsx';
 import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from '@streamhouse/contract';
 
@@ -34,7 +41,8 @@ function toForm(info: StreamInfo): FormValues {
 function validate(fields: FormValues): FieldErrors {
   const errors: FieldErrors = {};
   if (fields.title.trim().length > TITLE_MAX) errors.title = `Use at most ${TITLE_MAX} characters.`;
-  if ((fields.description ?? '').trim().length > DESCRIPTION_MAX) errors.description = `Use at most ${DESCRIPTION_MAX} characters.`;
+  if ((fields.description ?? '').trim().length > DESCRIPTION_MAX)
+    errors.description = `Use at most ${DESCRIPTION_MAX} characters.`;
   const tags = tagList(fields.tags);
   if (tags.length > TAGS_MAX) errors.tags = `Use at most ${TAGS_MAX} tags.`;
   else if (tags.some((tag) => [...tag].length > TAG_MAX)) errors.tags = `Keep each tag to ${TAG_MAX} characters.`;
@@ -73,7 +81,11 @@ function Form({ initial, categories }: { initial: StreamInfo; categories: Catego
 
   const titleLength = fields.title.trim().length;
   return (
-    <form onSubmit={handleSubmit} noValidate className="flex flex-col gap-6 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4 sm:p-5">
+    <form
+      onSubmit={handleSubmit}
+      noValidate
+      className="flex flex-col gap-6 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4 sm:p-5"
+    >
       <TextField
         label="Title"
         name="title"
@@ -96,7 +108,12 @@ function Form({ initial, categories }: { initial: StreamInfo; categories: Catego
         placeholder="Schedule, rules, links: anything viewers should know."
       />
       <div className="grid gap-6 md:grid-cols-2">
-        <CategorySelect value={fields.category} options={categories} onChange={(category) => update({ category })} error={errors.category} />
+        <CategorySelect
+          value={fields.category}
+          options={categories}
+          onChange={(category) => update({ category })}
+          error={errors.category}
+        />
         <TextField
           label="Tags"
           name="tags"
@@ -107,7 +124,12 @@ function Form({ initial, categories }: { initial: StreamInfo; categories: Catego
           hint={`Up to ${TAGS_MAX}, separated by commas. Search finds your stream by them.`}
         />
       </div>
-      <ThumbnailPicker url={fields.thumbnailUrl} title={fields.title} onChange={(thumbnailUrl) => update({ thumbnailUrl })} error={errors.thumbnailUrl} />
+      <ThumbnailPicker
+        url={fields.thumbnailUrl}
+        title={fields.title}
+        onChange={(thumbnailUrl) => update({ thumbnailUrl })}
+        error={errors.thumbnailUrl}
+      />
       {errors.form && (
         <p role="alert" className="rounded-lg bg-red-500/10 px-3 py-2 text-sm text-red-300">
           {errors.form}
@@ -125,7 +147,17 @@ function Form({ initial, categories }: { initial: StreamInfo; categories: Catego
   );
 }
 
-function CategorySelect({ value, options, onChange, error }: { value: string; options: CategoryOption[]; onChange: (slug: string) => void; error?: string }) {
+function CategorySelect({
+  value,
+  options,
+  onChange,
+  error,
+}: {
+  value: string;
+  options: CategoryOption[];
+  onChange: (slug: string) => void;
+  error?: string;
+}) {
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor="stream-category" className="text-sm font-medium text-zinc-300">

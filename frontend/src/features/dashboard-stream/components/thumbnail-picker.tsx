@@ -26,7 +26,9 @@ export function ThumbnailPicker({ url, title, onChange, error: serverError }: Th
               </div>
             )}
           </div>
-          <figcaption className="truncate px-3 py-2 text-sm font-medium text-zinc-200">{title.trim() || 'Untitled stream'}</figcaption>
+          <figcaption className="truncate px-3 py-2 text-sm font-medium text-zinc-200">
+            {title.trim() || 'Untitled stream'}
+          </figcaption>
         </figure>
         <div className="flex flex-col items-start gap-2">
           <input

@@ -32,7 +32,10 @@ export function CategoryGrid({ categoryHref }: { categoryHref: (slug: string) =>
     );
   if (state.status === 'error')
     return (
-      <div className="flex items-center gap-3 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4 text-sm text-zinc-300" role="alert">
+      <div
+        className="flex items-center gap-3 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4 text-sm text-zinc-300"
+        role="alert"
+      >
         Could not load the categories.
         <Button variant="secondary" onClick={reload}>
           Try again
@@ -43,8 +46,15 @@ export function CategoryGrid({ categoryHref }: { categoryHref: (slug: string) =>
     <ul className={GRID} aria-label="Categories">
       {state.data.items.map((category) => (
         <li key={category.slug}>
-          <Link to={categoryHref(category.slug)} className="group flex flex-col gap-2 rounded-xl focus-visible:outline-offset-4" data-testid="category-card">
-            <CategoryCover category={category} className="aspect-[4/3] transition group-hover:ring-2 group-hover:ring-accent-500" />
+          <Link
+            to={categoryHref(category.slug)}
+            className="group flex flex-col gap-2 rounded-xl focus-visible:outline-offset-4"
+            data-testid="category-card"
+          >
+            <CategoryCover
+              category={category}
+              className="aspect-[4/3] transition group-hover:ring-2 group-hover:ring-accent-500"
+            />
             <span className="flex items-center gap-1.5 text-sm text-zinc-400">
               {category.liveCount > 0 && <span className="size-2 rounded-full bg-red-500" aria-hidden="true" />}
               <span data-testid="category-live-count">{live(category.liveCount)}</span>

@@ -5,7 +5,9 @@ import { cardListKey } from '../hooks/live-card-updates.ts';
 
 /** Creators the signed-in viewer follows: live ones first, offline ones with their last title. */
 export function FollowingSection({ cardHref }: { cardHref: (card: StreamCard) => string }) {
-  const { state, reload } = useQuery(cardListKey('following'), (signal) => getFollowedCreators(signal).then((result) => result.items));
+  const { state, reload } = useQuery(cardListKey('following'), (signal) =>
+    getFollowedCreators(signal).then((result) => result.items),
+  );
   return (
     <StreamGrid
       title="Following"

@@ -8,7 +8,13 @@ import { cardListKey } from '../hooks/live-card-updates.ts';
 const PAGE_SIZE = 12;
 
 /** Everyone live right now, most watched first, a page at a time. */
-export function LiveNowSection({ cardHref, emptyAction }: { cardHref: (card: StreamCard) => string; emptyAction?: React.ReactNode }) {
+export function LiveNowSection({
+  cardHref,
+  emptyAction,
+}: {
+  cardHref: (card: StreamCard) => string;
+  emptyAction?: React.ReactNode;
+}) {
   const [page, setPage] = useState(1);
   // Kept current by useLiveCardUpdates (the page subscribes once for all its lists).
   const { state, reload } = useQuery(cardListKey(`live:${page}`), (signal) => getLiveStreams(page, PAGE_SIZE, signal));

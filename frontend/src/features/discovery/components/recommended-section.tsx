@@ -4,6 +4,10 @@ import { StreamGrid } from './stream-grid.tsx';
 import { cardListKey } from '../hooks/live-card-updates.ts';
 
 export function RecommendedSection({ cardHref }: { cardHref: (card: StreamCard) => string }) {
-  const { state, reload } = useQuery(cardListKey('recommended'), (signal) => getRecommended(8, signal).then((result) => result.items));
-  return <StreamGrid title="Recommended" state={state} cardHref={cardHref} onRetry={reload} empty="No channels to recommend yet." />;
+  const { state, reload } = useQuery(cardListKey('recommended'), (signal) =>
+    getRecommended(8, signal).then((result) => result.items),
+  );
+  return (
+    <StreamGrid title="Recommended" state={state} cardHref={cardHref} onRetry={reload} empty="No channels to recommend yet." />
+  );
 }

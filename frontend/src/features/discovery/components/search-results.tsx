@@ -4,7 +4,9 @@ import { StreamGrid } from './stream-grid.tsx';
 import { cardListKey } from '../hooks/live-card-updates.ts';
 
 export function SearchResults({ query, cardHref }: { query: string; cardHref: (card: StreamCard) => string }) {
-  const { state, reload } = useQuery(cardListKey(`search:${query}`), (signal) => searchCreators(query, signal).then((result) => result.items));
+  const { state, reload } = useQuery(cardListKey(`search:${query}`), (signal) =>
+    searchCreators(query, signal).then((result) => result.items),
+  );
   return (
     <StreamGrid
       title={`Results for “${query}”`}

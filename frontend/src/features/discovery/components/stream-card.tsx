@@ -29,26 +29,42 @@ export function StreamCard({ card, href }: { card: StreamCardData; href: string 
         )}
         {card.isLive ? (
           <>
-            <span className="absolute left-2 top-2 rounded bg-red-600 px-1.5 py-0.5 text-xs font-bold uppercase tracking-wide text-white">Live</span>
-            <span className="absolute bottom-2 left-2 inline-flex items-center gap-1 rounded bg-black/75 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid="card-viewers">
+            <span className="absolute left-2 top-2 rounded bg-red-600 px-1.5 py-0.5 text-xs font-bold uppercase tracking-wide text-white">
+              Live
+            </span>
+            <span
+              className="absolute bottom-2 left-2 inline-flex items-center gap-1 rounded bg-black/75 px-1.5 py-0.5 text-xs font-semibold text-white"
+              data-testid="card-viewers"
+            >
               <EyeIcon className="size-3.5" /> {card.viewerCount} {card.viewerCount === 1 ? 'viewer' : 'viewers'}
             </span>
           </>
         ) : (
-          <span className="absolute left-2 top-2 rounded bg-black/70 px-1.5 py-0.5 text-xs font-semibold uppercase text-zinc-300">Offline</span>
+          <span className="absolute left-2 top-2 rounded bg-black/70 px-1.5 py-0.5 text-xs font-semibold uppercase text-zinc-300">
+            Offline
+          </span>
         )}
       </div>
       <div className="flex gap-2.5">
         <Avatar url={card.avatarUrl} name={card.username} size="sm" />
         <div className="min-w-0">
-          <p className="truncate text-sm font-semibold text-zinc-100 group-hover:text-accent-400">{card.title || `${card.username}'s stream`}</p>
+          <p className="truncate text-sm font-semibold text-zinc-100 group-hover:text-accent-400">
+            {card.title || `${card.username}'s stream`}
+          </p>
           <p className="truncate text-xs text-zinc-400">{card.username}</p>
           {card.category && (
             <p className="mt-1 truncate text-xs text-zinc-400">
               <span className="rounded bg-zinc-800 px-1.5 py-0.5 font-medium text-zinc-300" data-testid="card-category">
                 {card.category.name}
               </span>
-              {card.tags.length > 0 && <span className="ml-1.5 text-zinc-500">{card.tags.slice(0, 3).map((tag) => `#${tag}`).join(' ')}</span>}
+              {card.tags.length > 0 && (
+                <span className="ml-1.5 text-zinc-500">
+                  {card.tags
+                    .slice(0, 3)
+                    .map((tag) => `#${tag}`)
+                    .join(' ')}
+                </span>
+              )}
             </p>
           )}
         </div>

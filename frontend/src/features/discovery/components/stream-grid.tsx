@@ -36,7 +36,10 @@ export function StreamGrid({
         </div>
       )}
       {state.status === 'error' && (
-        <div className="flex items-center gap-3 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4 text-sm text-zinc-300" role="alert">
+        <div
+          className="flex items-center gap-3 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4 text-sm text-zinc-300"
+          role="alert"
+        >
           {state.error instanceof Error ? state.error.message : `Could not load ${title}.`}
           <Button variant="secondary" onClick={onRetry}>
             Retry

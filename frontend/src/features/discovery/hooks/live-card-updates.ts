@@ -14,7 +14,8 @@ type CardList = StreamCard[] | { items: StreamCard[] };
  */
 export function withLiveUpdate<T>(data: T, event: LiveEvent): T {
   const viewerCount = event.isLive ? event.viewerCount : 0;
-  const changes = (card: StreamCard) => card.hostId === event.hostId && (card.viewerCount !== viewerCount || card.title !== event.title);
+  const changes = (card: StreamCard) =>
+    card.hostId === event.hostId && (card.viewerCount !== viewerCount || card.title !== event.title);
   const update = (cards: StreamCard[]) => {
     if (!cards.some(changes)) return cards;
     return cards.map((card) => (changes(card) ? { ...card, viewerCount, title: event.title } : card));

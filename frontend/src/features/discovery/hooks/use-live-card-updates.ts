@@ -51,7 +51,9 @@ export function useLiveCardUpdates(): void {
         return;
       }
       latest.current.set(event.hostId, event);
-      queryClient.setQueriesData({ predicate: (query) => isCardListKey(query.queryKey) }, (data: unknown) => withLiveUpdate(data, event));
+      queryClient.setQueriesData({ predicate: (query) => isCardListKey(query.queryKey) }, (data: unknown) =>
+        withLiveUpdate(data, event),
+      );
     },
     () => {
       // The server starts every subscription with the current state of each stream, so older events are dropped.

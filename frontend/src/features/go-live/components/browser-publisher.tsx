@@ -31,7 +31,19 @@ function videoOptions(source: VideoSource): TrackPublishOptions {
     : { source: Track.Source.Camera, simulcast: true, videoEncoding: VideoPresets.h720.encoding };
 }
 
-function SourceButton({ active, disabled, onClick, icon, children }: { active: boolean; disabled?: boolean; onClick: () => void; icon: ReactNode; children: string }) {
+function SourceButton({
+  active,
+  disabled,
+  onClick,
+  icon,
+  children,
+}: {
+  active: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  icon: ReactNode;
+  children: string;
+}) {
   return (
     <button
       type="button"
@@ -171,7 +183,8 @@ export default function BrowserPublisher() {
   useEffect(() => () => void roomRef.current?.disconnect(false), []);
 
   const hasMedia = Boolean(media.video || media.audio);
-  const currentCamera = cameraId ?? (media.source === 'camera' ? media.video?.mediaStreamTrack.getSettings().deviceId : undefined);
+  const currentCamera =
+    cameraId ?? (media.source === 'camera' ? media.video?.mediaStreamTrack.getSettings().deviceId : undefined);
   const currentMic = micId ?? media.audio?.mediaStreamTrack.getSettings().deviceId;
 
   return (
@@ -181,7 +194,10 @@ export default function BrowserPublisher() {
           {media.video ? (
             <TrackPreview track={media.video} />
           ) : (
-            <div className="flex h-full flex-col items-center justify-center gap-3 px-6 text-center text-sm text-zinc-400" role="status">
+            <div
+              className="flex h-full flex-col items-center justify-center gap-3 px-6 text-center text-sm text-zinc-400"
+              role="status"
+            >
               {media.opening ? (
                 <>
                   <Spinner /> Opening your camera and microphone…
@@ -217,20 +233,41 @@ export default function BrowserPublisher() {
         <fieldset className="flex flex-col gap-1.5">
           <legend className="mb-1.5 text-sm font-medium text-zinc-300">Picture</legend>
           <div className="flex gap-1 rounded-lg border border-zinc-800 bg-zinc-950 p-1">
-            <SourceButton active={media.source === 'camera'} disabled={switching || phase === 'starting'} onClick={() => void switchSource('camera')} icon={<CameraIcon className="size-4" />}>
+            <SourceButton
+              active={media.source === 'camera'}
+              disabled={switching || phase === 'starting'}
+              onClick={() => void switchSource('camera')}
+              icon={<CameraIcon className="size-4" />}
+            >
               Camera
             </SourceButton>
-            <SourceButton active={media.source === 'screen'} disabled={switching || phase === 'starting'} onClick={() => void switchSource('screen')} icon={<ScreenIcon className="size-4" />}>
+            <SourceButton
+              active={media.source === 'screen'}
+              disabled={switching || phase === 'starting'}
+              onClick={() => void switchSource('screen')}
+              icon={<ScreenIcon className="size-4" />}
+            >
               Screen
             </SourceButton>
           </div>
         </fieldset>
         {media.source === 'camera' && (
-          <DevicePicker label="Camera" devices={cameras} value={currentCamera} disabled={switching} onChange={(id) => void handleCameraChange(id)} />
+          <DevicePicker
+            label="Camera"
+            devices={cameras}
+            value={currentCamera}
+            disabled={switching}
+            onChange={(id) => void handleCameraChange(id)}
+          />
         )}
         <div className="flex items-end gap-2 [&>button]:h-[38px]">
           <div className="min-w-0 flex-1">
-            <DevicePicker label="Microphone" devices={microphones} value={currentMic} onChange={(id) => void handleMicrophoneChange(id)} />
+            <DevicePicker
+              label="Microphone"
+              devices={microphones}
+              value={currentMic}
+              onChange={(id) => void handleMicrophoneChange(id)}
+            />
           </div>
           <Button
             variant="secondary"
@@ -260,7 +297,10 @@ export default function BrowserPublisher() {
           <p aria-live="polite" className="text-xs text-zinc-400">
             {phase === 'starting' && 'Connecting…'}
             {live && 'Your stream is live. Ending it or leaving this page stops it for everyone.'}
-            {phase === 'preview' && !hasMedia && !media.opening && 'Allow a camera or microphone (or share your screen) to go live.'}
+            {phase === 'preview' &&
+              !hasMedia &&
+              !media.opening &&
+              'Allow a camera or microphone (or share your screen) to go live.'}
           </p>
           {error && (
             <p role="alert" className="rounded-lg bg-red-500/10 px-3 py-2 text-sm text-red-300">

@@ -18,7 +18,8 @@ export function describeMediaError(error: unknown, device: 'camera' | 'microphon
   if (device === 'screen' && name === 'NotAllowedError') return 'Screen sharing was cancelled.';
   if (name === 'NotAllowedError')
     return `Your browser blocked the ${device}. Allow it in the site settings (the icon beside the address), then reload this page.`;
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return `No ${device} was found. Plug one in, or share your screen instead.`;
+  if (name === 'NotFoundError' || name === 'OverconstrainedError')
+    return `No ${device} was found. Plug one in, or share your screen instead.`;
   if (name === 'NotReadableError') return `The ${device} is being used by another app. Close it and reload this page.`;
   return `Could not open the ${device}.`;
 }
@@ -66,7 +67,9 @@ export function useLocalMedia() {
   async function openVideo(next: VideoSource, cameraId?: string): Promise<LocalVideoTrack> {
     const track =
       next === 'screen'
-        ? ((await createLocalScreenTracks({ audio: false, resolution: ScreenSharePresets.h1080fps15.resolution }))[0] as LocalVideoTrack)
+        ? ((
+            await createLocalScreenTracks({ audio: false, resolution: ScreenSharePresets.h1080fps15.resolution })
+          )[0] as LocalVideoTrack)
         : await createLocalVideoTrack({ resolution: VideoPresets.h720.resolution, deviceId: cameraId });
     owned.current.add(track);
     return track;

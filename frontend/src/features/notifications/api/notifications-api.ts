@@ -29,6 +29,8 @@ export function getMuted(username: string, signal?: AbortSignal): Promise<{ mute
 
 export function setMuted(username: string, muted: boolean): Promise<{ muted: boolean }> {
   return unwrap(
-    muted ? client.PUT('/api/notifications/mutes/{username}', mute(username)) : client.DELETE('/api/notifications/mutes/{username}', mute(username)),
+    muted
+      ? client.PUT('/api/notifications/mutes/{username}', mute(username))
+      : client.DELETE('/api/notifications/mutes/{username}', mute(username)),
   );
 }

@@ -31,7 +31,11 @@ export function getMySchedule(signal?: AbortSignal): Promise<{ schedule: Schedul
   return unwrap(client.GET('/api/stream/schedule', { signal }));
 }
 
-export function saveSchedule(body: { startsAt: string; title: string; category?: string | null }): Promise<{ schedule: Schedule | null }> {
+export function saveSchedule(body: {
+  startsAt: string;
+  title: string;
+  category?: string | null;
+}): Promise<{ schedule: Schedule | null }> {
   return unwrap(client.PUT('/api/stream/schedule', { body }));
 }
 

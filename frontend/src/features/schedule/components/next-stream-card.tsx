@@ -6,7 +6,13 @@ import { BellIcon } from '@/components/icons.tsx';
 import { calendarUrl, channelScheduleKey, getChannelSchedule, setReminder, type Schedule } from '../api/schedule-api.ts';
 import { useCountdown } from '../hooks/use-countdown.ts';
 
-const when = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const when = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 function Countdown({ schedule }: { schedule: Schedule }) {
   const countdown = useCountdown(schedule.startsAt);
@@ -62,15 +68,24 @@ export function NextStreamCard({
       data-testid="next-stream"
     >
       <div className="min-w-0">
-        <p className={`text-xs font-semibold uppercase tracking-wide text-zinc-500 ${compact ? 'hidden sm:block' : ''}`}>Next stream</p>
+        <p className={`text-xs font-semibold uppercase tracking-wide text-zinc-500 ${compact ? 'hidden sm:block' : ''}`}>
+          Next stream
+        </p>
         <p className={`font-semibold text-zinc-100 ${compact ? 'line-clamp-2' : 'truncate'}`}>{schedule.title}</p>
-        {schedule.category && <p className={`text-xs text-zinc-400 ${compact ? 'hidden sm:block' : ''}`}>{schedule.category.name}</p>}
+        {schedule.category && (
+          <p className={`text-xs text-zinc-400 ${compact ? 'hidden sm:block' : ''}`}>{schedule.category.name}</p>
+        )}
         <Countdown schedule={schedule} />
       </div>
-      <div className={`flex shrink-0 flex-wrap items-center gap-2 ${compact ? 'justify-center ' : ''}${compact ? '[&>*]:px-2.5 [&>*]:py-1.5 [&>*]:text-xs sm:[&>*]:px-3 sm:[&>*]:py-2 sm:[&>*]:text-sm' : ''}`}>
+      <div
+        className={`flex shrink-0 flex-wrap items-center gap-2 ${compact ? 'justify-center ' : ''}${compact ? '[&>*]:px-2.5 [&>*]:py-1.5 [&>*]:text-xs sm:[&>*]:px-3 sm:[&>*]:py-2 sm:[&>*]:text-sm' : ''}`}
+      >
         {!isOwner &&
           (signInHref ? (
-            <Link to={signInHref} className="inline-flex items-center gap-2 rounded-lg bg-accent-600 px-3 py-2 text-sm font-semibold text-white hover:bg-accent-500">
+            <Link
+              to={signInHref}
+              className="inline-flex items-center gap-2 rounded-lg bg-accent-600 px-3 py-2 text-sm font-semibold text-white hover:bg-accent-500"
+            >
               <BellIcon className="size-4" /> Remind me
             </Link>
           ) : (
@@ -84,7 +99,11 @@ export function NextStreamCard({
               <BellIcon className="size-4" /> {reminded ? 'Reminder set' : 'Remind me'}
             </button>
           ))}
-        <a href={calendarUrl(username)} download className="rounded-lg bg-zinc-800 px-3 py-2 text-sm font-semibold text-zinc-100 hover:bg-zinc-700">
+        <a
+          href={calendarUrl(username)}
+          download
+          className="rounded-lg bg-zinc-800 px-3 py-2 text-sm font-semibold text-zinc-100 hover:bg-zinc-700"
+        >
           Add to calendar
         </a>
       </div>

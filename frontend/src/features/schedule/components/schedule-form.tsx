@@ -27,10 +27,16 @@ function Form({ current, onSaved }: { current: Schedule | null; onSaved: (schedu
       onSaved(schedule);
       setStatus(done);
     } catch (caught) {
-      const field = caught instanceof ApiError && Array.isArray(caught.body.fields) ? (caught.body.fields as Array<{ path: string }>)[0]?.path : undefined;
+      const field =
+        caught instanceof ApiError && Array.isArray(caught.body.fields)
+          ? (caught.body.fields as Array<{ path: string }>)[0]?.path
+          : undefined;
       setError({
         field: field === 'startsAt' || field === 'title' ? field : undefined,
-        message: caught instanceof ApiError ? caught.message.replace(/^Invalid input — [^:]+: /, '') : 'Saving failed. Please try again.',
+        message:
+          caught instanceof ApiError
+            ? caught.message.replace(/^Invalid input — [^:]+: /, '')
+            : 'Saving failed. Please try again.',
       });
     } finally {
       setSaving(false);
@@ -47,7 +53,11 @@ function Form({ current, onSaved }: { current: Schedule | null; onSaved: (schedu
   }
 
   return (
-    <form onSubmit={handleSubmit} noValidate className="flex flex-col gap-4 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4 sm:p-5">
+    <form
+      onSubmit={handleSubmit}
+      noValidate
+      className="flex flex-col gap-4 rounded-xl border border-zinc-800 bg-zinc-900/60 p-4 sm:p-5"
+    >
       <div className="grid gap-4 md:grid-cols-[14rem_1fr]">
         <TextField
           label="When"

@@ -8,7 +8,11 @@ function UpcomingCard({ item, href }: { item: UpcomingItem; href: string }) {
   const countdown = useCountdown(item.schedule.startsAt);
   return (
     <li className="w-64 shrink-0 snap-start">
-      <Link to={href} className="flex h-full flex-col gap-2 rounded-xl border border-zinc-800 bg-zinc-900/70 p-3 hover:border-accent-500" data-testid="upcoming-card">
+      <Link
+        to={href}
+        className="flex h-full flex-col gap-2 rounded-xl border border-zinc-800 bg-zinc-900/70 p-3 hover:border-accent-500"
+        data-testid="upcoming-card"
+      >
         <span className="flex items-center gap-2">
           <Avatar url={item.avatarUrl} name={item.username} size="sm" />
           <span className="truncate text-sm font-semibold text-zinc-100">{item.username}</span>

@@ -5,7 +5,15 @@ import { ACCEPTED_IMAGE_TYPES } from '@/lib/upload-image.ts';
 import { useImageUpload } from '@/lib/use-image-upload.ts';
 
 /** Uploads a picture straight away (checked here and again on the server); the form saves the URL. */
-export function AvatarPicker({ url, name, onChange }: { url: string | null; name: string; onChange: (url: string | null) => void }) {
+export function AvatarPicker({
+  url,
+  name,
+  onChange,
+}: {
+  url: string | null;
+  name: string;
+  onChange: (url: string | null) => void;
+}) {
   const inputRef = useRef<HTMLInputElement>(null);
   const hintId = useId();
   const { handleFile, uploading, error } = useImageUpload((uploaded) => onChange(uploaded));
@@ -15,7 +23,16 @@ export function AvatarPicker({ url, name, onChange }: { url: string | null; name
       <div className="flex items-center gap-4">
         <Avatar url={url} name={name} size="lg" />
         <div className="flex flex-col items-start gap-1 sm:flex-row sm:items-center sm:gap-2">
-          <input ref={inputRef} type="file" accept={ACCEPTED_IMAGE_TYPES} className="sr-only" tabIndex={-1} aria-hidden="true" onChange={handleFile} data-testid="avatar-file" />
+          <input
+            ref={inputRef}
+            type="file"
+            accept={ACCEPTED_IMAGE_TYPES}
+            className="sr-only"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={handleFile}
+            data-testid="avatar-file"
+          />
           <Button variant="secondary" loading={uploading} onClick={() => inputRef.current?.click()} aria-describedby={hintId}>
             {url ? 'Change picture' : 'Upload picture'}
           </Button>

@@ -4,7 +4,15 @@ import { ApiError } from '@/lib/api-client.ts';
 import { block, unblock } from '../api/social-api.ts';
 
 /** Block asks first, in a modal dialog (it ends follows both ways and removes them from your live room); unblock does not. */
-export function BlockButton({ username, blocking, onChange }: { username: string; blocking: boolean; onChange: (blocking: boolean) => void }) {
+export function BlockButton({
+  username,
+  blocking,
+  onChange,
+}: {
+  username: string;
+  blocking: boolean;
+  onChange: (blocking: boolean) => void;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [pending, setPending] = useState(false);

@@ -6,7 +6,15 @@ import { follow, unfollow } from '../api/social-api.ts';
 type FollowState = { following: boolean; followerCount: number };
 
 /** Follow / Unfollow for a signed-in viewer; reports the server's answer so the page can update its counts. */
-export function FollowButton({ username, following, onChange }: { username: string; following: boolean; onChange: (state: FollowState) => void }) {
+export function FollowButton({
+  username,
+  following,
+  onChange,
+}: {
+  username: string;
+  following: boolean;
+  onChange: (state: FollowState) => void;
+}) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -24,7 +32,13 @@ export function FollowButton({ username, following, onChange }: { username: stri
 
   return (
     <div className="flex flex-col items-start gap-1">
-      <Button variant={following ? 'secondary' : 'primary'} loading={pending} aria-pressed={following} onClick={handleClick} className="min-w-28">
+      <Button
+        variant={following ? 'secondary' : 'primary'}
+        loading={pending}
+        aria-pressed={following}
+        onClick={handleClick}
+        className="min-w-28"
+      >
         {following ? 'Following' : 'Follow'}
       </Button>
       {error && (

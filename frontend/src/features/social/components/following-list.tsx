@@ -22,7 +22,10 @@ function FollowedCard({ user }: { user: FollowedUser }) {
         </span>
       </Link>
       {user.isLive ? (
-        <Link to={paths.watch.to(user.displayUsername)} className="shrink-0 rounded-md bg-red-600 px-2 py-1 text-xs font-bold tracking-wide text-white uppercase hover:bg-red-500">
+        <Link
+          to={paths.watch.to(user.displayUsername)}
+          className="shrink-0 rounded-md bg-red-600 px-2 py-1 text-xs font-bold tracking-wide text-white uppercase hover:bg-red-500"
+        >
           Live
         </Link>
       ) : (

@@ -12,7 +12,9 @@ export function LiveStatus({ state }: { state: QueryState<StreamStatus> }) {
   return (
     <div className="flex items-center gap-2 text-sm" data-testid="dashboard-live-status" data-live={status?.isLive ?? false}>
       <div role="status" aria-live="polite" className="flex items-center gap-2">
-        {state.status === 'loading' && <span className="h-7 w-24 animate-pulse rounded-full bg-zinc-800" aria-label="Loading stream status" />}
+        {state.status === 'loading' && (
+          <span className="h-7 w-24 animate-pulse rounded-full bg-zinc-800" aria-label="Loading stream status" />
+        )}
         {state.status === 'error' && <span className="text-zinc-400">Status unavailable</span>}
         {status?.isLive && (
           <>
@@ -20,7 +22,10 @@ export function LiveStatus({ state }: { state: QueryState<StreamStatus> }) {
               <span className="size-1.5 animate-pulse rounded-full bg-white" aria-hidden="true" />
               Live
             </span>
-            <span className="inline-flex items-center gap-1 whitespace-nowrap text-zinc-200 tabular-nums" data-testid="dashboard-viewer-count">
+            <span
+              className="inline-flex items-center gap-1 whitespace-nowrap text-zinc-200 tabular-nums"
+              data-testid="dashboard-viewer-count"
+            >
               <EyeIcon className="size-4 text-zinc-400" />
               {plural(status.viewerCount)}
             </span>

@@ -1,6 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { ConnectionState, Track } from 'livekit-client';
-import { LiveKitRoom, RoomAudioRenderer, VideoTrack, useConnectionState, useRoomContext, useTracks } from '@livekit/components-react';
+import {
+  LiveKitRoom,
+  RoomAudioRenderer,
+  VideoTrack,
+  useConnectionState,
+  useRoomContext,
+  useTracks,
+} from '@livekit/components-react';
 import { Button } from '@/components/button.tsx';
 import { MutedIcon, VideoOffIcon, VolumeIcon } from '@/components/icons.tsx';
 import { Spinner } from '@/components/spinner.tsx';
@@ -8,7 +15,11 @@ import { useQuery } from '@/lib/use-query.ts';
 import { getCreatorToken } from '../api/stream-status-api.ts';
 
 function Centered({ children }: { children: ReactNode }) {
-  return <div className="flex h-full flex-col items-center justify-center gap-3 px-6 text-center text-sm text-zinc-400">{children}</div>;
+  return (
+    <div className="flex h-full flex-col items-center justify-center gap-3 px-6 text-center text-sm text-zinc-400">
+      {children}
+    </div>
+  );
 }
 
 /** The host's picture as viewers get it, muted until the creator asks (hearing yourself live is confusing). */
@@ -22,7 +33,10 @@ function PreviewPicture({ isLive }: { isLive: boolean }) {
   const picture = hostTracks.find((track) => track.source === Track.Source.ScreenShare) ?? hostTracks[0];
 
   return (
-    <div className={`relative h-full w-full ${picture ? 'bg-black' : 'bg-gradient-to-br from-zinc-900 to-zinc-950'}`} aria-live="polite">
+    <div
+      className={`relative h-full w-full ${picture ? 'bg-black' : 'bg-gradient-to-br from-zinc-900 to-zinc-950'}`}
+      aria-live="polite"
+    >
       {picture ? (
         <VideoTrack trackRef={picture} className="h-full w-full object-contain" data-testid="self-preview-video" />
       ) : connection === ConnectionState.Connecting ? (
@@ -41,7 +55,10 @@ function PreviewPicture({ isLive }: { isLive: boolean }) {
         </Centered>
       )}
       {picture && <RoomAudioRenderer muted={muted} />}
-      <span className="absolute top-3 left-3 rounded bg-black/70 px-2 py-0.5 text-xs font-bold tracking-wide text-zinc-100 uppercase" data-testid="self-preview-badge">
+      <span
+        className="absolute top-3 left-3 rounded bg-black/70 px-2 py-0.5 text-xs font-bold tracking-wide text-zinc-100 uppercase"
+        data-testid="self-preview-badge"
+      >
         Preview
       </span>
       {picture && (

@@ -9,8 +9,7 @@ type PlayerControlsProps = {
   connectionQuality: string;
 };
 
-const iconButton =
-  'rounded-md p-2 text-white/90 hover:bg-white/15 hover:text-white focus-visible:bg-white/15';
+const iconButton = 'rounded-md p-2 text-white/90 hover:bg-white/15 hover:text-white focus-visible:bg-white/15';
 
 /** The bar over the video: sound, volume, quality, theatre mode and fullscreen. */
 export function PlayerControls({ muted, onToggleMute, onToggleFullscreen, quality, connectionQuality }: PlayerControlsProps) {
@@ -37,11 +36,21 @@ export function PlayerControls({ muted, onToggleMute, onToggleFullscreen, qualit
       </label>
       <div className="flex-1" />
       {quality && (
-        <span className="rounded bg-white/15 px-1.5 py-0.5 text-xs font-semibold text-white" title={`Connection: ${connectionQuality}`} data-testid="quality">
+        <span
+          className="rounded bg-white/15 px-1.5 py-0.5 text-xs font-semibold text-white"
+          title={`Connection: ${connectionQuality}`}
+          data-testid="quality"
+        >
           {quality}
         </span>
       )}
-      <button type="button" className={`${iconButton} hidden lg:block`} onClick={toggleTheatre} aria-pressed={theatre} aria-label="Theatre mode">
+      <button
+        type="button"
+        className={`${iconButton} hidden lg:block`}
+        onClick={toggleTheatre}
+        aria-pressed={theatre}
+        aria-label="Theatre mode"
+      >
         <TheatreIcon />
       </button>
       <button type="button" className={iconButton} onClick={onToggleFullscreen} aria-label="Fullscreen">

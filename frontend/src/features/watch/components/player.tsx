@@ -44,7 +44,12 @@ export function Player({ stream, onHostChange, overlay, offlineActions }: Player
     );
   else if (seenLive)
     content = (
-      <OfflineCard stream={stream} heading="Stream ended" message="Thanks for watching! It picks up here if they come back." actions={offlineActions} />
+      <OfflineCard
+        stream={stream}
+        heading="Stream ended"
+        message="Thanks for watching! It picks up here if they come back."
+        actions={offlineActions}
+      />
     );
   else if (stream.isLive)
     content = (
@@ -54,7 +59,12 @@ export function Player({ stream, onHostChange, overlay, offlineActions }: Player
     );
   else
     content = (
-      <OfflineCard stream={stream} heading={`${stream.username} is offline`} message="The stream starts right here as soon as they go live." actions={offlineActions} />
+      <OfflineCard
+        stream={stream}
+        heading={`${stream.username} is offline`}
+        message="The stream starts right here as soon as they go live."
+        actions={offlineActions}
+      />
     );
 
   return (

@@ -21,7 +21,10 @@ export function StreamInfoBar({ stream, isLive, actions }: { stream: PublicStrea
           <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-zinc-400">
             {isLive ? (
               <>
-                <span className="rounded bg-red-600 px-1.5 py-0.5 font-bold uppercase tracking-wide text-white" data-testid="live-badge">
+                <span
+                  className="rounded bg-red-600 px-1.5 py-0.5 font-bold uppercase tracking-wide text-white"
+                  data-testid="live-badge"
+                >
                   Live
                 </span>
                 <span className="inline-flex items-center gap-1" data-testid="viewer-count">

@@ -35,9 +35,13 @@ type ConnectionState =
 function WatchLayout({ player, info, sidebar }: { player: ReactNode; info: ReactNode; sidebar?: ReactNode }) {
   const theatre = usePlayerPreferences((state) => state.theatre);
   return (
-    <div className={`mx-auto flex w-full flex-col gap-4 lg:flex-row ${theatre ? 'max-w-none lg:gap-0' : 'max-w-screen-2xl sm:p-4'}`}>
+    <div
+      className={`mx-auto flex w-full flex-col gap-4 lg:flex-row ${theatre ? 'max-w-none lg:gap-0' : 'max-w-screen-2xl sm:p-4'}`}
+    >
       <div className="flex min-w-0 flex-1 flex-col gap-3">
-        <div className={`w-full overflow-hidden bg-black ${theatre ? 'aspect-video lg:aspect-auto lg:h-[calc(100dvh-3.5rem)]' : 'aspect-video sm:rounded-xl'}`}>
+        <div
+          className={`w-full overflow-hidden bg-black ${theatre ? 'aspect-video lg:aspect-auto lg:h-[calc(100dvh-3.5rem)]' : 'aspect-video sm:rounded-xl'}`}
+        >
           {player}
         </div>
         {!theatre && info}
@@ -85,7 +89,14 @@ function RoomContents({ stream, onHostChange, onDisconnected, slots, token }: Ro
   const fill = (slot: RoomSlot) => (typeof slot === 'function' ? slot({ token }) : slot);
   return (
     <WatchLayout
-      player={<Player stream={stream} onHostChange={onHostChange} overlay={fill(slots.overlay)} offlineActions={<OfflineActions slots={slots} />} />}
+      player={
+        <Player
+          stream={stream}
+          onHostChange={onHostChange}
+          overlay={fill(slots.overlay)}
+          offlineActions={<OfflineActions slots={slots} />}
+        />
+      }
       info={<StreamInfoBar stream={stream} isLive={Boolean(hostTrack) || stream.isLive} actions={slots.actions} />}
       sidebar={fill(slots.sidebar)}
     />
@@ -97,7 +108,11 @@ function RoomContents({ stream, onHostChange, onDisconnected, slots, token }: Ro
  * starts it before this chunk loads, see startWatching); this component takes it over and closes it when it goes.
  * Default export: loaded lazily (LiveKit is large).
  */
-export default function WatchRoom({ stream, onHostChange, ...slots }: { stream: PublicStream; onHostChange: () => void } & WatchRoomSlots) {
+export default function WatchRoom({
+  stream,
+  onHostChange,
+  ...slots
+}: { stream: PublicStream; onHostChange: () => void } & WatchRoomSlots) {
   const [state, setState] = useState<ConnectionState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const handleDisconnected = useCallback((reason: DisconnectReason | undefined) => {
@@ -137,10 +152,14 @@ export default function WatchRoom({ stream, onHostChange, ...slots }: { stream: 
     return (
       <StatusPanel title="Could not load the stream">
         <p>{state.message}</p>
-        <Button className="mt-4" variant="secondary" onClick={() => {
+        <Button
+          className="mt-4"
+          variant="secondary"
+          onClick={() => {
             setState({ kind: 'loading' });
             setAttempt((current) => current + 1);
-          }}>
+          }}
+        >
           Try again
         </Button>
       </StatusPanel>
@@ -160,8 +179,22 @@ export default function WatchRoom({ stream, onHostChange, ...slots }: { stream: 
 
   const { room, token } = state.connection;
   return (
-    <LiveKitRoom room={room} serverUrl={token.wsUrl} token={token.token} connect audio={false} video={false} style={{ display: 'contents' }}>
-      <RoomContents stream={stream} onHostChange={onHostChange} slots={slots} token={token.token} onDisconnected={handleDisconnected} />
+    <LiveKitRoom
+      room={room}
+      serverUrl={token.wsUrl}
+      token={token.token}
+      connect
+      audio={false}
+      video={false}
+      style={{ display: 'contents' }}
+    >
+      <RoomContents
+        stream={stream}
+        onHostChange={onHostChange}
+        slots={slots}
+        token={token.token}
+        onDisconnected={handleDisconnected}
+      />
     </LiveKitRoom>
   );
 }
