@@ -33,25 +33,36 @@ type Report = Partial<Record<StepName, number>>;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** An error message only livekit-client's own code has (a chunk that merely names its file is not LiveKit). */
+const LIVEKIT_CODE = "LiveKit doesn't seem to be supported on this browser";
+/** A chunk's static imports (`import … from "./x.js"`, `import "./x.js"`); `import("./x.js")` is lazy and not followed. */
+const staticImports = (code: string) =>
+  [...code.matchAll(/(?:\bfrom|\bimport)\s*["'`]\.\/([\w.-]+\.js)["'`]/g)].map((match) => `assets/${match[1]!}`);
+
 function bundleSizes(repoRoot: string) {
   const dist = path.join(repoRoot, 'frontend/dist');
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  // What the home page loads up front: the entry script and its modulepreloads.
-  const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
   const chunks = fs
     .readdirSync(path.join(dist, 'assets'))
     .filter((file) => file.endsWith('.js'))
     .map((file) => {
-      const bytes = fs.readFileSync(path.join(dist, 'assets', file));
+      const code = fs.readFileSync(path.join(dist, 'assets', file));
+      const text = code.toString('utf8');
       return {
         file: `assets/${file}`,
-        raw: bytes.length,
-        gzip: zlib.gzipSync(bytes, { level: 9 }).length,
-        livekit: bytes.includes('livekit'),
+        raw: code.length,
+        gzip: zlib.gzipSync(code, { level: 9 }).length,
+        livekit: text.includes(LIVEKIT_CODE),
+        imports: staticImports(text),
       };
     })
     .sort((a, b) => b.gzip - a.gzip);
-  const initialChunks = chunks.filter((chunk) => initial.includes(chunk.file));
+  // What the home page loads up front: index.html's scripts and modulepreloads (attributes, not the watch
+  // pages' inline boot script) and everything they import statically.
+  const initial = new Set([...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]!));
+  for (const file of initial)
+    for (const imported of chunks.find((chunk) => chunk.file === file)?.imports ?? []) initial.add(imported);
+  const initialChunks = chunks.filter((chunk) => initial.has(chunk.file));
   return {
     chunks,
     initialChunks,
