@@ -26,7 +26,7 @@ test('a creator picks a category and tags; viewers find the live stream under Br
 
   const dashboard = await creatorContext.newPage();
   await dashboard.goto('/dashboard/stream');
-  await dashboard.getByLabel('Title').fill('Sourdough from scratch');
+  await dashboard.getByLabel('Title', { exact: true }).fill('Sourdough from scratch');
   await dashboard.getByLabel('Category').selectOption({ label: 'Art & Creative' });
   // Six tags are refused before anything is sent.
   await dashboard.getByLabel('Tags').fill('a, b, c, d, e, f');

@@ -78,7 +78,7 @@ test('a creator sets the stream title, description and thumbnail, and viewers se
   const page = await context.newPage();
   await page.goto('/dashboard/stream');
 
-  await page.getByLabel('Title').fill('Sunday bread baking');
+  await page.getByLabel('Title', { exact: true }).fill('Sunday bread baking');
   await page.getByLabel('Description').fill('Sourdough from scratch.\nQuestions welcome.');
   await page.getByTestId('thumbnail-file').setInputFiles({ name: 'loaf.png', mimeType: 'image/png', buffer: PNG });
   await expect(page.getByTestId('thumbnail-preview')).toHaveAttribute('src', /^\/api\/uploads\//);
@@ -92,7 +92,7 @@ test('a creator sets the stream title, description and thumbnail, and viewers se
   await expect(page.getByRole('alert')).toHaveText('Choose a PNG, JPEG, WebP or GIF image.');
 
   await page.reload();
-  await expect(page.getByLabel('Title')).toHaveValue('Sunday bread baking');
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Sunday bread baking');
   const channel = await (await browser.newContext()).request.get(`/api/viewer/stream/${creator.username}`);
   expect(await channel.json()).toMatchObject({
     title: 'Sunday bread baking',
