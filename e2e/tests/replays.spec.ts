@@ -23,7 +23,7 @@ const seek = (video: Locator, seconds: number) =>
   );
 
 test("a creator's broadcast is recorded and the replay plays with its chat", async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const creatorContext = await browser.newContext();
   const creator = await signUpViaApi(creatorContext.request, 'rec');
   created.push(creator);
@@ -42,7 +42,9 @@ test("a creator's broadcast is recorded and the replay plays with its chat", asy
   await expect.poll(async () => (await status()).isLive, { timeout: 90_000 }).toBe(true);
   await expectVideoPlaying(viewer.getByTestId('host-video'));
 
-  // While live, the home page card shows a real picture of the stream (the egress's JPEG, 640 px wide).
+  // While live, the home page card shows a real picture of the stream (the egress's JPEG, 640 px wide). The
+  // recorder writes one every RECORDINGS_SNAPSHOT_SECONDS once it runs; on a saturated machine it can take a
+  // restart (20 s) to start, hence the generous wait.
   const home = await (await browser.newContext()).newPage();
   await expect
     .poll(
@@ -56,7 +58,7 @@ test("a creator's broadcast is recorded and the replay plays with its chat", asy
         if (!(await picture.count())) return 0;
         return picture.evaluate((image: HTMLImageElement) => (image.complete ? image.naturalWidth : 0));
       },
-      { timeout: 60_000, intervals: [2_000] },
+      { timeout: 120_000, intervals: [2_000] },
     )
     .toBe(640);
   await home.context().close();
