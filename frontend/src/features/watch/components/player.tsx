@@ -36,13 +36,8 @@ export function Player({ stream, onHostChange, overlay, offlineActions }: Player
 
   let content: ReactNode;
   if (hostTrack && !endedByServer) content = <HostVideo trackRef={hostTrack} />;
-  else if (connection === ConnectionState.Connecting)
-    content = (
-      <div className="flex h-full items-center justify-center gap-3 text-zinc-300" role="status">
-        <Spinner /> Connecting…
-      </div>
-    );
-  else if (seenLive)
+  // Once the site says it ended, that holds whatever the connection does meanwhile (LiveKit may be re-joining).
+  else if (endedByServer || (seenLive && connection !== ConnectionState.Connecting))
     content = (
       <OfflineCard
         stream={stream}
@@ -50,6 +45,12 @@ export function Player({ stream, onHostChange, overlay, offlineActions }: Player
         message="Thanks for watching! It picks up here if they come back."
         actions={offlineActions}
       />
+    );
+  else if (connection === ConnectionState.Connecting)
+    content = (
+      <div className="flex h-full items-center justify-center gap-3 text-zinc-300" role="status">
+        <Spinner /> Connecting…
+      </div>
     );
   else if (stream.isLive)
     content = (
