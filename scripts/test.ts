@@ -5,17 +5,25 @@
  * against the built frontend served by the backend. For Vitest it also starts two backend processes sharing one
  * database of their own (BACKEND_URLS), which the multi-instance tests drive over HTTP.
  *   --unit-only / --e2e-only   run one half
+ *   --repeat <file> <n>        runs one test file n times on one stack (`pnpm test:repeat`), and says how many passed
  *   any other arguments        are passed to Vitest with --unit-only (e.g. a file filter), else to Playwright
  *                              (e.g. a test file or -g "title")
  *   TEST_PORT_OFFSET=1000      shifts every port, so several runs can share a machine
+ *
+ * Every service's output (LiveKit, ingress, egress and its recorders, the backends, PostgreSQL) and the libraries'
+ * own log lines are kept in .data/<stack>/logs/, always; when a test fails, the last lines of each are printed
+ * before the summary of what failed, which comes last.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { startStack } from './stack/index.ts';
 import { startBackend } from './stack/backend.ts';
+import { keepLogsIn } from './stack/processes.ts';
 import { testProfile } from './stack/profiles.ts';
 import { REPO_ROOT } from './stack/livekit.ts';
+import { printFailureReport, type FailedTest } from './test-report.ts';
 
 const args = process.argv.slice(2);
 /** Each counts as one test in the summary. */
@@ -26,28 +34,55 @@ const STATIC_CHECKS: Array<[string, string]> = [
   ['API contract up to date', 'contract:check'],
   ['frontend unit tests', 'test:frontend'],
 ];
-const runUnit = !args.includes('--e2e-only');
-const runE2e = !args.includes('--unit-only');
-const passedArgs = args.filter((arg) => !arg.startsWith('--unit-only') && !arg.startsWith('--e2e-only'));
-const vitestArgs = runE2e ? [] : passedArgs;
-const playwrightArgs = runE2e ? passedArgs : [];
+
+const repeat = parseRepeat(args);
+const runUnit = repeat ? !repeat.e2e : !args.includes('--e2e-only');
+const runE2e = repeat ? repeat.e2e : !args.includes('--unit-only');
+const passedArgs = repeat ? [] : args.filter((arg) => arg !== '--unit-only' && arg !== '--e2e-only');
+const vitestArgs = repeat ? [repeat.file] : runE2e ? [] : passedArgs;
+const playwrightArgs = repeat ? [`--repeat-each=${repeat.times}`, repeat.file] : runE2e ? passedArgs : [];
 // A filtered run is for working on something: the static checks run in full runs only.
-const runStaticChecks = runUnit && passedArgs.length === 0;
+const runStaticChecks = !repeat && runUnit && passedArgs.length === 0;
 
 // TEST_PORT_OFFSET shifts every port (and the data folder), so two test runs can share a machine.
 const profile = testProfile(Number(process.env.TEST_PORT_OFFSET ?? 0));
 const baseUrl = `http://127.0.0.1:${profile.backendPort}`;
-const reportsDir = path.join(REPO_ROOT, '.data', profile.dataName, 'reports');
+const dataDir = path.join(REPO_ROOT, '.data', profile.dataName);
+const reportsDir = path.join(dataDir, 'reports');
+const logsDir = path.join(dataDir, 'logs');
+fs.rmSync(logsDir, { recursive: true, force: true });
 fs.mkdirSync(reportsDir, { recursive: true });
+keepLogsIn(logsDir);
 
-function run(command: string, commandArgs: string[], cwd: string, env: Record<string, string>): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, commandArgs, { cwd, env: { ...process.env, ...env }, stdio: 'inherit' });
+/**
+ * Runs a test runner. Its own output goes to the console; lines a library logs as JSON (pino's `{"level":…`, e.g.
+ * @livekit/rtc-node's debug output in the tests that join rooms) go to `<logName>.log` instead.
+ */
+function run(command: string, commandArgs: string[], cwd: string, env: Record<string, string>, logName?: string) {
+  return new Promise<number>((resolve) => {
+    const child = spawn(command, commandArgs, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: logName ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    });
+    if (logName) {
+      const file = fs.createWriteStream(path.join(logsDir, `${logName}.log`), { flags: 'a' });
+      for (const [stream, out] of [
+        [child.stdout!, process.stdout],
+        [child.stderr!, process.stderr],
+      ] as const)
+        createInterface({ input: stream }).on('line', (line) => {
+          if (/^\s*\{"level":/.test(line)) file.write(`${line}\n`);
+          else out.write(`${line}\n`);
+        });
+      child.on('exit', () => file.end());
+    }
     child.on('exit', (code) => resolve(code ?? 1));
   });
 }
 
 const totals = { passed: 0, failed: 0 };
+const failures: FailedTest[] = [];
 let exitCode = 0;
 
 // Static checks first: they need no stack and fail fast.
@@ -58,6 +93,7 @@ if (runStaticChecks) {
     if (code === 0) totals.passed += 1;
     else {
       totals.failed += 1;
+      failures.push({ runner: 'check', name, message: `pnpm ${script} exited with ${code} (its output is above)` });
       exitCode = code;
     }
   }
@@ -67,27 +103,33 @@ const stack = await startStack(profile, { databaseUrl: process.env.TEST_DATABASE
 const testEnv = {
   ...stack.env,
   NODE_ENV: 'test',
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   PORT: String(profile.backendPort),
   PUBLIC_URL: baseUrl,
   INGRESS_AVAILABLE: String(stack.ingressAvailable),
-  // Every test that goes live is recorded; small recordings keep the egress from starving the 2-core machine.
+  // Tests that record use small recordings, which keep the egress from starving the 2-core machine.
   RECORDINGS_VIDEO: '360p',
 };
 
 try {
   if (runUnit) {
     const report = path.join(reportsDir, 'vitest.json');
-    const code = await run(
-      'pnpm',
-      ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs],
-      path.join(REPO_ROOT, 'backend'),
-      { ...testEnv, BACKEND_URLS: (await startBackendInstances()).join(',') },
-    );
-    if (code !== 0) exitCode = code;
-    const result = readJson<{ numPassedTests: number; numFailedTests: number }>(report);
-    totals.passed += result?.numPassedTests ?? 0;
-    totals.failed += result?.numFailedTests ?? (code === 0 ? 0 : 1);
+    const backendUrls = (await startBackendInstances()).join(',');
+    for (let round = 1; round <= (repeat?.times ?? 1); round += 1) {
+      if (repeat) console.log(`\n── ${repeat.file}: run ${round} of ${repeat.times}`);
+      const code = await run(
+        'pnpm',
+        ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs],
+        path.join(REPO_ROOT, 'backend'),
+        { ...testEnv, BACKEND_URLS: backendUrls },
+        'vitest-output',
+      );
+      if (code !== 0) exitCode = code;
+      const result = readJson<VitestReport>(report);
+      totals.passed += result?.numPassedTests ?? 0;
+      totals.failed += result?.numFailedTests ?? (code === 0 ? 0 : 1);
+      failures.push(...vitestFailures(result, code));
+    }
   }
 
   if (runE2e) {
@@ -95,28 +137,35 @@ try {
     if (buildCode !== 0) throw new Error('the frontend build failed');
     await startBackend({
       port: profile.backendPort,
-      env: { ...testEnv, STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'), LOG_LEVEL: 'warn' },
+      env: { ...testEnv, STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'), LOG_LEVEL: 'info' },
     });
     const report = path.join(reportsDir, 'playwright.json');
-    const code = await run('pnpm', ['exec', 'playwright', 'test', ...playwrightArgs], path.join(REPO_ROOT, 'e2e'), {
-      ...testEnv,
-      BASE_URL: baseUrl,
-      PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-    });
+    const code = await run(
+      'pnpm',
+      ['exec', 'playwright', 'test', ...playwrightArgs],
+      path.join(REPO_ROOT, 'e2e'),
+      { ...testEnv, BASE_URL: baseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+      'playwright-output',
+    );
     if (code !== 0) exitCode = code;
-    const result = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(report);
+    const result = readJson<PlaywrightReport>(report);
     totals.passed += (result?.stats.expected ?? 0) + (result?.stats.flaky ?? 0);
     totals.failed += result?.stats.unexpected ?? (code === 0 ? 0 : 1);
+    failures.push(...playwrightFailures(result, code));
   }
 } catch (error) {
   console.error(`\nTest run aborted: ${(error as Error).message}`);
   exitCode = 1;
   totals.failed += 1;
+  failures.push({ runner: 'stack', name: 'test run', message: (error as Error).message });
 } finally {
   await stack.stop();
 }
 
-console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+if (exitCode === 0 && totals.failed > 0) exitCode = 1;
+if (exitCode !== 0) printFailureReport({ logsDir, failures, reportsDir });
+if (repeat) console.log(`\n${repeat.file}: ${totals.passed} of ${totals.passed + totals.failed} passed`);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed (logs: ${path.relative(REPO_ROOT, logsDir)}/)`);
 process.exit(exitCode);
 
 /**
@@ -125,10 +174,87 @@ process.exit(exitCode);
  * correct), and not LiveKit's webhook target. Their URLs, for BACKEND_URLS.
  */
 async function startBackendInstances(): Promise<string[]> {
-  const env = { ...testEnv, DATABASE_URL: await stack.freshDatabase('instances'), LOG_LEVEL: 'error' };
+  const env = {
+    ...testEnv,
+    DATABASE_URL: await stack.freshDatabase('instances'),
+    LOG_LEVEL: 'info',
+    // Their tests are about agreeing across instances; a recording per go-live would only load the machine.
+    RECORDINGS_ENABLED: 'false',
+  };
   const ports = [profile.instanceAPort, profile.instanceBPort];
   const instances = await Promise.all(ports.map((port, index) => startBackend({ name: `backend-${'ab'[index]}`, port, env })));
   return instances.map((instance) => instance.url);
+}
+
+/** `--repeat <file> <n>`: which runner owns the file and how often to run it. */
+function parseRepeat(argv: string[]): { file: string; times: number; e2e: boolean } | undefined {
+  if (argv[0] !== '--repeat') return undefined;
+  const [, file, times] = argv;
+  const count = Number(times);
+  if (!file || !Number.isInteger(count) || count < 1) {
+    console.error('usage: pnpm test:repeat <test file> <times>   e.g. pnpm test:repeat e2e/tests/replays.spec.ts 10');
+    process.exit(64);
+  }
+  const absolute = path.resolve(file);
+  const e2e = absolute.startsWith(path.join(REPO_ROOT, 'e2e') + path.sep);
+  const base = path.join(REPO_ROOT, e2e ? 'e2e' : 'backend');
+  return { file: path.relative(base, absolute), times: count, e2e };
+}
+
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: Array<{
+    name: string;
+    message?: string;
+    assertionResults: Array<{ fullName: string; status: string; failureMessages: string[] }>;
+  }>;
+};
+
+function vitestFailures(result: VitestReport | undefined, code: number): FailedTest[] {
+  if (!result) return code === 0 ? [] : [{ runner: 'vitest', name: 'vitest', message: `exited with ${code}, no report` }];
+  return result.testResults.flatMap((file) => {
+    const where = path.relative(REPO_ROOT, file.name);
+    const failed = file.assertionResults
+      .filter((test) => test.status === 'failed')
+      .map((test) => ({ runner: 'vitest', name: `${where} › ${test.fullName}`, message: test.failureMessages[0] ?? '' }));
+    // A file that failed to load has a message and no failed test.
+    return failed.length || !file.message ? failed : [{ runner: 'vitest', name: where, message: file.message }];
+  });
+}
+
+type PlaywrightSuite = {
+  title: string;
+  file?: string;
+  specs?: Array<{ title: string; tests: Array<{ status: string; results: Array<{ error?: { message?: string } }> }> }>;
+  suites?: PlaywrightSuite[];
+};
+type PlaywrightReport = {
+  stats: { expected: number; unexpected: number; flaky: number };
+  suites: PlaywrightSuite[];
+  errors?: Array<{ message?: string }>;
+};
+
+function playwrightFailures(result: PlaywrightReport | undefined, code: number): FailedTest[] {
+  if (!result) return code === 0 ? [] : [{ runner: 'playwright', name: 'playwright', message: `exited with ${code}, no report` }];
+  const failed: FailedTest[] = (result.errors ?? []).map((error) => ({
+    runner: 'playwright',
+    name: 'playwright',
+    message: error.message ?? '',
+  }));
+  const visit = (suite: PlaywrightSuite, file: string) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests)
+        if (test.status === 'unexpected')
+          failed.push({
+            runner: 'playwright',
+            name: `e2e/tests/${file} › ${spec.title}`,
+            message: test.results.find((attempt) => attempt.error)?.error?.message ?? '',
+          });
+    for (const child of suite.suites ?? []) visit(child, file);
+  };
+  for (const suite of result.suites) visit(suite, suite.file ?? suite.title);
+  return failed;
 }
 
 function readJson<T>(file: string): T | undefined {

@@ -9,8 +9,16 @@ export function uniqueUsername(prefix: string): string {
   return `${prefix}_${randomBytes(4).toString('hex')}`.slice(0, 24);
 }
 
-/** Signs up through the real API; the request context keeps the session cookie. */
-export async function signUpViaApi(request: APIRequestContext, prefix: string): Promise<TestUser> {
+/**
+ * Signs up through the real API; the request context keeps the session cookie. The user's broadcasts are not
+ * recorded unless `recorded` is set: each recording is an egress re-encoding video beside the ingress, which only
+ * the tests about recordings should pay for.
+ */
+export async function signUpViaApi(
+  request: APIRequestContext,
+  prefix: string,
+  options: { recorded?: boolean } = {},
+): Promise<TestUser> {
   const username = uniqueUsername(prefix);
   const user = { username, email: `${username}@example.test`, password: 'correct-horse-battery' };
   // A made-up client address per account (the test backend trusts its loopback proxy), so the per-address
@@ -21,6 +29,10 @@ export async function signUpViaApi(request: APIRequestContext, prefix: string): 
   });
   if (!response.ok()) throw new Error(`sign-up failed: ${response.status()} ${await response.text()}`);
   const body = (await response.json()) as { user: { id: string } };
+  if (!options.recorded) {
+    const settings = await request.put('/api/recordings/settings', { data: { recordingEnabled: false } });
+    if (!settings.ok()) throw new Error(`turning recording off failed: ${settings.status()} ${await settings.text()}`);
+  }
   return { ...user, id: body.user.id };
 }
 

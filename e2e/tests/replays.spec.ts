@@ -25,7 +25,7 @@ const seek = (video: Locator, seconds: number) =>
 test("a creator's broadcast is recorded and the replay plays with its chat", async ({ browser }) => {
   test.setTimeout(300_000);
   const creatorContext = await browser.newContext();
-  const creator = await signUpViaApi(creatorContext.request, 'rec');
+  const creator = await signUpViaApi(creatorContext.request, 'rec', { recorded: true });
   created.push(creator);
   await creatorContext.request.put('/api/stream/info', { data: { title: 'Recorded pottery session' } });
   const key = await creatorContext.request.post('/api/stream/ingress', { data: { type: 'RTMP', quality: '720p' } });

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import YAML from 'yaml';
 import { startProcess, exitedEarly, superviseProcess } from './processes.ts';
-import { waitForHttp, waitForPort } from './wait.ts';
+import { waitForHttp, waitForListener } from './wait.ts';
 import type { StackProfile } from './profiles.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -133,7 +133,7 @@ export async function startIngress(options: {
     env: { PATH: `${path.dirname(binary)}:${process.env.PATH}` },
     quiet: options.quiet,
   });
-  await Promise.race([waitForPort(profile.rtmpPort), exitedEarly(child, 'ingress')]);
+  await Promise.race([waitForListener(profile.rtmpPort), exitedEarly(child, 'ingress')]);
 }
 
 /**

