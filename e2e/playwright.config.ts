@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// `pnpm test` starts the stack and passes BASE_URL; Debian's Chromium is used (no browser downloads here).
-const baseURL = process.env.BASE_URL ?? 'http://127.0.0.1:4100';
+// `pnpm test` starts the stack and passes BASE_URL (https://localhost:4143, through the stack's TLS proxy) and
+// BROWSER_HOME, whose certificate store trusts that proxy's authority; Debian's Chromium is used (no downloads here).
+const baseURL = process.env.BASE_URL ?? 'https://localhost:4143';
 
 export default defineConfig({
   testDir: './tests',
@@ -26,6 +27,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          ...(process.env.BROWSER_HOME && { env: { ...process.env, HOME: process.env.BROWSER_HOME } }),
           args: [
             '--no-sandbox',
             '--disable-gpu',

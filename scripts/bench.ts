@@ -36,7 +36,9 @@ function build(): Promise<void> {
   });
 }
 
-// The backend runs as in production, which refuses livekit.yaml's published dev secret.
+// Secrets of its own, as in production. The backend runs with NODE_ENV=development: production additionally refuses
+// plain-HTTP addresses, and the load generators talk to the backend and LiveKit directly (as a balancer's upstream
+// does); NODE_ENV changes nothing else on the measured paths (only `test` adds the response checks).
 const stack = await startStack(profile, { freshDatabase: true, quiet: true, privateLiveKitSecret: true });
 const sections: string[] = [];
 try {
@@ -45,7 +47,7 @@ try {
     port: profile.backendPort,
     env: {
       ...stack.env,
-      NODE_ENV: 'production',
+      NODE_ENV: 'development',
       AUTH_SECRET: 'bench-only-secret-0123456789abcdef-xyz',
       PUBLIC_URL: baseUrl,
       STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'),

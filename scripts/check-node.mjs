@@ -3,7 +3,12 @@
 import fs from 'node:fs';
 
 // The one pin: .node-version (scripts/toolchain.sh installs exactly that version).
-const REQUIRED_MAJOR = Number(fs.readFileSync(new URL('../.node-version', import.meta.url), 'utf8').trim().split('.')[0]);
+const REQUIRED_MAJOR = Number(
+  fs
+    .readFileSync(new URL('../.node-version', import.meta.url), 'utf8')
+    .trim()
+    .split('.')[0],
+);
 const major = Number(process.versions.node.split('.')[0]);
 if (major < REQUIRED_MAJOR) {
   console.error(`

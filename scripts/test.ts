@@ -99,7 +99,13 @@ if (runStaticChecks) {
   }
 }
 
-const stack = await startStack(profile, { databaseUrl: process.env.TEST_DATABASE_URL, freshDatabase: true, quiet: true });
+// The e2e journeys run over HTTPS through a TLS proxy, as the site is deployed (the unit tests talk to the app directly).
+const stack = await startStack(profile, {
+  databaseUrl: process.env.TEST_DATABASE_URL,
+  freshDatabase: true,
+  quiet: true,
+  tls: runE2e,
+});
 const testEnv = {
   ...stack.env,
   NODE_ENV: 'test',
@@ -114,14 +120,14 @@ const testEnv = {
 try {
   if (runUnit) {
     const report = path.join(reportsDir, 'vitest.json');
-    const backendUrls = (await startBackendInstances()).join(',');
+    const instances = await startBackendInstances();
     for (let round = 1; round <= (repeat?.times ?? 1); round += 1) {
       if (repeat) console.log(`\n── ${repeat.file}: run ${round} of ${repeat.times}`);
       const code = await run(
         'pnpm',
         ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs],
         path.join(REPO_ROOT, 'backend'),
-        { ...testEnv, BACKEND_URLS: backendUrls },
+        { ...testEnv, BACKEND_URLS: instances.urls.join(','), INSTANCES_DATABASE_URL: instances.databaseUrl },
         'vitest-output',
       );
       if (code !== 0) exitCode = code;
@@ -135,16 +141,32 @@ try {
   if (runE2e) {
     const buildCode = await run('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], path.join(REPO_ROOT, 'frontend'), {});
     if (buildCode !== 0) throw new Error('the frontend build failed');
+    const tls = stack.tls!;
+    // Browsers open the site and LiveKit through the proxy; the backend calls LiveKit directly, as beside a balancer.
+    const e2eEnv = {
+      ...testEnv,
+      PUBLIC_URL: tls.siteUrl,
+      LIVEKIT_URL: tls.livekitUrl,
+      LIVEKIT_API_URL: stack.env.LIVEKIT_URL!.replace(/^ws/, 'http'),
+    };
     await startBackend({
       port: profile.backendPort,
-      env: { ...testEnv, STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'), LOG_LEVEL: 'info' },
+      env: { ...e2eEnv, STATIC_DIR: path.join(REPO_ROOT, 'frontend/dist'), LOG_LEVEL: 'info' },
+      quiet: true,
     });
     const report = path.join(reportsDir, 'playwright.json');
     const code = await run(
       'pnpm',
       ['exec', 'playwright', 'test', ...playwrightArgs],
       path.join(REPO_ROOT, 'e2e'),
-      { ...testEnv, BASE_URL: baseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+      {
+        ...e2eEnv,
+        BASE_URL: tls.siteUrl,
+        // The proxy's certificate authority: Chromium trusts it through BROWSER_HOME's NSS database, Node through this.
+        BROWSER_HOME: tls.browserHome,
+        NODE_EXTRA_CA_CERTS: tls.caFile,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+      },
       'playwright-output',
     );
     if (code !== 0) exitCode = code;
@@ -171,19 +193,23 @@ process.exit(exitCode);
 /**
  * Two backend processes behind one public address, as behind a load balancer: same PostgreSQL server and LiveKit,
  * a database of their own (the other tests set live state by hand, which the instances' reconcile job would
- * correct), and not LiveKit's webhook target. Their URLs, for BACKEND_URLS.
+ * correct), and not LiveKit's webhook target. Their URLs, for BACKEND_URLS, and their database, for tests that
+ * start a backend process of their own.
  */
-async function startBackendInstances(): Promise<string[]> {
+async function startBackendInstances(): Promise<{ urls: string[]; databaseUrl: string }> {
+  const databaseUrl = await stack.freshDatabase('instances');
   const env = {
     ...testEnv,
-    DATABASE_URL: await stack.freshDatabase('instances'),
+    DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'info',
     // Their tests are about agreeing across instances; a recording per go-live would only load the machine.
     RECORDINGS_ENABLED: 'false',
   };
   const ports = [profile.instanceAPort, profile.instanceBPort];
-  const instances = await Promise.all(ports.map((port, index) => startBackend({ name: `backend-${'ab'[index]}`, port, env })));
-  return instances.map((instance) => instance.url);
+  const instances = await Promise.all(
+    ports.map((port, index) => startBackend({ name: `backend-${'ab'[index]}`, port, env, quiet: true })),
+  );
+  return { urls: instances.map((instance) => instance.url), databaseUrl };
 }
 
 /** `--repeat <file> <n>`: which runner owns the file and how often to run it. */

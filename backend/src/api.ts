@@ -11,6 +11,7 @@ import { uploadsApi } from './modules/uploads/uploads.routes.ts';
 import { analyticsApi } from './modules/analytics/analytics.routes.ts';
 import { liveEventsApi, webhookApi } from './modules/live/live.routes.ts';
 import { healthApi } from './modules/health/health.routes.ts';
+import { metricsApi } from './modules/metrics/metrics.routes.ts';
 import { recordingsApi } from './modules/recordings/recordings.routes.ts';
 import { adminApi, creatorAccessApi } from './modules/admin/admin.routes.ts';
 import { notificationsApi } from './modules/notifications/notifications.routes.ts';
@@ -44,6 +45,7 @@ export const apis: ApiRouter[] = [
   liveEventsApi,
   webhookApi,
   healthApi,
+  metricsApi,
   docsApi,
 ];
 

@@ -1,15 +1,15 @@
 import path from 'node:path';
-import type { IncomingMessage } from 'node:http';
-import express, { type Request } from 'express';
-import { pinoHttp } from 'pino-http';
+import express from 'express';
 import { env } from './config/env.ts';
 import { logger } from './lib/logger.ts';
-import { requestLogLevel, requestSummary } from './lib/request-log.ts';
+import { requestLogger } from './lib/request-log.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { originsFor } from './http/origins.ts';
 import { sameOriginWrites } from './http/same-origin.ts';
 import { refuseControlCharactersInUrl, refuseNulInBody } from './http/text-policy.ts';
 import { checkResponses } from './http/response-check.ts';
+import { warnOnUntrustedForwarding } from './http/untrusted-forwarding.ts';
+import { timeRequests } from './http/request-metrics.ts';
 import { apis } from './api.ts';
 import { linkPreviewsRouter } from './modules/link-previews/link-previews.routes.ts';
 
@@ -19,24 +19,16 @@ const rawBodyPaths = apis
   .filter((route) => route.requestBody && route.requestBody.contentType !== 'application/json')
   .map((route) => route.path.slice('/api'.length));
 
-/** The URL as the client sent it: a router mounted at a prefix shortens `req.url` while it handles the request. */
-const fullUrl = (req: IncomingMessage) => (req as Partial<Request>).originalUrl ?? req.url ?? '';
-
 /** Builds the app without listening, so tests drive it directly. One router owns each URL prefix. */
 export function createApp() {
   const app = express();
   app.disable('x-powered-by');
   // req.ip is the client's address only when the proxy in front is trusted (per-IP limits use it).
   app.set('trust proxy', env.TRUST_PROXY);
+  app.use(warnOnUntrustedForwarding());
+  app.use(timeRequests());
 
-  app.use(
-    pinoHttp({
-      logger,
-      customLogLevel: (req, res, error) => requestLogLevel(fullUrl(req), res.statusCode, Boolean(error)),
-      customSuccessMessage: (req, res, milliseconds) => requestSummary(req.method, fullUrl(req), res.statusCode, milliseconds),
-      customErrorMessage: (req, res) => requestSummary(req.method, fullUrl(req), res.statusCode),
-    }),
-  );
+  app.use(requestLogger(logger));
   // In tests every answer is checked against the route's declared contract (see response-check.ts).
   if (env.NODE_ENV === 'test') app.use(checkResponses());
   app.use(refuseControlCharactersInUrl);

@@ -28,13 +28,24 @@ die() { printf '[build-egress] %s\n' "$*" >&2; exit "${2:-1}"; }
 mkdir -p "$1"
 DEST="$(cd "$1" && pwd)"
 
-if [[ -x "$DEST/egress" ]]; then
-  say "already present: $DEST/egress"
+PATCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/patches/egress"
+shopt -s nullglob
+PATCHES=("$PATCH_DIR"/*.patch)
+shopt -u nullglob
+# A patched build gets its own name (and cache entry), so a cache filled by an older or unpatched build is
+# never taken for it.
+BUILD_ID="$EGRESS_VERSION"
+if ((${#PATCHES[@]})); then
+  BUILD_ID="$EGRESS_VERSION-patched-$(cat "${PATCHES[@]}" | sha256sum | cut -c1-12)"
+fi
+
+if [[ -x "$DEST/egress" && "$(cat "$DEST/egress.build-id" 2>/dev/null)" == "$BUILD_ID" ]]; then
+  say "already present: $DEST/egress ($BUILD_ID)"
   exit 0
 fi
 
 CACHE_DIR="${STREAMHOUSE_TOOLS_CACHE:-$HOME/.cache/streamhouse/tools}"
-CACHED="$CACHE_DIR/egress-$EGRESS_VERSION"
+CACHED="$CACHE_DIR/egress-$BUILD_ID"
 
 # shellcheck source=gstreamer-prerequisites.sh
 source "$(dirname "${BASH_SOURCE[0]}")/gstreamer-prerequisites.sh"
@@ -70,7 +81,8 @@ install_bin() { # $1 = source binary
   cp "$1" "$DEST/egress.tmp.$$"
   chmod 755 "$DEST/egress.tmp.$$"
   mv -f "$DEST/egress.tmp.$$" "$DEST/egress"
-  say "installed: $DEST/egress ($("$DEST/egress" --version 2>/dev/null || echo "version unknown"))"
+  printf '%s\n' "$BUILD_ID" > "$DEST/egress.build-id"
+  say "installed: $DEST/egress ($BUILD_ID)"
   case ":$PATH:" in *":$DEST:"*) ;; *) say "note: put $DEST on PATH before starting it (it runs itself as 'egress run-handler')";; esac
 }
 
@@ -86,7 +98,7 @@ trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 export CGO_ENABLED=1 GOFLAGS="${GOFLAGS:-} -mod=mod"
 started=$SECONDS
-say "building github.com/livekit/egress $EGRESS_VERSION (cgo + GStreamer; ~5 min cold on 2 cores)…"
+say "building github.com/livekit/egress $BUILD_ID (cgo + GStreamer; ~5 min cold on 2 cores)…"
 
 cat > go.mod <<EOF
 module egress-wrapper
@@ -103,6 +115,16 @@ src_dir="$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p' download.json)"
 [[ -n "$src_dir" && -f "$src_dir/go.sum" ]] || die "the egress module download has no go.sum"
 cat "$src_dir/go.sum" >> go.sum
 "$GO" get "github.com/livekit/egress@$EGRESS_VERSION" >/dev/null 2>get.log || { cat get.log >&2; die "go get failed"; }
+if ((${#PATCHES[@]})); then
+  # The module cache is read-only: patch a copy, and build that copy in place of the pinned module.
+  cp -R "$src_dir" egress-src
+  chmod -R u+w egress-src
+  for patch_file in "${PATCHES[@]}"; do
+    (cd egress-src && git apply "$patch_file") || die "$(basename "$patch_file") does not apply to $EGRESS_VERSION"
+    say "applied $(basename "$patch_file")"
+  done
+  printf '\nreplace github.com/livekit/egress => ./egress-src\n' >> go.mod
+fi
 
 # cmd/server embeds the room-composite web templates, which are built by a separate Node project and are not in
 # the module. Build the same main package with an empty template folder: participant egress never serves them.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Provisions the pinned LiveKit pieces into a git-ignored bin folder (default .tools/bin):
 #   livekit-server (required), the ingress service for RTMP/WHIP keys and the egress service for recordings
-#   (both optional: they need GStreamer).
+#   (both optional: they need GStreamer). Caddy, the test stack's TLS proxy, is built by build-caddy.sh when a
+#   stack needs it.
 # Uses what is already on PATH or in the folder; otherwise builds with Go from the module proxy.
 set -euo pipefail
 
@@ -53,10 +54,12 @@ else
 fi
 
 # The egress service is optional too: without it, broadcasts are not recorded and the site says so.
-if [[ -x "$BIN_DIR/egress" ]] || command -v egress >/dev/null 2>&1; then
-  say "egress: $( [[ -x "$BIN_DIR/egress" ]] && echo "$BIN_DIR/egress" || command -v egress )"
-elif [[ -f "$HERE/build-egress.sh" ]]; then
-  if ! bash "$HERE/build-egress.sh" "$BIN_DIR"; then
-    say "egress: not available (see the message above); recording is off, everything else works."
-  fi
+# build-egress.sh returns at once when $BIN_DIR/egress is the current (patched) build, and replaces it otherwise.
+if bash "$HERE/build-egress.sh" "$BIN_DIR"; then
+  say "egress: $BIN_DIR/egress"
+elif command -v egress >/dev/null 2>&1; then
+  say "egress: $(command -v egress) (from PATH; without this repo's keyframe patch, a recording can stall at its start)"
+else
+  say "egress: not available (see the message above); recording is off, everything else works."
 fi
+

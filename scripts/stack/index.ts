@@ -5,6 +5,7 @@ import { startRedis } from './redis.ts';
 import { REPO_ROOT, findBinary, provisionLiveKit, startEgress, startIngress, startLiveKitServer } from './livekit.ts';
 import { applyMigrations } from '../db/schema-engine.ts';
 import { stopAll } from './processes.ts';
+import { startTlsProxy, type TlsProxy } from './tls-proxy.ts';
 
 export type Stack = {
   profile: StackProfile;
@@ -13,6 +14,11 @@ export type Stack = {
   ingressAvailable: boolean;
   /** Broadcasts are recorded (the LiveKit egress service runs). */
   egressAvailable: boolean;
+  /**
+   * The TLS proxy in front of the site and LiveKit, when the stack was started with `tls`. `env` keeps the direct
+   * addresses (what a backend beside LiveKit uses); browsers get the proxy's (`tls.siteUrl`, `tls.livekitUrl`).
+   */
+  tls?: TlsProxy;
   /** Process ids of the local livekit-server and embedded PostgreSQL (undefined when configured elsewhere). */
   livekitPid?: number;
   postgresPid?: number;
@@ -35,6 +41,11 @@ export async function startStack(
     freshDatabase?: boolean;
     quiet?: boolean;
     privateLiveKitSecret?: boolean;
+    /**
+     * Put Caddy with its own certificate authority in front of the site (profile.siteTlsPort), LiveKit's
+     * signalling and WHIP, as production does: `env` then gives browsers https:// and wss:// addresses.
+     */
+    tls?: boolean;
   } = {},
 ): Promise<Stack> {
   const name = profile.name;
@@ -63,11 +74,15 @@ export async function startStack(
   let egressAvailable = false;
   let livekitPid: number | undefined;
 
+  // Builds what is missing (LiveKit's services, Caddy) before anything needs it.
+  if (!options.livekitUrl) provisionLiveKit();
+  const tls = options.tls ? await startTlsProxy({ profile, dataRoot, quiet: options.quiet }) : undefined;
+  if (tls) log(`TLS proxy: ${tls.siteUrl} (site), ${tls.livekitUrl} (LiveKit), certificates from ${tls.caFile}`);
+
   if (options.livekitUrl) {
     log(`livekit: ${options.livekitUrl} (from configuration; no local server started)`);
     env.LIVEKIT_URL = options.livekitUrl;
   } else {
-    provisionLiveKit();
     const redisAddress = await startRedis(profile.redisPort, options.quiet);
     if (!redisAddress) log('redis-server not found: RTMP/WHIP stream keys are unavailable (browser go-live works).');
     const livekit = await startLiveKitServer({
@@ -76,6 +91,7 @@ export async function startStack(
       redisAddress,
       quiet: options.quiet,
       privateSecret: options.privateLiveKitSecret,
+      whipBaseUrl: tls?.whipBaseUrl,
     });
     livekitPid = livekit.pid;
     Object.assign(env, { LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret });
@@ -105,6 +121,7 @@ export async function startStack(
     env,
     ingressAvailable,
     egressAvailable,
+    tls,
     livekitPid,
     postgresPid,
     freshDatabase: async (suffix) => {

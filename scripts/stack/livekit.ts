@@ -51,6 +51,8 @@ export async function startLiveKitServer(options: {
   quiet?: boolean;
   /** A secret of its own instead of livekit.yaml's published dev one (a production-mode backend refuses that). */
   privateSecret?: boolean;
+  /** Where OBS sends WHIP, when a TLS proxy is in front of the ingress. */
+  whipBaseUrl?: string;
 }): Promise<LiveKitServer> {
   const { profile } = options;
   const binary = findBinary('livekit-server');
@@ -70,7 +72,7 @@ export async function startLiveKitServer(options: {
     config.redis = { address: options.redisAddress };
     config.ingress = {
       rtmp_base_url: `rtmp://127.0.0.1:${profile.rtmpPort}/x`,
-      whip_base_url: `http://127.0.0.1:${profile.whipPort}/w`,
+      whip_base_url: options.whipBaseUrl ?? `http://127.0.0.1:${profile.whipPort}/w`,
     };
   } else {
     delete config.redis;

@@ -28,6 +28,13 @@ export type StackProfile = {
   egressHealthPort: number;
   /** The egress always serves its (unused) room-composite templates; default 7980 would collide. */
   egressTemplatePort: number;
+  /**
+   * The TLS proxy (Caddy) of a stack that runs over HTTPS, as production does: the site, LiveKit's signalling
+   * (wss://) and the WHIP endpoint, each on https://localhost:<port>.
+   */
+  siteTlsPort: number;
+  livekitTlsPort: number;
+  whipTlsPort: number;
 };
 
 export const PROFILES: Record<StackProfile['name'], StackProfile> = {
@@ -50,6 +57,9 @@ export const PROFILES: Record<StackProfile['name'], StackProfile> = {
     ingressWhipUdpPort: 7885,
     egressHealthPort: 9092,
     egressTemplatePort: 9093,
+    siteTlsPort: 4043,
+    livekitTlsPort: 7843,
+    whipTlsPort: 8443,
   },
   test: {
     name: 'test',
@@ -70,6 +80,9 @@ export const PROFILES: Record<StackProfile['name'], StackProfile> = {
     ingressWhipUdpPort: 7985,
     egressHealthPort: 9192,
     egressTemplatePort: 9193,
+    siteTlsPort: 4143,
+    livekitTlsPort: 7943,
+    whipTlsPort: 8543,
   },
 };
 

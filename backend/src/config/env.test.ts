@@ -74,6 +74,9 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       AUTH_SECRET: strong,
       LIVEKIT_API_SECRET: strong,
+      PUBLIC_URL: 'https://streams.example',
+      LIVEKIT_URL: 'wss://livekit.streams.example',
+      TRUST_PROXY: '10.0.0.0/8',
     };
 
     it('starts with long secrets of its own', () => {
@@ -96,6 +99,10 @@ describe('configuration', () => {
         { LIVEKIT_API_SECRET: 'short-secret-123' },
         /LIVEKIT_API_SECRET: must be at least 32 characters/,
       ],
+      ['a plain-HTTP site address', { PUBLIC_URL: 'http://localhost:4000' }, /PUBLIC_URL: must be an https:\/\/ address/],
+      ['a ws:// LiveKit address', { LIVEKIT_URL: 'ws://127.0.0.1:7880' }, /LIVEKIT_URL: must be a wss:\/\/ address/],
+      ['no TRUST_PROXY', { TRUST_PROXY: undefined }, /TRUST_PROXY: is required in production/],
+      ['a TRUST_PROXY that trusts everyone', { TRUST_PROXY: 'true' }, /TRUST_PROXY: `true` trusts X-Forwarded-For from anyone/],
       [
         "docker-compose's example auth secret",
         { AUTH_SECRET: 'change-me-to-32-or-more-random-characters' },

@@ -16,6 +16,14 @@ export const envSchema = z.object({
   DATABASE_URL: z
     .string({ error: 'is required (run `pnpm dev`, which starts an embedded PostgreSQL, or set it)' })
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  /**
+   * A direct (or session-pooled) connection for LISTEN, when DATABASE_URL goes through a transaction pooler such
+   * as PgBouncer in transaction mode, which never delivers notifications. /ready checks that they arrive.
+   */
+  DATABASE_LISTEN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional(),
   /** The URL browsers connect to. */
   LIVEKIT_URL: z
     .string()
@@ -32,8 +40,10 @@ export const envSchema = z.object({
   /** Signs session cookies. Required in production. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').default('dev-only-secret-change-me-0123456789abcdef'),
   /**
-   * Which proxies may set X-Forwarded-For (Express "trust proxy"): per-IP sign-in limits key on the client
-   * address. `loopback` trusts a proxy on the same machine; use a hop count or subnets behind a load balancer.
+   * Which proxies may set X-Forwarded-For (Express "trust proxy"): every per-network limit keys on the client
+   * address. `loopback` (the default outside production) trusts a proxy on the same machine; behind a load
+   * balancer name its subnets (e.g. `10.0.0.0/8`) or a hop count. Required in production: a wrong guess either
+   * makes the balancer every visitor (site-wide limits) or trusts forged headers (`true`).
    */
   TRUST_PROXY: z
     .string()
@@ -62,6 +72,17 @@ export const envSchema = z.object({
   LIVE_EVENTS_MAX_STREAMS: z.coerce.number().int().min(1).default(10_000),
   /** Open live-event streams per client network (tabs of one household); more are answered 503. */
   LIVE_EVENTS_MAX_PER_NETWORK: z.coerce.number().int().min(1).default(20),
+  /**
+   * On SIGTERM: seconds /ready answers 503 while requests are still served (set it to your balancer's health-check
+   * interval), then the whole time allowed before open work is cut (keep your orchestrator's stop timeout above it).
+   */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(0),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(1).max(600).default(25),
+  /** PostgreSQL: how long to wait for a connection, and for one statement, before answering 503 (Retry-After). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** Turns on GET /metrics (Prometheus) for callers sending `Authorization: Bearer <this>`; unset, there is none. */
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   /** Where the built frontend lives; when set, the backend serves it (single origin in production and e2e). */
   STATIC_DIR: z.string().optional(),
 
@@ -113,6 +134,18 @@ const MIN_PRODUCTION_SECRET_LENGTH = 32;
  */
 function productionProblems(parsed: z.infer<typeof envSchema>, source: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
+  if (!parsed.PUBLIC_URL.startsWith('https://'))
+    problems.push('PUBLIC_URL: must be an https:// address in production (sessions are Secure cookies)');
+  if (!parsed.LIVEKIT_URL.startsWith('wss://'))
+    problems.push('LIVEKIT_URL: must be a wss:// address in production (browsers on an https page refuse ws://)');
+  if (source.TRUST_PROXY === undefined)
+    problems.push(
+      'TRUST_PROXY: is required in production: the addresses of your load balancer or TLS proxy (e.g. `10.0.0.0/8`, `loopback`), or `false` when nothing is in front',
+    );
+  else if (parsed.TRUST_PROXY === true)
+    problems.push(
+      'TRUST_PROXY: `true` trusts X-Forwarded-For from anyone (forged addresses); name the proxy subnets or a hop count',
+    );
   for (const name of ['AUTH_SECRET', 'LIVEKIT_API_SECRET'] as const) {
     const value = parsed[name];
     if (source[name] === undefined)

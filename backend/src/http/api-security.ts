@@ -14,6 +14,11 @@ export const securitySchemes = {
     bearerFormat: 'JWT',
     description: "A guest's LiveKit token for the creator's room (from POST /api/viewer/token): proves who they are in chat.",
   },
+  metricsToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'METRICS_TOKEN from the server configuration (for the Prometheus scraper).',
+  },
   livekitWebhook: {
     type: 'apiKey',
     in: 'header',
@@ -32,4 +37,5 @@ export const security = {
   session: requirement('session'),
   roomToken: requirement('roomToken'),
   livekitWebhook: requirement('livekitWebhook'),
+  metricsToken: requirement('metricsToken'),
 };

@@ -9,8 +9,8 @@ const NETWORK_CODES = new Set([
   'EAI_AGAIN',
   'EPIPE',
 ]);
-/** PostgreSQL: shutting down, starting up, too many connections, connection lost. */
-const POSTGRES_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
+/** PostgreSQL: a statement over its timeout, shutting down, starting up, too many connections, connection lost. */
+const POSTGRES_UNAVAILABLE = new Set(['57014', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
 /** Prisma: cannot reach the server, timed out, connection closed, pool timeout. */
 const PRISMA_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 /** Driver-adapter error kinds for the same situations. */
@@ -22,11 +22,23 @@ const ADAPTER_UNAVAILABLE = new Set([
   'TooManyConnections',
 ]);
 
-type ErrorLike = { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; kind?: unknown; status?: unknown };
+/** node-postgres reports a connection that timed out or dropped with these messages and no code. */
+const PG_CONNECTION_LOST = /^(Connection terminated|timeout exceeded when trying to connect)/;
+
+type ErrorLike = {
+  code?: unknown;
+  name?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  kind?: unknown;
+  status?: unknown;
+  meta?: { driverAdapterError?: unknown };
+};
 
 /**
  * Whether an error means "a dependency is down" (answered 503 with Retry-After, so clients retry) rather than
- * a bug (500). Follows the `cause` chain, where fetch and driver adapters put the underlying error.
+ * a bug (500). Follows the `cause` chain (and Prisma's `meta.driverAdapterError`), where fetch and driver adapters
+ * put the underlying error.
  */
 export function isDependencyUnavailable(error: unknown): boolean {
   let current: unknown = error;
@@ -40,7 +52,9 @@ export function isDependencyUnavailable(error: unknown): boolean {
     if (candidate.name === 'TwirpError' && (code === 'unavailable' || code === 'internal') && candidate.status === 503)
       return true;
     if (candidate.name === 'TypeError' && candidate.message === 'fetch failed') return true;
-    current = candidate.cause;
+    if (typeof candidate.message === 'string' && PG_CONNECTION_LOST.test(candidate.message)) return true;
+    // Prisma puts the driver's error (with PostgreSQL's code) under meta rather than cause.
+    current = candidate.cause ?? candidate.meta?.driverAdapterError;
   }
   return false;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { env } from '../config/env.ts';
 import { logger } from './logger.ts';
@@ -16,7 +17,11 @@ const subscribers = new Map<string, Set<ChannelSubscriber>>();
 let connection: Promise<pg.Client> | undefined;
 
 function connect(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  // LISTEN needs a session of its own: a transaction pooler (PgBouncer's default mode) delivers nothing to it.
+  const client = new pg.Client({
+    connectionString: env.DATABASE_LISTEN_URL ?? env.DATABASE_URL,
+    connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+  });
   const current = (async () => {
     await client.connect();
     return client;
@@ -71,6 +76,32 @@ type Executor = { $executeRaw: (query: TemplateStringsArray, ...values: unknown[
 /** Raises a notification; inside a transaction (pass its client) it is delivered when the transaction commits. */
 export async function notify(db: Executor, channel: string, payload: string): Promise<void> {
   await db.$executeRaw`SELECT pg_notify(${channel}, ${payload})`;
+}
+
+const PROBE_CHANNEL = 'streamhouse_probe';
+
+/**
+ * Proves the bus works end to end: a notification raised through `db` (the pool every statement uses) reaches this
+ * instance's LISTEN connection. Rejects when it does not arrive (behind a transaction pooler it never does).
+ */
+export async function checkDelivery(db: Executor, timeoutMs: number): Promise<void> {
+  const payload = randomUUID();
+  let delivered!: () => void;
+  const arrived = new Promise<void>((resolve) => (delivered = resolve));
+  const stop = await listen(PROBE_CHANNEL, { onMessage: (message) => message === payload && delivered(), onLost: () => {} });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await notify(db, PROBE_CHANNEL, payload);
+    await Promise.race([
+      arrived,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`a notification did not arrive within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    stop();
+  }
 }
 
 /** On shutdown: every subscriber is told, and the connection closes. */

@@ -7606,7 +7606,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: PostgreSQL and LiveKit both answer */
+        /** Readiness: PostgreSQL and LiveKit answer, notifications arrive, and the instance is not shutting down */
         get: {
             parameters: {
                 query?: never;
@@ -7616,7 +7616,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description PostgreSQL and LiveKit both answer */
+                /** @description PostgreSQL and LiveKit answer, and PostgreSQL notifications reach this instance */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -7647,7 +7647,88 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. Not ready (`NOT_READY`): `checks` names what is not answering. */
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. Not ready (`NOT_READY`): shutting down, or `checks` names what is not answering. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics: request latency by route, event streams, chat, webhooks, recordings, database pool */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Prometheus text exposition format */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": unknown;
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No or a wrong metrics token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Metrics are off (no METRICS_TOKEN configured). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -8419,6 +8500,7 @@ export type components = {
         ReadinessChecks: {
             database: string;
             livekit: string;
+            notifications: string;
         };
         /** @description Data-channel topic `chat` (reliable). */
         ChatEvent: {

@@ -1,6 +1,7 @@
 import type { ChatMessage } from '../../generated/prisma/client.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { sortableId } from '../../lib/sortable-id.ts';
+import { storeBatchSize } from './chat-metrics.ts';
 
 /** A message to store: the columns the sender's request decides. */
 export type MessageToStore = Omit<ChatMessage, 'id' | 'createdAt' | 'deletedAt'>;
@@ -44,6 +45,7 @@ async function flush(): Promise<void> {
   while (waiting.length) {
     const batch = waiting.slice(0, MAX_BATCH);
     waiting = waiting.slice(MAX_BATCH);
+    storeBatchSize.observe(batch.length);
     try {
       const outcomes = await storeBatch(batch);
       for (const each of batch) each.settle(outcomes.get(each.id) ?? { row: null, retryAfterMs: 1000 });

@@ -11,6 +11,7 @@ import { assertMayChat, badgeFor, chatStanding, slowModeRefusal, tooFast } from 
 import type { ChatMessage as ChatMessageView, SenderRole } from '@streamhouse/contract/events';
 import type { ChatState, HistoryQuery } from './chat.schemas.ts';
 import { assertGuestNameFree } from '../tokens/guest-names.service.ts';
+import { countedSend } from './chat-metrics.ts';
 
 /** At most this many messages per second per sender, in any room. */
 const MESSAGES_PER_SECOND = 5;
@@ -99,12 +100,16 @@ async function storeWithSlowMode(message: NewMessage, slowModeSeconds: number): 
  * room's messages together). The answer does not wait for LiveKit: the message is stored, and the sender's own
  * panel shows it from this answer.
  */
-export async function sendChatMessage(input: {
+export function sendChatMessage(input: {
   hostId: string;
   sender: ChatSender;
   body: string;
   guestName?: string;
 }): Promise<ChatMessageView> {
+  return countedSend(() => applyRulesAndSend(input));
+}
+
+async function applyRulesAndSend(input: Parameters<typeof sendChatMessage>[0]): Promise<ChatMessageView> {
   const { hostId, sender, body } = input;
   const room = await getChatRoom(hostId);
   const standing = await chatStanding(room, sender);

@@ -13,12 +13,17 @@ healthApi.get('/health', {
 });
 
 healthApi.get('/ready', {
-  summary: 'Readiness: PostgreSQL and LiveKit both answer',
+  summary: 'Readiness: PostgreSQL and LiveKit answer, notifications arrive, and the instance is not shutting down',
   responses: { 200: ready },
-  errors: { 503: 'Not ready (`NOT_READY`): `checks` names what is not answering.' },
+  errors: { 503: 'Not ready (`NOT_READY`): shutting down, or `checks` names what is not answering.' },
   handler: async () => {
     const report = await checkReadiness();
     if (report.ready) return ok({ status: 'ready' as const, checks: report.checks });
+    if (report.shuttingDown)
+      throw new AppError(503, 'NOT_READY', 'Not ready: this instance is shutting down.', {
+        checks: report.checks,
+        retryAfterMs: 5000,
+      });
     const failed = Object.entries(report.checks)
       .filter(([, result]) => result !== 'ok')
       .map(([name]) => name);

@@ -1,8 +1,11 @@
 import { prisma } from '../../lib/prisma.ts';
 import { roomService } from '../../lib/livekit.ts';
+import { isShuttingDown } from '../../lib/shutdown.ts';
+import { checkDelivery } from '../../lib/pg-listener.ts';
 
-export type Dependency = 'database' | 'livekit';
-export type ReadinessReport = { ready: boolean; checks: Record<Dependency, 'ok' | string> };
+/** `notifications`: PostgreSQL NOTIFY reaches this instance, which cross-instance caches and live events need. */
+export type Dependency = 'database' | 'livekit' | 'notifications';
+export type ReadinessReport = { ready: boolean; shuttingDown: boolean; checks: Record<Dependency, 'ok' | string> };
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -27,9 +30,18 @@ export type ReadinessProbes = Record<Dependency, () => Promise<unknown>>;
 const defaultProbes: ReadinessProbes = {
   database: () => prisma.$queryRaw`SELECT 1`,
   livekit: () => roomService.listRooms(),
+  notifications: () => checkDelivery(prisma, CHECK_TIMEOUT_MS - 100),
 };
 
+/** Not ready while shutting down, whatever the dependencies say: balancers stop sending new requests first. */
 export async function checkReadiness(probes: ReadinessProbes = defaultProbes): Promise<ReadinessReport> {
-  const [database, livekit] = await Promise.all([check(probes.database), check(probes.livekit)]);
-  return { ready: database === 'ok' && livekit === 'ok', checks: { database, livekit } };
+  const [database, livekit, notifications] = await Promise.all([
+    check(probes.database),
+    check(probes.livekit),
+    check(probes.notifications),
+  ]);
+  const checks = { database, livekit, notifications };
+  const allAnswer = Object.values(checks).every((result) => result === 'ok');
+  const shuttingDown = isShuttingDown();
+  return { ready: !shuttingDown && allAnswer, shuttingDown, checks };
 }

@@ -17,7 +17,7 @@ describe('health and readiness', () => {
   it('is ready when PostgreSQL and LiveKit both answer', async () => {
     const response = await request(app).get('/ready');
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: 'ready', checks: { database: 'ok', livekit: 'ok' } });
+    expect(response.body).toEqual({ status: 'ready', checks: { database: 'ok', livekit: 'ok', notifications: 'ok' } });
   });
 
   it('names LiveKit as the failing dependency when it does not answer', async () => {
@@ -26,9 +26,20 @@ describe('health and readiness', () => {
     const report = await checkReadiness({
       database: () => prisma.$queryRaw`SELECT 1`,
       livekit: () => unreachable.listRooms(),
+      notifications: async () => undefined,
     });
     expect(report.ready).toBe(false);
     expect(report.checks.database).toBe('ok');
     expect(report.checks.livekit).not.toBe('ok');
+  });
+
+  it('is not ready when notifications do not reach the instance (LISTEN behind a transaction pooler)', async () => {
+    // A pooler in transaction mode runs NOTIFY fine but never delivers to LISTEN: the probe waits and gives up.
+    const report = await checkReadiness({
+      database: () => prisma.$queryRaw`SELECT 1`,
+      livekit: async () => undefined,
+      notifications: () => new Promise((resolve) => setTimeout(resolve, 10_000)),
+    });
+    expect(report).toMatchObject({ ready: false, checks: { database: 'ok', livekit: 'ok', notifications: 'timeout' } });
   });
 });

@@ -3,6 +3,8 @@ import { logger } from '../../lib/logger.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { closeListener, listen } from '../../lib/pg-listener.ts';
 import { AppError } from '../../http/errors.ts';
+import { metrics } from '../../lib/metrics.ts';
+import { Counter, Gauge } from 'prom-client';
 import type { LiveEvent } from '@streamhouse/contract/events';
 
 export type LiveEventSubscriber = {
@@ -118,14 +120,35 @@ export type Admission = { admitted: true; release: () => void } | { admitted: fa
 let openStreams = 0;
 const openStreamsByNetwork = new Map<string, number>();
 
+new Gauge({
+  name: 'streamhouse_event_streams_open',
+  help: 'Live-event streams (SSE) this instance holds open',
+  registers: [metrics],
+  collect() {
+    this.set(openStreams);
+  },
+});
+const refusedStreams = new Counter({
+  name: 'streamhouse_event_streams_refused_total',
+  help: 'Live-event streams refused (503), by which cap was full',
+  labelNames: ['reason'] as const,
+  registers: [metrics],
+});
+
 /**
  * A place for one more event stream on this instance, within the instance's cap and the client network's
  * (each open stream holds a socket and a buffer: a script opening thousands must not starve real pages).
  */
 export function admitEventStream(network: string, limits: { maxStreams: number; maxPerNetwork: number }): Admission {
   const fromNetwork = openStreamsByNetwork.get(network) ?? 0;
-  if (openStreams >= limits.maxStreams) return { admitted: false, reason: 'INSTANCE_FULL' };
-  if (fromNetwork >= limits.maxPerNetwork) return { admitted: false, reason: 'NETWORK_FULL' };
+  if (openStreams >= limits.maxStreams) {
+    refusedStreams.inc({ reason: 'INSTANCE_FULL' });
+    return { admitted: false, reason: 'INSTANCE_FULL' };
+  }
+  if (fromNetwork >= limits.maxPerNetwork) {
+    refusedStreams.inc({ reason: 'NETWORK_FULL' });
+    return { admitted: false, reason: 'NETWORK_FULL' };
+  }
   openStreams += 1;
   openStreamsByNetwork.set(network, fromNetwork + 1);
   let released = false;

@@ -8,6 +8,7 @@ import { admitEventStream, currentStateEvents, subscribeLiveEvents } from './liv
 import { env } from '../../config/env.ts';
 import { AppError, unauthenticated } from '../../http/errors.ts';
 import { clientNetworkOf } from '../../lib/client-network.ts';
+import { onConnectionsClosing } from '../../lib/shutdown.ts';
 import { sessionUserOf } from '../auth/auth.service.ts';
 import { subscribeUserNotifications } from '../notifications/notifications-events.service.ts';
 
@@ -49,6 +50,8 @@ export const liveEventsApi = apiRouter('/api/live', {
 const KEEP_ALIVE_MS = 25_000;
 /** A reader this far behind is dropped (its browser reconnects and re-reads) rather than buffered without end. */
 const MAX_UNSENT_BYTES = 64 * 1024;
+/** When an instance shuts down, its event streams reconnect within 1–5 s, spread. */
+const shutdownRetryMs = () => 1000 + Math.floor(Math.random() * 4000);
 /** When full, clients come back after 5–15 s, spread so they do not all return at once. */
 const retryAfterMs = () => 5000 + Math.floor(Math.random() * 10_000);
 
@@ -119,8 +122,14 @@ liveEventsApi.get('/events', {
     send('retry: 2000\n\n');
     if (!user) for (const event of currentStateEvents(query.hostId)) send(`data: ${JSON.stringify(event)}\n\n`);
     const keepAlive = setInterval(() => send(': keep-alive\n\n'), KEEP_ALIVE_MS);
+    // Shutting down: the browser comes back after a spread delay, to another instance, instead of all at once.
+    const stopClosingHook = onConnectionsClosing(() => {
+      send(`retry: ${shutdownRetryMs()}\n\n`);
+      res.end();
+    });
     res.on('close', () => {
       clearInterval(keepAlive);
+      stopClosingHook();
       unsubscribe();
     });
   },

@@ -9,6 +9,16 @@ import { goLive, goOffline, lockStream, markApplied, viewerJoined, viewerLeft } 
 import { isViewer, readRoomState } from './room-state.service.ts';
 import type { WebhookOutcome } from './live.schemas.ts';
 import { applyEgressUpdate, startRecording, stopRecording } from '../recordings/recordings.service.ts';
+import { Histogram } from 'prom-client';
+import { metrics } from '../../lib/metrics.ts';
+
+const webhookLag = new Histogram({
+  name: 'streamhouse_webhook_lag_seconds',
+  help: 'Time from LiveKit raising an event (its createdAt, whole seconds) to this instance receiving it, by event',
+  labelNames: ['event'] as const,
+  buckets: [0.5, 1, 2, 5, 10, 30, 60, 300],
+  registers: [metrics],
+});
 
 type Tx = Prisma.TransactionClient;
 
@@ -101,6 +111,7 @@ export async function receiveLiveKitWebhook(rawBody: string, authorization: stri
   const event = await verify(rawBody, authorization);
   if (!event.id) throw new AppError(400, 'BAD_REQUEST', 'The webhook event has no id.');
   const at = eventTime(event);
+  if (event.createdAt > 0n) webhookLag.observe({ event: event.event }, Math.max(0, Date.now() - at.getTime()) / 1000);
   const firstDelivery = (tx: Tx) =>
     tx.webhookEvent.createMany({ data: [{ id: event.id, event: event.event, createdAt: at }], skipDuplicates: true });
 

@@ -20,6 +20,8 @@ import { prisma } from '../../lib/prisma.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { isBlockedBy } from '../social/social.service.ts';
 import { storage } from './recordings.storage.ts';
+import { Counter } from 'prom-client';
+import { metrics } from '../../lib/metrics.ts';
 import type { ChatPageQuery, SettingsChange } from './recordings.schemas.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -292,6 +294,13 @@ function changesFor(info: EgressInfo, snapshotPrefix: string): Prisma.ReplayUpda
  * transaction. Reports are ordered by the egress's own nanosecond clock: an older one than the last applied is
  * ignored, so a late "active" never reopens a finished replay.
  */
+const egressReports = new Counter({
+  name: 'streamhouse_egress_reports_total',
+  help: "Recorder (egress) reports applied to replays, by the egress's status",
+  labelNames: ['status'] as const,
+  registers: [metrics],
+});
+
 export async function applyEgressUpdate(tx: Tx, info: EgressInfo): Promise<'applied' | 'stale' | 'ignored'> {
   const fileKey = fileKeyOf(info);
   // By id; by file while our start call has not returned yet. A replaced egress's reports match neither.
@@ -305,6 +314,7 @@ export async function applyEgressUpdate(tx: Tx, info: EgressInfo): Promise<'appl
     where: { id: replay.id, OR: [{ egressUpdatedAt: null }, { egressUpdatedAt: { lt: reportedAt } }] },
     data: { ...changesFor(info, replay.snapshotPrefix), egressId: info.egressId, egressUpdatedAt: reportedAt },
   });
+  if (updated.count) egressReports.inc({ status: EgressStatus[info.status] ?? String(info.status) });
   return updated.count ? 'applied' : 'stale';
 }
 
