@@ -1,7 +1,13 @@
 // `pnpm db:migrate`: applies prisma/migrations (what `prisma migrate deploy` does) to $DATABASE_URL,
-// or, when it is unset, to the embedded dev database.
+// or, when it is unset (never in production), to the embedded dev database.
 import { applyMigrations } from './schema-engine.ts';
 import { openDevDatabase } from '../stack/dev-database.ts';
+
+// A deployment migrates the database it was given; an embedded one inside a container would be lost with it.
+if (process.env.NODE_ENV === 'production' && !process.env.DATABASE_URL) {
+  console.error('DATABASE_URL is required in production: the migrations run against your PostgreSQL, never an embedded one.');
+  process.exit(1);
+}
 
 const database = await openDevDatabase();
 try {

@@ -63,3 +63,7 @@ else
   say "egress: not available (see the message above); recording is off, everything else works."
 fi
 
+# The Compose loader the deployment test uses (docker-compose.prod.yml cannot be run here: no Docker).
+if ! bash "$HERE/build-compose-config.sh" "$BIN_DIR"; then
+  say "compose-config: not available (see the message above); the deployment test needs it."
+fi

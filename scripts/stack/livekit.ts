@@ -65,6 +65,15 @@ export async function startLiveKitServer(options: {
     ...base,
     port: profile.livekitPort,
     rtc: { ...base.rtc, tcp_port: profile.livekitTcpPort, udp_port: profile.livekitUdpPort },
+    // TURN over UDP, so a viewer whose network allows only relayed media still gets video. Here the SFU's own
+    // addresses are private or loopback ones, which LiveKit's TURN refuses to relay to unless allowed (keep
+    // the default, deny, in production: relaying into private networks would let anyone reach them).
+    turn: {
+      enabled: true,
+      domain: 'localhost',
+      udp_port: profile.turnUdpPort,
+      allow_restricted_peer_cidrs: ['127.0.0.0/8', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'],
+    },
     webhook: { api_key: apiKey, urls: [`http://127.0.0.1:${profile.backendPort}/api/webhook/livekit`] },
     logging: { level: options.logLevel ?? base.logging?.level ?? 'info' },
   };

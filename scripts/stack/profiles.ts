@@ -35,6 +35,8 @@ export type StackProfile = {
   siteTlsPort: number;
   livekitTlsPort: number;
   whipTlsPort: number;
+  /** LiveKit's built-in TURN server (UDP), for viewers whose network allows only relayed media. */
+  turnUdpPort: number;
 };
 
 export const PROFILES: Record<StackProfile['name'], StackProfile> = {
@@ -60,6 +62,7 @@ export const PROFILES: Record<StackProfile['name'], StackProfile> = {
     siteTlsPort: 4043,
     livekitTlsPort: 7843,
     whipTlsPort: 8443,
+    turnUdpPort: 3478,
   },
   test: {
     name: 'test',
@@ -83,6 +86,7 @@ export const PROFILES: Record<StackProfile['name'], StackProfile> = {
     siteTlsPort: 4143,
     livekitTlsPort: 7943,
     whipTlsPort: 8543,
+    turnUdpPort: 3578,
   },
 };
 

@@ -41,7 +41,8 @@ describe('PostgreSQL down', () => {
     const ready = await request(app).get('/ready');
     expect(ready.status).toBe(503);
     expect(ready.headers['retry-after']).toBeDefined();
-    expect(ready.body.checks).toEqual({ database: 'unavailable', livekit: 'ok' });
+    // Notifications travel through PostgreSQL too.
+    expect(ready.body.checks).toEqual({ database: 'unavailable', livekit: 'ok', notifications: 'unavailable' });
     expect(JSON.stringify(ready.body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|postgres/i);
   });
 });
@@ -63,6 +64,6 @@ describe('LiveKit down', () => {
     expect(chat.headers['retry-after']).toBeDefined();
     expect(await prisma.chatMessage.count({ where: { hostId: host.id } })).toBe(0);
     const ready = await request(app).get('/ready');
-    expect(ready.body.checks).toEqual({ database: 'ok', livekit: 'unavailable' });
+    expect(ready.body.checks).toEqual({ database: 'ok', livekit: 'unavailable', notifications: 'ok' });
   });
 });
