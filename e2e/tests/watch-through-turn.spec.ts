@@ -25,6 +25,10 @@ test('a viewer whose network allows only relayed media still gets video, through
         super({ ...configuration, iceTransportPolicy: 'relay' });
         created.push(this);
       }
+      // The client sets its configuration again once LiveKit has sent its ICE servers.
+      override setConfiguration(configuration?: RTCConfiguration) {
+        super.setConfiguration({ ...configuration, iceTransportPolicy: 'relay' });
+      }
     } as typeof RTCPeerConnection;
   });
   const viewer = await viewerContext.newPage();
