@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Provisions the pinned LiveKit pieces into a git-ignored bin folder (default .tools/bin):
 #   livekit-server (required), the ingress service for RTMP/WHIP keys and the egress service for recordings
-#   (both optional: they need GStreamer). Caddy, the test stack's TLS proxy, is built by build-caddy.sh when a
-#   stack needs it.
+#   (both optional: they need GStreamer); for the tests, Caddy (the TLS proxy) and a Compose file loader.
 # Uses what is already on PATH or in the folder; otherwise builds with Go from the module proxy.
 set -euo pipefail
 
@@ -66,4 +65,9 @@ fi
 # The Compose loader the deployment test uses (docker-compose.prod.yml cannot be run here: no Docker).
 if ! bash "$HERE/build-compose-config.sh" "$BIN_DIR"; then
   say "compose-config: not available (see the message above); the deployment test needs it."
+fi
+
+# Caddy: the TLS proxy of the test stack (the e2e journeys run over HTTPS) and the deployment test's Caddyfile check.
+if ! bash "$HERE/build-caddy.sh" "$BIN_DIR"; then
+  say "caddy: not available (see the message above); pnpm test needs it, pnpm dev does not."
 fi

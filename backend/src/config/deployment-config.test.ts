@@ -70,8 +70,12 @@ describe('docker-compose.yml, livekit.yaml and the local start agree', () => {
     expect(compose.services.livekit.image).toBe(`livekit/livekit-server:${pinned}`);
   });
 
-  it('runs the egress version the build script pins', () => {
-    const pinned = /EGRESS_VERSION="(v[\d.]+)"/.exec(read('scripts/provision/build-egress.sh'))?.[1];
-    expect(compose.services.egress.image).toBe(`livekit/egress:${pinned}`);
+  it('runs the ingress and egress this repository patches, built by its provisioning scripts', () => {
+    for (const name of ['ingress', 'egress'])
+      expect(compose.services[name].build).toEqual({
+        context: '.',
+        dockerfile: 'scripts/deploy/livekit-service.Dockerfile',
+        args: { SERVICE: name },
+      });
   });
 });

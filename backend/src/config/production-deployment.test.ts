@@ -159,6 +159,45 @@ describe('docker-compose.prod.yml (loaded as Docker Compose would)', () => {
   });
 });
 
+describe('the proxies in front (configuration files the compose file mounts)', () => {
+  const env = {
+    ...process.env,
+    SITE_DOMAIN: 'streams.example.com',
+    LIVEKIT_DOMAIN: 'livekit.streams.example.com',
+    WHIP_DOMAIN: 'whip.streams.example.com',
+    TURN_DOMAIN: 'turn.streams.example.com',
+    ACME_EMAIL: 'ops@example.com',
+  };
+
+  it('Caddy accepts its Caddyfile: a server on loopback behind the PROXY protocol, each public name proxied', () => {
+    const caddy = path.join(root, '.tools/bin/caddy');
+    const adapted = JSON.parse(
+      execFileSync(caddy, ['adapt', '--config', path.join(root, 'scripts/deploy/Caddyfile'), '--adapter', 'caddyfile'], {
+        env,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    );
+    const [server] = Object.values(adapted.apps.http.servers) as Array<Record<string, unknown>>;
+    expect(server).toMatchObject({
+      listen: ['127.0.0.1:8443'],
+      listener_wrappers: [{ wrapper: 'proxy_protocol', allow: ['127.0.0.1/32'] }, { wrapper: 'tls' }],
+    });
+    const hosts = JSON.stringify(server!.routes);
+    for (const name of [env.SITE_DOMAIN, env.LIVEKIT_DOMAIN, env.WHIP_DOMAIN, env.TURN_DOMAIN]) expect(hosts).toContain(name);
+    for (const upstream of ['127.0.0.1:4000', '127.0.0.1:7880', '127.0.0.1:8085']) expect(hosts).toContain(upstream);
+    expect(services.caddy!.image!.split(':')[1]).toBe(pinned('scripts/provision/build-caddy.sh', 'CADDY_VERSION')!.slice(1));
+  });
+
+  it('HAProxy accepts haproxy.cfg, which sends TURN_DOMAIN to LiveKit’s TURN/TLS port and the rest to Caddy', () => {
+    const config = read('scripts/deploy/haproxy.cfg');
+    expect(() => execFileSync('haproxy', ['-c', '-f', path.join(root, 'scripts/deploy/haproxy.cfg')], { env, stdio: 'pipe' })).not.toThrow();
+    expect(config).toContain(`server livekit 127.0.0.1:${livekit.turn.tls_port}`);
+    expect(config).toContain('server caddy 127.0.0.1:8443 send-proxy-v2');
+    expect(services.edge!.image).toMatch(/^haproxy:2\.6/);
+  });
+});
+
 describe('the images', () => {
   const dockerfile = read('Dockerfile');
   const finalStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
