@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import { env } from './config/env.ts';
@@ -10,6 +11,8 @@ import { refuseControlCharactersInUrl, refuseNulInBody } from './http/text-polic
 import { checkResponses } from './http/response-check.ts';
 import { warnOnUntrustedForwarding } from './http/untrusted-forwarding.ts';
 import { timeRequests } from './http/request-metrics.ts';
+import { inlineScriptHashes, securityHeaders } from './http/security-headers.ts';
+import { storage as recordingStorage } from './modules/recordings/recordings.storage.ts';
 import { apis } from './api.ts';
 import { linkPreviewsRouter } from './modules/link-previews/link-previews.routes.ts';
 
@@ -27,6 +30,15 @@ export function createApp() {
   app.set('trust proxy', env.TRUST_PROXY);
   app.use(warnOnUntrustedForwarding());
   app.use(timeRequests());
+  const staticDir = env.STATIC_DIR && path.resolve(env.STATIC_DIR);
+  app.use(
+    securityHeaders({
+      publicUrl: env.PUBLIC_URL,
+      livekitUrl: env.LIVEKIT_URL,
+      mediaOrigin: recordingStorage.browserOrigin,
+      inlineScriptHashes: staticDir ? inlineScriptHashes(fs.readFileSync(path.join(staticDir, 'index.html'), 'utf8')) : [],
+    }),
+  );
 
   app.use(requestLogger(logger));
   // In tests every answer is checked against the route's declared contract (see response-check.ts).
@@ -40,8 +52,7 @@ export function createApp() {
   for (const api of apis.filter((each) => !each.readsOwnBody)) app.use(api.prefix || '/', api.router);
   app.use('/api', notFoundHandler);
 
-  if (env.STATIC_DIR) {
-    const staticDir = path.resolve(env.STATIC_DIR);
+  if (staticDir) {
     app.use(express.static(staticDir, { index: false, maxAge: '1h' }));
     app.use(linkPreviewsRouter(staticDir));
     // Client-side routes all render the app shell.

@@ -1,7 +1,8 @@
 /**
  * `pnpm admin:grant <username>`: makes a user an admin (they approve creators at /admin/creators). Works on the
- * database the dev commands use (DATABASE_URL, or the embedded dev database); takes effect without a new sign-in.
- * Admins can also be named in ADMIN_USERNAMES (comma-separated) without touching the database.
+ * database the dev commands use (DATABASE_URL, or the embedded dev database; in production DATABASE_URL is
+ * required); takes effect without a new sign-in. The account must exist: admin rights are never claimable by
+ * signing up with some name.
  */
 import { openDevDatabase } from '../stack/dev-database.ts';
 import { applyMigrations } from '../db/schema-engine.ts';

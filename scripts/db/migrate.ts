@@ -3,12 +3,6 @@
 import { applyMigrations } from './schema-engine.ts';
 import { openDevDatabase } from '../stack/dev-database.ts';
 
-// A deployment migrates the database it was given; an embedded one inside a container would be lost with it.
-if (process.env.NODE_ENV === 'production' && !process.env.DATABASE_URL) {
-  console.error('DATABASE_URL is required in production: the migrations run against your PostgreSQL, never an embedded one.');
-  process.exit(1);
-}
-
 const database = await openDevDatabase();
 try {
   const target = new URL(database.url);

@@ -10,6 +10,11 @@ import { startEmbeddedPostgres } from './postgres.ts';
  */
 export async function openDevDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, close: async () => {} };
+  // A deployment works on the database it was given; an embedded one inside a container would be lost with it.
+  if (process.env.NODE_ENV === 'production') {
+    console.error('DATABASE_URL is required in production: this command never starts an embedded PostgreSQL there.');
+    process.exit(1);
+  }
   const { postgresPort } = PROFILES.dev;
   const url = `postgresql://postgres:postgres@127.0.0.1:${postgresPort}/streamhouse_dev`;
   if (!(await isPortFree(postgresPort))) return { url, close: async () => {} };

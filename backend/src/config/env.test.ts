@@ -57,10 +57,9 @@ describe('configuration', () => {
     expect(() => parseEnv({ ...base, MIN_FOLLOWERS_TO_STREAM: '-1' })).toThrowError(/MIN_FOLLOWERS_TO_STREAM/);
   });
 
-  it('reads the admins as lower-cased usernames', () => {
+  it('refuses ADMIN_USERNAMES, which let whoever signed up first with a listed name become an admin', () => {
     const base = { DATABASE_URL: 'postgresql://localhost/db' };
-    expect(parseEnv(base).ADMIN_USERNAMES).toEqual([]);
-    expect(parseEnv({ ...base, ADMIN_USERNAMES: ' Alice, bob ,,' }).ADMIN_USERNAMES).toEqual(['alice', 'bob']);
+    expect(() => parseEnv({ ...base, ADMIN_USERNAMES: 'alice' })).toThrowError(/ADMIN_USERNAMES: .*pnpm admin:grant/);
   });
 
   it('requires a real AUTH_SECRET in production', () => {

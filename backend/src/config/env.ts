@@ -58,16 +58,6 @@ export const envSchema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
-  /** Usernames (comma-separated, any case) who are admins: they approve creators at /admin/creators. */
-  ADMIN_USERNAMES: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((name) => name.trim().toLowerCase())
-        .filter(Boolean),
-    ),
   /** Open live-event streams (SSE) one instance holds; more are answered 503 with Retry-After. */
   LIVE_EVENTS_MAX_STREAMS: z.coerce.number().int().min(1).default(10_000),
   /** Open live-event streams per client network (tabs of one household); more are answered 503. */
@@ -167,6 +157,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const parsed = result.data;
+  if (source.ADMIN_USERNAMES !== undefined)
+    throw new Error(
+      'Invalid configuration:\n  - ADMIN_USERNAMES: is no longer read: whoever signed up first with a listed name became an admin. Make an existing account an admin with `pnpm admin:grant <username>` (docs/operations.md).',
+    );
   if (parsed.RECORDINGS_S3_BUCKET && !(parsed.RECORDINGS_S3_ACCESS_KEY_ID && parsed.RECORDINGS_S3_SECRET_ACCESS_KEY)) {
     throw new Error(
       'Invalid configuration:\n  - RECORDINGS_S3_ACCESS_KEY_ID, RECORDINGS_S3_SECRET_ACCESS_KEY: are required with RECORDINGS_S3_BUCKET',

@@ -57,7 +57,7 @@ function load(overrides: Record<string, string | undefined> = SECRETS): { servic
       execFileSync(loader, [path.join(root, 'docker-compose.prod.yml'), envFile], { encoding: 'utf8', stdio: 'pipe' }),
     );
   } catch (error) {
-    throw new Error(String((error as { stderr?: string }).stderr ?? error));
+    throw new Error(String((error as { stderr?: string }).stderr ?? error), { cause: error });
   } finally {
     fs.rmSync(path.dirname(envFile), { recursive: true });
   }
@@ -191,7 +191,9 @@ describe('the proxies in front (configuration files the compose file mounts)', (
 
   it('HAProxy accepts haproxy.cfg, which sends TURN_DOMAIN to LiveKit’s TURN/TLS port and the rest to Caddy', () => {
     const config = read('scripts/deploy/haproxy.cfg');
-    expect(() => execFileSync('haproxy', ['-c', '-f', path.join(root, 'scripts/deploy/haproxy.cfg')], { env, stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync('haproxy', ['-c', '-f', path.join(root, 'scripts/deploy/haproxy.cfg')], { env, stdio: 'pipe' }),
+    ).not.toThrow();
     expect(config).toContain(`server livekit 127.0.0.1:${livekit.turn.tls_port}`);
     expect(config).toContain('server caddy 127.0.0.1:8443 send-proxy-v2');
     expect(services.edge!.image).toMatch(/^haproxy:2\.6/);

@@ -13,7 +13,8 @@ import { signedInAgent, testClientIp } from '../test/fixtures.ts';
 import { cleanUpChatOf, guestHeaders, guestInRoom, joinAndListen } from '../modules/chat/chat.test-support.ts';
 import { closeLiveEvents } from '../modules/live/live-events.service.ts';
 import { recordedBroadcast } from '../modules/recordings/recordings.test-support.ts';
-import { PNG, ROLES, ROWS, type Cell, type Role, type Statuses, type World } from './authorization-table.ts';
+import { apis } from '../api.ts';
+import { COVERED_ELSEWHERE, PNG, ROLES, ROWS, type Answers, type Cell, type Role, type World } from './authorization-table.ts';
 
 const app = createApp();
 
@@ -90,20 +91,32 @@ afterAll(async () => {
   await closeLiveEvents();
 });
 
-/** Sends a cell's request as `role` would: their cookie, or their pass, from their address. */
-async function send(role: Role, cell: Cell): Promise<number> {
+/**
+ * Sends a cell's request as `role` would (their cookie, or their pass, from their address) and says what they got:
+ * the status, and for a refusal the rule that refused them (`reason`, else the error `code`).
+ */
+async function send(role: Role, cell: Cell): Promise<string> {
   const headers: Record<string, string> = { 'X-Forwarded-For': CLIENT_IPS[role] };
   if (role === 'guest' || role === 'bannedGuest') Object.assign(headers, guestHeaders(world[role]));
   const agent = role === 'owner' ? world.host.agent : isMember(role) ? world.members[role].agent : request(app);
   const call: Test = (agent as ReturnType<typeof request>)[cell.method](cell.path).set(headers);
   if (cell.contentType) call.set('Content-Type', cell.contentType);
   if (cell.stream)
-    // The event stream never ends by itself: read the status, then hang up.
+    // The event stream never ends by itself: read the status, then hang up (a refusal is JSON: read it).
     call.buffer(false).parse((response, done) => {
-      (response as unknown as { destroy: () => void }).destroy();
-      done(null, undefined);
+      const stream = response as unknown as NodeJS.ReadableStream & { statusCode: number; destroy: () => void };
+      if (stream.statusCode < 400) {
+        stream.destroy();
+        return done(null, undefined);
+      }
+      let text = '';
+      stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      stream.on('end', () => done(null, JSON.parse(text)));
     });
-  return (await (cell.body === undefined ? call : call.send(cell.body as object))).status;
+  const response = await (cell.body === undefined ? call : call.send(cell.body as object));
+  if (response.status < 400) return String(response.status);
+  const body = (response.body ?? {}) as { reason?: string; code?: string };
+  return `${response.status} ${body.reason ?? body.code ?? '?'}`;
 }
 
 function isMember(role: Role): role is keyof World['members'] {
@@ -112,12 +125,21 @@ function isMember(role: Role): role is keyof World['members'] {
 
 describe('authorization matrix: every route × every caller', () => {
   it.each(ROWS.map((row) => [row.route, row] as const))('%s', async (_route, row) => {
-    const answers: Partial<Statuses> = {};
+    const answers: Partial<Answers> = {};
     for (const role of ROLES) {
-      const status = await send(role, await row.call(world));
-      answers[role] = status;
-      if (status < 300) await row.restore?.(world);
+      const answer = await send(role, await row.call(world));
+      answers[role] = answer;
+      if (Number(answer) < 300) await row.restore?.(world);
     }
     expect(answers).toEqual(row.expect);
+  });
+});
+
+describe('the matrix covers the API', () => {
+  it('has a row for every declared route (a new route must say who may call it)', () => {
+    const rows = new Set(ROWS.map((row) => row.route.split('?')[0]));
+    const declared = apis.flatMap((api) => api.routes).map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    expect(declared.filter((route) => !rows.has(route) && !(route in COVERED_ELSEWHERE))).toEqual([]);
+    expect(Object.keys(COVERED_ELSEWHERE).filter((route) => !declared.includes(route))).toEqual([]);
   });
 });

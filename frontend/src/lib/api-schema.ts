@@ -1459,7 +1459,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The room token is for another channel, or for someone else than the session. */
+                /** @description The room token is for another channel, or for someone else than the session. The creator blocked the caller (`reason: BLOCKED`). */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1512,7 +1512,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Chat history, newest page first */
+        /**
+         * Chat history of the current broadcast (or since the last one ended), newest page first
+         * @description An earlier broadcast's chat is part of its replay (GET /api/recordings/replays/:id/chat), under the replay's visibility.
+         */
         get: {
             parameters: {
                 query?: {
@@ -1538,6 +1541,15 @@ export type paths = {
                 };
                 /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem). */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The creator blocked the caller (`reason: BLOCKED`). */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8494,7 +8506,7 @@ export type components = {
         /** @description What happened to the delivery: applied, a repeat, older than what is applied, or not about a stream. */
         WebhookOutcome: {
             /** @enum {string} */
-            outcome: "applied" | "duplicate" | "stale" | "ignored";
+            outcome: "applied" | "duplicate" | "stale" | "ignored" | "refused";
         };
         /** @description `ok`, or what went wrong, per dependency. */
         ReadinessChecks: {

@@ -9,7 +9,7 @@ export const requireAdmin = guard(
   async (req, _res, next) => {
     const user = await sessionUserOf(req.headers);
     if (!user) throw unauthenticated();
-    if (!(await isAdmin(user))) throw forbidden('Only admins can do that.');
+    if (!(await isAdmin(user))) throw forbidden('Only admins can do that.', { reason: 'NOT_ADMIN' });
     req.user = user;
     next();
   },

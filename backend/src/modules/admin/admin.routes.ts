@@ -42,11 +42,11 @@ creatorAccessApi.get('/admin', {
   handler: async (_input, req) => ok({ isAdmin: await isAdmin(signedInUser(req.user)) }),
 });
 
-/** /api/admin: admins only (ADMIN_USERNAMES or `pnpm admin:grant`). */
+/** /api/admin: admins only (made by an operator with `pnpm admin:grant`). */
 export const adminApi = apiRouter('/api/admin', {
   tag: 'Admin',
   description:
-    'Creator approval, for admins (named in ADMIN_USERNAMES or granted with `pnpm admin:grant <username>`). Everyone else gets 403.',
+    'Creator approval, for admins (an operator makes an existing account one with `pnpm admin:grant <username>`). Everyone else gets 403.',
   guards: [requireAdmin],
 });
 

@@ -2,13 +2,14 @@ import { env } from '../../config/env.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { CreatorAccess, CreatorRequestBody, CreatorRequestItem, DecisionBody } from './admin.schemas.ts';
+import { endBroadcasting } from '../live/broadcast-control.service.ts';
+import { mayBroadcast } from '../eligibility/eligibility.service.ts';
 
 /**
- * Whether a user is an admin: named in ADMIN_USERNAMES or granted with `pnpm admin:grant`. Read on every
- * request, so a grant (or a removal) takes effect without signing in again.
+ * Whether a user is an admin: only an operator makes one, on an existing account (`pnpm admin:grant`); nothing a
+ * visitor can do at sign-up does. Read on every request, so a grant (or a removal) holds without a new sign-in.
  */
-export async function isAdmin(user: { id: string; username?: string | null }): Promise<boolean> {
-  if (user.username && env.ADMIN_USERNAMES.includes(user.username.toLowerCase())) return true;
+export async function isAdmin(user: { id: string }): Promise<boolean> {
   const row = await prisma.user.findUnique({ where: { id: user.id }, select: { isAdmin: true } });
   return row?.isAdmin ?? false;
 }
@@ -85,8 +86,9 @@ export async function listCreatorRequests(status: CreatorRequestItem['status']):
 
 /**
  * Approves or declines a request, with a reason the creator sees. The go-live gate reads
- * User.creatorApproved on every key or token request, so the decision holds at once, without a new sign-in.
- * Declining an approved creator revokes the approval (keys already made keep working until reset).
+ * User.creatorApproved on every key or token request and every go-live, so the decision holds at once, without a
+ * new sign-in. Declining revokes everything at once: stream keys stop working, a running broadcast ends (the
+ * publisher leaves the room, the stream goes offline, its recording stops).
  */
 export async function decideCreatorRequest(adminId: string, userId: string, body: DecisionBody): Promise<CreatorRequestItem> {
   const approved = body.decision === 'APPROVED';
@@ -104,6 +106,7 @@ export async function decideCreatorRequest(adminId: string, userId: string, body
     });
     await tx.user.update({ where: { id: userId }, data: { creatorApproved: approved } });
   });
+  if (!approved && !(await mayBroadcast(userId))) await endBroadcasting(userId);
   const [item] = (await listCreatorRequests(body.decision)).filter((each) => each.userId === userId);
   return item!;
 }

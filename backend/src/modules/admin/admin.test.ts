@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
+import { Room, RoomEvent, dispose } from '@livekit/rtc-node';
 
 // This file runs with creator approval required (config is read once, at import, hence the dynamic imports).
 process.env.REQUIRE_CREATOR_APPROVAL = 'true';
-process.env.ADMIN_USERNAMES = 'Nobody_Yet';
 const { createApp } = await import('../../app.ts');
-const { env } = await import('../../config/env.ts');
 const { ingressClient } = await import('../../lib/livekit.ts');
 const { signedInAgent } = await import('../../test/fixtures.ts');
 const { grantAdmin } = await import('./admin.service.ts');
+const { ingressEvent, postWebhook, roomEvent, signWebhook } = await import('../live/live.test-support.ts');
 
 const app = createApp();
 const SOME_ID = '00000000-0000-4000-8000-000000000000';
@@ -35,17 +35,13 @@ describe('admin routes are for admins only', () => {
     expect(response.body.code).toBe('FORBIDDEN');
   });
 
-  it('a grant (pnpm admin:grant) or ADMIN_USERNAMES makes an admin without signing in again', async () => {
+  it('a grant (pnpm admin:grant) makes an existing account an admin without signing in again', async () => {
     const { agent, user } = await signedInAgent(app, 'promoted');
     expect((await agent.get('/api/admin/creator-requests')).status).toBe(403);
     expect((await agent.get('/api/creator-access/admin')).body).toEqual({ isAdmin: false });
     await grantAdmin(user.displayUsername);
     expect((await agent.get('/api/admin/creator-requests')).status).toBe(200);
     expect((await agent.get('/api/creator-access/admin')).body).toEqual({ isAdmin: true });
-
-    const named = await signedInAgent(app, 'named');
-    env.ADMIN_USERNAMES.push(named.user.username.toLowerCase());
-    expect((await named.agent.get('/api/admin/creator-requests')).status).toBe(200);
     await expect(grantAdmin('no_such_user_here')).rejects.toThrow(/No user named/);
   });
 });
@@ -149,5 +145,45 @@ describe('creator approval (REQUIRE_CREATOR_APPROVAL=true)', () => {
     expect((await admin.post(`/api/admin/creator-requests/${user.id}/decision`).send({ decision: 'MAYBE' })).status).toBe(400);
     expect((await creator.post('/api/creator-access').send({ note: 'x'.repeat(501) })).status).toBe(400);
     expect((await admin.get('/api/admin/creator-requests?status=LOST')).status).toBe(400);
+  });
+});
+
+describe('revoking an approved creator', () => {
+  it('ends everything at once: the key stops working, the publisher leaves the room, the stream goes offline', async () => {
+    const { agent: creator, user } = await signedInAgent(app, 'revoked');
+    const { agent: admin } = await adminAgent();
+    await creator.post('/api/creator-access').send({}).expect(200);
+    await admin.post(`/api/admin/creator-requests/${user.id}/decision`).send({ decision: 'APPROVED' }).expect(200);
+
+    // Live from the browser (a real publisher in the room), with an RTMP key made while approved.
+    await creator.post('/api/stream/ingress').send({ type: 'RTMP' }).expect(201);
+    const publisherPass = (await creator.post('/api/stream/publisher-token').send({}).expect(200)).body as {
+      token: string;
+      wsUrl: string;
+    };
+    const publisher = new Room();
+    const removed = new Promise<void>((resolve) => publisher.once(RoomEvent.Disconnected, () => resolve()));
+    await publisher.connect(publisherPass.wsUrl, publisherPass.token, { autoSubscribe: false, dynacast: false });
+    const started = await signWebhook(roomEvent('track_published', user.id, user.id));
+    expect((await postWebhook(app, started)).body).toEqual({ outcome: 'applied' });
+    expect((await creator.get('/api/stream/status')).body).toMatchObject({ isLive: true });
+
+    await admin
+      .post(`/api/admin/creator-requests/${user.id}/decision`)
+      .send({ decision: 'DECLINED', reason: 'Broke the rules.' })
+      .expect(200);
+    await removed;
+    expect((await creator.get('/api/stream/status')).body).toMatchObject({ isLive: false });
+    expect(await ingressClient.listIngress({ roomName: user.id })).toHaveLength(0);
+    expect((await creator.get('/api/stream/credentials')).body).toEqual({ serverUrl: null, streamKey: null, type: null });
+
+    // Its unexpired token, or LiveKit reporting it publishing again, never puts it back on the air.
+    const again = await signWebhook(roomEvent('track_published', user.id, user.id));
+    expect((await postWebhook(app, again)).body).toEqual({ outcome: 'refused' });
+    const ingress = await signWebhook(ingressEvent('ingress_started', user.id));
+    expect((await postWebhook(app, ingress)).body).toEqual({ outcome: 'refused' });
+    expect((await creator.get('/api/stream/status')).body).toMatchObject({ isLive: false });
+    expect((await creator.post('/api/stream/publisher-token').send({})).body).toMatchObject({ reason: 'NOT_ELIGIBLE' });
+    await dispose();
   });
 });

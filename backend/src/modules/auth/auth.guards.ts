@@ -47,7 +47,7 @@ export const requireChannelOwner = guard(
     const user = await sessionUserOf(req.headers);
     if (!user) throw unauthenticated();
     const named = typeof req.params.username === 'string' ? req.params.username.toLowerCase() : undefined;
-    if (named !== user.username) throw forbidden('Only the owner of this channel can do that.');
+    if (named !== user.username) throw forbidden('Only the owner of this channel can do that.', { reason: 'NOT_OWNER' });
     req.user = user;
     next();
   },

@@ -11,6 +11,7 @@ import { AppError } from '../../http/errors.ts';
 import { originsFor } from '../../http/origins.ts';
 import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH } from '@streamhouse/contract';
 import { isUsernameAllowed, usernameProblem } from './username-rules.ts';
+import { nameSkeleton } from '../../lib/name-skeleton.ts';
 import { signUpProblem } from './sign-up-rules.ts';
 import { countSignInAttempt, countSignUp, forgiveSignInAttempts } from './sign-in-limit.service.ts';
 import { invalidatedCache } from '../../lib/invalidated-cache.ts';
@@ -39,6 +40,16 @@ async function asAuthError(check: () => Promise<void>): Promise<void> {
 }
 
 const SIGN_IN_PATHS = new Set(['/sign-in/username', '/sign-in/email']);
+
+/** A username that reads like an existing one ("Dem0_A1ice" beside "demo_alice") would let its owner pass as them. */
+async function lookAlikeProblem(username: string): Promise<{ code: string; message: string } | undefined> {
+  const existing = await prisma.user.findFirst({ where: { usernameSkeleton: nameSkeleton(username) }, select: { id: true } });
+  if (!existing) return undefined;
+  return {
+    code: 'USERNAME_LOOKALIKE',
+    message: `“${username}” is taken, or looks too much like a username someone already has. Please choose another.`,
+  };
+}
 
 /** Sessions live in PostgreSQL, so they survive restarts and any backend instance can read them. */
 export const auth = betterAuth({
@@ -70,13 +81,13 @@ export const auth = betterAuth({
         return;
       }
       if (ctx.path === '/sign-up/email') {
-        const problem = signUpProblem(ctx.body ?? {});
+        const problem = signUpProblem(ctx.body ?? {}) ?? (await lookAlikeProblem(String(ctx.body?.username)));
         if (problem) throw new APIError('BAD_REQUEST', problem);
         await asAuthError(() => countSignUp(ip));
         return;
       }
       if (ctx.path === '/is-username-available' && typeof ctx.body?.username === 'string') {
-        const problem = usernameProblem(ctx.body.username);
+        const problem = usernameProblem(ctx.body.username) ?? (await lookAlikeProblem(ctx.body.username));
         if (problem) throw new APIError('BAD_REQUEST', problem);
       }
     }),

@@ -61,7 +61,24 @@ describe('sign-up', () => {
     const twin = username.toUpperCase();
     const response = await signUp({ ...signUpBody(twin), email: `twin_${username.toLowerCase()}@example.test` });
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ code: 'USERNAME_IS_ALREADY_TAKEN', message: expect.stringMatching(/already taken/i) });
+    expect(response.body).toMatchObject({ code: 'USERNAME_LOOKALIKE', message: expect.stringMatching(/is taken/i) });
+  });
+
+  it('refuses a username that reads like a taken one (digits for letters, other scripts), and says so', async () => {
+    const username = `Ada_${uniqueName('x').slice(-6)}`;
+    expect((await signUp(signUpBody(username))).status).toBe(200);
+    for (const lookAlike of [username.replace('A', '4'), username.replace('d', 'ԁ').replace('a', 'а'), `${username}_`]) {
+      // Usernames are ASCII letters, digits and _: a lookalike in another script is refused by the username rules.
+      const response = await signUp({ ...signUpBody(lookAlike), email: `${uniqueName('look')}@example.test` });
+      expect(response.status, lookAlike).toBe(400);
+    }
+    const asDigits = await signUp({ ...signUpBody(username.replace('A', '4')), email: `${uniqueName('look')}@example.test` });
+    expect(asDigits.body).toMatchObject({ code: 'USERNAME_LOOKALIKE' });
+    const available = await request(app)
+      .post('/api/auth/is-username-available')
+      .set('Origin', env.PUBLIC_URL)
+      .send({ username: username.replace('A', '4') });
+    expect(available.body).toMatchObject({ code: 'USERNAME_LOOKALIKE' });
   });
 
   it.each(['admin', 'Settings', 'LIVE', 'dashboard', 'api', 'signup'])(

@@ -41,10 +41,10 @@ const isGuestIdentity = (identity: string) => identity.startsWith(GUEST_IDENTITY
 /** Nobody moderates the creator or themselves; only the creator moderates a moderator. */
 async function assertMayModerate(hostId: string, actorId: string, identity: string): Promise<void> {
   if (identity === hostId || identity === selfViewIdentity(hostId))
-    throw forbidden("The creator can't be moderated in their own chat.");
-  if (identity === actorId) throw new AppError(400, 'BAD_REQUEST', "You can't moderate yourself.");
+    throw forbidden("The creator can't be moderated in their own chat.", { reason: 'CREATOR' });
+  if (identity === actorId) throw new AppError(400, 'BAD_REQUEST', "You can't moderate yourself.", { reason: 'SELF' });
   if (actorId !== hostId && !isGuestIdentity(identity) && (await canModerate(hostId, identity)))
-    throw forbidden('Only the creator can moderate a moderator.');
+    throw forbidden('Only the creator can moderate a moderator.', { reason: 'NOT_OWNER' });
 }
 
 /** Removes a message for everyone (kept in the database, marked deleted). Idempotent. */
@@ -160,7 +160,7 @@ export async function addModerator(hostId: string, ref: AddModeratorBody): Promi
     select: MODERATOR_FIELDS,
   });
   if (!user) throw notFound(ref.username ? `There is no user called “${ref.username}”.` : 'No such user.');
-  if (user.id === hostId) throw new AppError(400, 'BAD_REQUEST', 'You already moderate your own chat.');
+  if (user.id === hostId) throw new AppError(400, 'BAD_REQUEST', 'You already moderate your own chat.', { reason: 'SELF' });
   if (await isBlockedBy(hostId, user.id))
     throw conflict(`You blocked ${user.displayUsername}. Unblock them to make them a moderator.`);
   await prisma.chatModerator.createMany({ data: [{ hostId, userId: user.id }], skipDuplicates: true });

@@ -31,6 +31,11 @@ export type ChatRoom = {
   /** Appointed moderators the creator has not blocked since. */
   moderatorIds: ReadonlySet<string>;
   sanctions: readonly Sanction[];
+  /**
+   * Where the live chat history begins: the current broadcast's start, or when the last one ended (null: never
+   * broadcast). A past broadcast's chat belongs to its replay, under the replay's visibility.
+   */
+  historySince: Date | null;
 };
 
 async function loadRoom(hostId: string): Promise<{ room: ChatRoom | null }> {
@@ -38,7 +43,13 @@ async function loadRoom(hostId: string): Promise<{ room: ChatRoom | null }> {
     where: { id: hostId },
     select: {
       displayUsername: true,
-      stream: { select: { ...CHAT_SETTINGS_FIELDS, pinnedMessageId: true } },
+      stream: {
+        select: {
+          ...CHAT_SETTINGS_FIELDS,
+          pinnedMessageId: true,
+          sessions: { orderBy: { startedAt: 'desc' }, take: 1, select: { startedAt: true, endedAt: true } },
+        },
+      },
       moderators: { where: { user: { blockedBy: { none: { blockerId: hostId } } } }, select: { userId: true } },
     },
   });
@@ -47,7 +58,16 @@ async function loadRoom(hostId: string): Promise<{ room: ChatRoom | null }> {
     where: { hostId, OR: [{ kind: 'BAN' }, { expiresAt: { gt: new Date() } }] },
     select: { identity: true, network: true, kind: true, expiresAt: true },
   });
-  const { pinnedMessageId = null, ...settings } = host.stream ?? { ...DEFAULT_CHAT_SETTINGS, pinnedMessageId: null };
+  const {
+    pinnedMessageId = null,
+    sessions = [],
+    ...settings
+  } = host.stream ?? {
+    ...DEFAULT_CHAT_SETTINGS,
+    pinnedMessageId: null,
+    sessions: [],
+  };
+  const latest = sessions[0];
   return {
     room: {
       hostId,
@@ -56,13 +76,15 @@ async function loadRoom(hostId: string): Promise<{ room: ChatRoom | null }> {
       pinnedMessageId,
       moderatorIds: new Set(host.moderators.map((moderator) => moderator.userId)),
       sanctions,
+      historySince: latest ? (latest.endedAt ?? latest.startedAt) : null,
     },
   };
 }
 
 /**
  * Rooms as every message needs them, held per instance and dropped on every instance (PostgreSQL NOTIFY) when
- * anything in them changes: settings, the pin, moderators, sanctions, or a block that ends a moderator's role.
+ * anything in them changes: settings, the pin, moderators, sanctions, a block that ends a moderator's role, or a
+ * broadcast starting or ending.
  */
 const rooms = invalidatedCache({ channel: 'chat_room', max: 10_000, ttlMs: 60_000, load: loadRoom });
 

@@ -9,6 +9,7 @@ import { hostParams } from './chat.schemas.ts';
 import { clientNetworkOf } from '../../lib/client-network.ts';
 import { assertGuestInRoom, resolveChatSender, type ChatSender } from './chat-sender.service.ts';
 import { canModerate } from './chat-moderation.service.ts';
+import { relationToHost } from '../social/social.service.ts';
 
 declare global {
   namespace Express {
@@ -80,7 +81,7 @@ export const requireChatModerator = guard(
   async (req, _res, next) => {
     const { hostId } = parse(hostParams, req.params);
     if (!(await canModerate(hostId, signedInUser(req.user).id)))
-      throw forbidden('Only the creator and their moderators can do that.');
+      throw forbidden('Only the creator and their moderators can do that.', { reason: 'NOT_MODERATOR' });
     next();
   },
   { errors: { 400: 'The host id is not valid.', 403: 'Neither the creator nor one of their moderators.' } },
@@ -90,8 +91,23 @@ export const requireChatModerator = guard(
 export const requireChatOwner = guard(
   (req, _res, next) => {
     const { hostId } = parse(hostParams, req.params);
-    if (signedInUser(req.user).id !== hostId) throw forbidden('Only the creator can do that.');
+    if (signedInUser(req.user).id !== hostId) throw forbidden('Only the creator can do that.', { reason: 'NOT_OWNER' });
     next();
   },
   { errors: { 400: 'The host id is not valid.', 403: 'Not the creator.' } },
+);
+
+/**
+ * Someone the creator blocked reads nothing of the channel's chat either (like its video and replays): 403
+ * `reason: BLOCKED`. Anyone else passes; guests are kept out by bans, which key on their network.
+ */
+export const refuseBlockedReader = guard(
+  async (req, _res, next) => {
+    const { hostId } = parse(hostParams, req.params);
+    const user = req.user ?? (await sessionUserOf(req.headers));
+    if (user && user.id !== hostId && (await relationToHost(hostId, user.id)).isBlocked)
+      throw forbidden('This channel is unavailable to you.', { reason: 'BLOCKED' });
+    next();
+  },
+  { errors: { 403: 'The creator blocked the caller (`reason: BLOCKED`).' } },
 );

@@ -25,7 +25,14 @@ import {
   timeoutBody,
   unpinned,
 } from './chat.schemas.ts';
-import { chatSenderOf, optionalChatSender, requireChatModerator, requireChatOwner, requireChatSender } from './chat.guards.ts';
+import {
+  chatSenderOf,
+  optionalChatSender,
+  refuseBlockedReader,
+  requireChatModerator,
+  requireChatOwner,
+  requireChatSender,
+} from './chat.guards.ts';
 import { getChatState, listChatMessages, sendChatMessage } from './chat.service.ts';
 import {
   addModerator,
@@ -53,7 +60,7 @@ const NO_CREATOR = 'No creator with that id.';
 
 chatApi.get('/:hostId/state', {
   summary: "A chat's rules, pinned message and where the caller stands",
-  guards: [optionalChatSender],
+  guards: [optionalChatSender, refuseBlockedReader],
   params: hostParams,
   responses: { 200: chatState },
   errors: { 404: NO_CREATOR },
@@ -61,7 +68,10 @@ chatApi.get('/:hostId/state', {
 });
 
 chatApi.get('/:hostId/messages', {
-  summary: 'Chat history, newest page first',
+  summary: 'Chat history of the current broadcast (or since the last one ended), newest page first',
+  description:
+    "An earlier broadcast's chat is part of its replay (GET /api/recordings/replays/:id/chat), under the replay's visibility.",
+  guards: [refuseBlockedReader],
   params: hostParams,
   query: historyQuery,
   responses: { 200: chatHistory },

@@ -132,12 +132,17 @@ async function applyRulesAndSend(input: Parameters<typeof sendChatMessage>[0]): 
   return message;
 }
 
-/** Newest `limit` messages before a message (or the newest overall), returned oldest first. */
+/**
+ * Newest `limit` messages before a message (or the newest overall), returned oldest first — of the current
+ * broadcast, or since the last one ended: an earlier broadcast's chat is its replay's, and follows the replay's
+ * visibility (recordings module).
+ */
 export async function listChatMessages(
   hostId: string,
   query: HistoryQuery,
 ): Promise<{ messages: ChatMessageView[]; hasMore: boolean }> {
-  const [roleOf, cursor] = await Promise.all([
+  const [room, roleOf, cursor] = await Promise.all([
+    getChatRoom(hostId),
     roleLookup(hostId),
     query.before
       ? prisma.chatMessage.findFirst({ where: { id: query.before, hostId }, select: { id: true, createdAt: true } })
@@ -148,6 +153,7 @@ export async function listChatMessages(
     where: {
       hostId,
       deletedAt: null,
+      ...(room.historySince && { createdAt: { gte: room.historySince } }),
       ...(cursor && { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

@@ -44,3 +44,14 @@ export async function assertEligibleToStream(userId: string, rules: EligibilityR
     });
   }
 }
+
+/**
+ * Whether a creator may be live at all right now: with REQUIRE_CREATOR_APPROVAL, only while approved. Checked on
+ * every go-live (webhook or reconciliation), so a revoked creator's old key or unexpired token never puts them on
+ * air. The follower gate applies when keys and tokens are made, not to a broadcast already running.
+ */
+export async function mayBroadcast(userId: string, rules: EligibilityRules = configuredRules()): Promise<boolean> {
+  if (!rules.requireApproval) return true;
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { creatorApproved: true } });
+  return user?.creatorApproved ?? false;
+}

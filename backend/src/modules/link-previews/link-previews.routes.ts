@@ -22,6 +22,14 @@ function metaTags(preview: LinkPreview): string {
 }
 
 /**
+ * The app shell with the preview's tags before `</head>`. Inserted by a function, not a replacement string: a
+ * title with `$&` or `` $` `` in it must stay text (a string replacement would expand those patterns).
+ */
+export function withPreviewTags(html: string, preview: LinkPreview): string {
+  return html.replace('</head>', () => `    ${metaTags(preview)}\n  </head>`);
+}
+
+/**
  * Serves the app shell for /:username/live with Open Graph tags filled in, so a shared link shows the stream
  * (crawlers do not run the app). Mounted only where the backend serves the built frontend.
  */
@@ -32,7 +40,7 @@ export function linkPreviewsRouter(staticDir: string): Router {
     const { username } = parse(channelParams, req.params);
     shell ??= fs.readFile(path.join(staticDir, 'index.html'), 'utf8');
     const [html, preview] = await Promise.all([shell, livePagePreview(username)]);
-    const page = preview ? html.replace('</head>', `    ${metaTags(preview)}\n  </head>`) : html;
+    const page = preview ? withPreviewTags(html, preview) : html;
     // The picture's version changes every few seconds; crawlers should not keep an old page.
     res.set('Cache-Control', 'no-cache').type('html').send(page);
   });

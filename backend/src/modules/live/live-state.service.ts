@@ -6,6 +6,7 @@ import type { ViewerSource } from '@streamhouse/contract';
 import { publishLiveEvent } from './live-events.service.ts';
 import { publicChannelChanged } from '../discovery/discovery.service.ts';
 import { fanOutGoLive } from '../notifications/notifications.service.ts';
+import { roomChanged } from '../chat/chat-settings.service.ts';
 
 /**
  * The one writer of live state (isLive, startedAt, viewerCount, sessions and presences). Webhooks and the
@@ -93,6 +94,8 @@ export async function goLive(tx: Tx, stream: LockedStream, at: Date, viewersInRo
     });
   const changes = { isLive: true, startedAt: at, viewerCount: viewersInRoom.length };
   await tx.stream.update({ where: { id: stream.id }, data: changes });
+  // The live chat history now starts with this broadcast (the earlier one's chat is its replay's).
+  await roomChanged(stream.userId, tx);
   // An announced next stream whose time has come is done: going live clears it (a later one stays).
   await tx.stream.updateMany({
     where: { id: stream.id, scheduledAt: { lte: at } },
@@ -115,6 +118,7 @@ export async function goOffline(tx: Tx, stream: LockedStream, at: Date): Promise
   await tx.streamSession.updateMany({ where: { id: { in: sessionIds } }, data: { endedAt } });
   const changes = { isLive: false, startedAt: null, viewerCount: 0 };
   await tx.stream.update({ where: { id: stream.id }, data: changes });
+  await roomChanged(stream.userId, tx);
   await announce(tx, 'stream.offline', stream, changes);
   return true;
 }

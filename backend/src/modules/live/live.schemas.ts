@@ -12,7 +12,7 @@ export const liveEventsQuery = z
 export const webhookOutcome = z
   .strictObject({
     /** For logs and tests; LiveKit only needs the 2xx. */
-    outcome: z.enum(['applied', 'duplicate', 'stale', 'ignored']),
+    outcome: z.enum(['applied', 'duplicate', 'stale', 'ignored', 'refused']),
   })
   .meta({
     id: 'WebhookOutcome',

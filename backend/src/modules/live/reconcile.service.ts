@@ -4,6 +4,8 @@ import { prisma } from '../../lib/prisma.ts';
 import { goLive, goOffline, markApplied, syncViewers, withLockedStream } from './live-state.service.ts';
 import { listOpenRooms, readRoomState, type RoomState } from './room-state.service.ts';
 import { reconcileRecordings } from '../recordings/recordings.service.ts';
+import { mayBroadcast } from '../eligibility/eligibility.service.ts';
+import { refuseBroadcast } from './broadcast-control.service.ts';
 
 /** IngressState.Status.ENDPOINT_PUBLISHING (the SDK does not re-export the enum). */
 const INGRESS_PUBLISHING = 2;
@@ -50,7 +52,11 @@ export async function reconcileLiveState(options: { only?: string[] } = {}): Pro
   for (const hostId of hostIds) {
     const room = rooms.get(hostId);
     // An ingress counts only while its room exists: a crashed ingress can leave its state at "publishing".
-    const broadcasting = Boolean(room?.hostPublishing || (room && ingressRooms.has(hostId)));
+    let broadcasting = Boolean(room?.hostPublishing || (room && ingressRooms.has(hostId)));
+    if (broadcasting && !(await mayBroadcast(hostId))) {
+      await refuseBroadcast(hostId);
+      broadcasting = false;
+    }
     await withLockedStream(hostId, async (tx, stream) => {
       if (stream.lastEventAt && stream.lastEventAt >= snapshotAt) return;
       if (stream.isLive && !broadcasting) {

@@ -11,6 +11,8 @@ import type { WebhookOutcome } from './live.schemas.ts';
 import { applyEgressUpdate, startRecording, stopRecording } from '../recordings/recordings.service.ts';
 import { Histogram } from 'prom-client';
 import { metrics } from '../../lib/metrics.ts';
+import { mayBroadcast } from '../eligibility/eligibility.service.ts';
+import { refuseBroadcast } from './broadcast-control.service.ts';
 
 const webhookLag = new Histogram({
   name: 'streamhouse_webhook_lag_seconds',
@@ -123,6 +125,11 @@ export async function receiveLiveKitWebhook(rawBody: string, authorization: stri
     );
 
   const target = interpret(event);
+  // A creator who may not broadcast (approval revoked) is taken off the air instead of made live.
+  if (target?.change.kind === 'live' && !(await mayBroadcast(target.hostId))) {
+    await refuseBroadcast(target.hostId);
+    return (await firstDelivery(prisma)).count === 0 ? 'duplicate' : 'refused';
+  }
   // LiveKit is asked before the transaction, so no row lock is held across a network call.
   const room =
     target && (target.change.kind === 'live' || target.change.kind === 'maybe-offline')

@@ -52,7 +52,7 @@ const NOBODY = 'Nobody has that username.';
 
 async function mutedHost(username: string, userId: string) {
   const host = await requireUserByUsername(username);
-  if (host.id === userId) throw new AppError(400, 'BAD_REQUEST', "You can't mute yourself.");
+  if (host.id === userId) throw new AppError(400, 'BAD_REQUEST', "You can't mute yourself.", { reason: 'SELF' });
   return host;
 }
 

@@ -75,6 +75,8 @@ export async function getSettings(userId: string) {
 export async function updateSettings(userId: string, change: SettingsChange) {
   await prisma.replaySettings.upsert({ where: { userId }, create: { userId, ...change }, update: change });
   if (change.retentionDays) await deleteExpiredReplays({ userId });
+  // Off means off now: a broadcast being recorded stops being recorded (what was recorded stays a replay).
+  if (change.recordingEnabled === false) await stopRecording(userId);
   return getSettings(userId);
 }
 
@@ -552,22 +554,27 @@ export async function listMyReplays(userId: string) {
   };
 }
 
-async function removeReplay(row: { id: string; fileKey: string; snapshotPrefix: string }): Promise<void> {
+/**
+ * Removes a replay's files, then its row. Idempotent: files already gone are fine, and of two removals at once
+ * (two clicks, two instances, the retention job) one deletes the row and the other finds it gone (false).
+ */
+async function removeReplay(row: { id: string; fileKey: string; snapshotPrefix: string }): Promise<boolean> {
   // Files first: a failure leaves the row, so the deletion can be retried.
   await storage.removeAll(row.fileKey);
   await storage.removeAll(row.snapshotPrefix.slice(0, row.snapshotPrefix.lastIndexOf('/')));
-  await prisma.replay.delete({ where: { id: row.id } });
+  return (await prisma.replay.deleteMany({ where: { id: row.id } })).count > 0;
 }
 
 export async function deleteReplay(userId: string, id: string): Promise<void> {
+  const gone = notFound('This replay does not exist or was deleted.');
   const row = await prisma.replay.findUnique({
     where: { id },
     select: { id: true, hostId: true, status: true, fileKey: true, snapshotPrefix: true },
   });
-  if (!row || row.hostId !== userId) throw notFound('This replay does not exist or was deleted.');
+  if (!row || row.hostId !== userId) throw gone;
   if (OPEN_STATUSES.includes(row.status))
     throw new AppError(409, 'CONFLICT', 'This broadcast is still being recorded; delete it once it has ended.');
-  await removeReplay(row);
+  if (!(await removeReplay(row))) throw gone;
 }
 
 /** Deletes replays older than their creator's retention period (scheduled, and when the period is shortened). */
@@ -586,8 +593,14 @@ export async function deleteExpiredReplays(options: { userId?: string } = {}): P
       },
       select: { id: true, fileKey: true, snapshotPrefix: true },
     });
-    for (const row of expired) await removeReplay(row);
-    deleted += expired.length;
+    for (const row of expired) {
+      // One replay that cannot be removed now (storage down) is retried next hour; the others still go.
+      try {
+        if (await removeReplay(row)) deleted += 1;
+      } catch (error) {
+        logger.warn({ err: error, replayId: row.id }, 'an expired replay could not be removed; retrying later');
+      }
+    }
   }
   return deleted;
 }
@@ -617,6 +630,21 @@ export const liveSnapshotSelect = {
   },
 } satisfies Prisma.StreamSelect;
 
+/**
+ * The images a snapshot manifest lists. The egress rewrites the manifest after every picture, so a reader can
+ * meet it half-written: that counts as no picture yet, not as an error.
+ */
+function snapshotImages(manifest: string): Array<{ name: string }> {
+  try {
+    const images = (JSON.parse(manifest) as { images?: unknown }).images;
+    const isFileName = (image: unknown): image is { name: string } =>
+      typeof (image as { name?: unknown })?.name === 'string' && /^\w[\w.-]*$/.test((image as { name: string }).name);
+    return Array.isArray(images) ? images.filter(isFileName) : [];
+  } catch {
+    return [];
+  }
+}
+
 export async function sendLiveSnapshot(res: Response, username: string, viewer: Viewer): Promise<void> {
   const host = await hostByUsername(username);
   if (viewer && viewer.id !== host.id && (await isBlockedBy(host.id, viewer.id)))
@@ -627,7 +655,7 @@ export async function sendLiveSnapshot(res: Response, username: string, viewer: 
     select: { snapshotPrefix: true },
   });
   const manifest = replay && (await storage.readText(`${replay.snapshotPrefix}.json`));
-  const images = manifest ? ((JSON.parse(manifest) as { images?: Array<{ name: string }> }).images ?? []) : [];
+  const images = manifest ? snapshotImages(manifest) : [];
   const newest = images[images.length - 1];
   if (!replay || !newest) throw notFound(`${host.name} has no live picture right now.`);
   const directory = replay.snapshotPrefix.slice(0, replay.snapshotPrefix.lastIndexOf('/'));

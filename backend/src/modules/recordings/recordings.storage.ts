@@ -19,10 +19,16 @@ export type RecordingStorage = {
   serve(res: Response, key: string, cacheControl: string): Promise<void>;
   /** Deletes every object whose key starts with the prefix. */
   removeAll(prefix: string): Promise<void>;
+  /** Where browsers are redirected to fetch files (the bucket's origin), for the Content-Security-Policy. */
+  browserOrigin?: string;
 };
 
-/** How long a signed S3 link to a replay stays valid: long enough to watch a long broadcast and seek in it. */
-const SIGNED_URL_SECONDS = 6 * 60 * 60;
+/**
+ * How long a signed S3 link stays valid. Short: a link handed out before a block or a switch to "only me" stops
+ * working within minutes. The redirect is never cached, so the player comes back here (and through the access
+ * check) for every range it reads, and gets a fresh link each time.
+ */
+export const SIGNED_URL_SECONDS = 5 * 60;
 
 function localStorage(root: string): RecordingStorage {
   const pathOf = (key: string) => path.join(root, key);
@@ -72,15 +78,28 @@ function localStorage(root: string): RecordingStorage {
   };
 }
 
-function s3Storage(bucket: string): RecordingStorage {
-  const client = new S3Client({
-    region: env.RECORDINGS_S3_REGION,
-    endpoint: env.RECORDINGS_S3_ENDPOINT,
-    forcePathStyle: env.RECORDINGS_S3_FORCE_PATH_STYLE,
-    credentials: { accessKeyId: env.RECORDINGS_S3_ACCESS_KEY_ID!, secretAccessKey: env.RECORDINGS_S3_SECRET_ACCESS_KEY! },
-  });
+export type S3Location = {
+  bucket: string;
+  region: string;
+  endpoint?: string;
+  forcePathStyle: boolean;
+  accessKeyId: string;
+  secretAccessKey: string;
+};
+
+export function s3Storage({
+  bucket,
+  region,
+  endpoint,
+  forcePathStyle,
+  accessKeyId,
+  secretAccessKey,
+}: S3Location): RecordingStorage {
+  const client = new S3Client({ region, endpoint, forcePathStyle, credentials: { accessKeyId, secretAccessKey } });
+  const base = new URL(endpoint ?? `https://s3.${region}.amazonaws.com`);
   return {
     kind: 's3',
+    browserOrigin: forcePathStyle ? base.origin : `${base.protocol}//${bucket}.${base.host}`,
     egressLocation: (key) => key,
     async readText(key) {
       try {
@@ -91,12 +110,12 @@ function s3Storage(bucket: string): RecordingStorage {
         throw error;
       }
     },
-    async serve(res, key, cacheControl) {
+    async serve(res, key) {
       // The bucket answers Range requests itself; the browser follows the redirect with its Range header.
       const url = await getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), {
         expiresIn: SIGNED_URL_SECONDS,
       });
-      res.status(302).set({ Location: url, 'Cache-Control': cacheControl }).end();
+      res.status(302).set({ Location: url, 'Cache-Control': 'no-store' }).end();
     },
     async removeAll(prefix) {
       let token: string | undefined;
@@ -111,5 +130,12 @@ function s3Storage(bucket: string): RecordingStorage {
 }
 
 export const storage: RecordingStorage = env.RECORDINGS_S3_BUCKET
-  ? s3Storage(env.RECORDINGS_S3_BUCKET)
+  ? s3Storage({
+      bucket: env.RECORDINGS_S3_BUCKET,
+      region: env.RECORDINGS_S3_REGION,
+      endpoint: env.RECORDINGS_S3_ENDPOINT,
+      forcePathStyle: env.RECORDINGS_S3_FORCE_PATH_STYLE,
+      accessKeyId: env.RECORDINGS_S3_ACCESS_KEY_ID!,
+      secretAccessKey: env.RECORDINGS_S3_SECRET_ACCESS_KEY!,
+    })
   : localStorage(env.RECORDINGS_DIR);

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import express from 'express';
 import request from 'supertest';
 import { createApp } from '../../app.ts';
 import { env } from '../../config/env.ts';
 import { prisma } from '../../lib/prisma.ts';
+import { egressClient } from '../../lib/livekit.ts';
 import { createTestUser, signedInAgent } from '../../test/fixtures.ts';
 import { postWebhook, signWebhook } from '../live/live.test-support.ts';
 import { deleteExpiredReplays, reconcileRecordings, startRecording } from './recordings.service.ts';
@@ -324,5 +326,44 @@ describe('reconciliation', () => {
       status: 'FAILED',
       error: expect.stringContaining('never confirmed'),
     });
+  });
+});
+
+describe('replays in object storage', () => {
+  it('hand out a signed link that lives minutes and is never cached, so a block or "only me" holds within minutes', async () => {
+    const { s3Storage, SIGNED_URL_SECONDS } = await import('./recordings.storage.ts');
+    const bucket = s3Storage({
+      bucket: 'replays',
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:9',
+      forcePathStyle: true,
+      accessKeyId: 'test-access-key',
+      secretAccessKey: 'test-secret-key',
+    });
+    const app = express();
+    app.get('/media', (_req, res, next) => void bucket.serve(res, 'host/session.mp4', 'private, max-age=3600').catch(next));
+    const response = await request(app).get('/media');
+    expect(response.status).toBe(302);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const signed = new URL(response.headers.location!);
+    expect(signed.pathname).toBe('/replays/host/session.mp4');
+    expect(Number(signed.searchParams.get('X-Amz-Expires'))).toBe(SIGNED_URL_SECONDS);
+    expect(SIGNED_URL_SECONDS).toBeLessThanOrEqual(10 * 60);
+  });
+});
+
+describe('turning recording off during a broadcast', () => {
+  it('stops the recording in progress at once (what was recorded stays a replay)', async () => {
+    const host = await signedInAgent(app, 'midway', { recorded: true });
+    const { replayId } = await recordedBroadcast(host.user.id, { status: 'RECORDING' });
+    const egressId = `EG_${randomBytes(6).toString('hex')}`;
+    await prisma.replay.update({ where: { id: replayId }, data: { egressId } });
+    const stopped = vi.spyOn(egressClient, 'stopEgress');
+    try {
+      expect((await host.agent.put('/api/recordings/settings').send({ recordingEnabled: false })).status).toBe(200);
+      expect(stopped).toHaveBeenCalledWith(egressId);
+    } finally {
+      stopped.mockRestore();
+    }
   });
 });

@@ -11,7 +11,7 @@ import { roomChanged } from '../chat/chat-settings.service.ts';
 const SUMMARY_FIELDS = { id: true, username: true, displayUsername: true, name: true, image: true } as const;
 
 function refuseSelf(actorId: string, targetId: string, action: string): void {
-  if (actorId === targetId) throw new AppError(400, 'BAD_REQUEST', `You can't ${action} yourself.`);
+  if (actorId === targetId) throw new AppError(400, 'BAD_REQUEST', `You can't ${action} yourself.`, { reason: 'SELF' });
 }
 
 export async function followCounts(userId: string): Promise<{ followerCount: number; followingCount: number }> {

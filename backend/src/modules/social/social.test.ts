@@ -40,7 +40,7 @@ describe('follow and unfollow', () => {
     const { agent, user } = await signedInAgent(app, 'narcissus');
     const response = await agent.post(`/api/users/${user.username}/follow`);
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ code: 'BAD_REQUEST', message: "You can't follow yourself." });
+    expect(response.body).toEqual({ code: 'BAD_REQUEST', reason: 'SELF', message: "You can't follow yourself." });
     expect(await followerCount(user.id)).toBe(0);
   });
 

@@ -26,7 +26,7 @@ import {
   getSchedule,
   setSchedule,
   clearSchedule,
-  resetStreamKey,
+  revokeStreamKeys,
   updateStreamInfo,
 } from './streams.service.ts';
 
@@ -64,7 +64,7 @@ streamApi.delete('/ingress', {
   responses: { 204: { description: 'Deleted' } },
   errors: { 503: 'The ingress service did not answer.' },
   handler: async (_input, req) => {
-    await resetStreamKey(signedInUser(req.user).id);
+    await revokeStreamKeys(signedInUser(req.user).id);
     return noContent();
   },
 });

@@ -113,8 +113,11 @@ export async function createStreamKey(creator: Creator, request: CreateIngressBo
   );
 }
 
-/** Deletes the ingress and forgets the key: the old key stops working at once (a running stream ends). */
-export async function resetStreamKey(userId: string): Promise<void> {
+/**
+ * Deletes every ingress of the creator and forgets the key: the old key stops working at once (a running stream
+ * ends). For "Reset key", and for a creator whose approval was revoked.
+ */
+export async function revokeStreamKeys(userId: string): Promise<void> {
   await prisma.$transaction(
     async (tx) => {
       await lockKeyChanges(tx, userId);

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { prisma } from '../../lib/prisma.ts';
 import { AppError } from '../../http/errors.ts';
-import { nameSkeleton } from './guest-names.ts';
+import { nameSkeleton } from '../../lib/name-skeleton.ts';
 
 const freeNames = new LRUCache<string, true>({ max: 20_000, ttl: 60_000 });
 

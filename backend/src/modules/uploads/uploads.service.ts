@@ -1,3 +1,4 @@
+import type { Prisma } from '../../generated/prisma/client.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { hitRateLimit } from '../rate-limit/rate-limit.service.ts';
@@ -12,13 +13,17 @@ export const UPLOAD_LIMITS = {
   orphanAfterMs: 60 * 60_000,
 } as const;
 
-async function assertWithinUploadLimits(ownerId: string, size: number): Promise<void> {
+async function assertWithinUploadRate(ownerId: string): Promise<void> {
   const rate = await hitRateLimit(`upload:${ownerId}`, UPLOAD_LIMITS.perHour, 60 * 60_000);
   if (!rate.allowed)
     throw new AppError(429, 'RATE_LIMITED', 'You have uploaded many images in the last hour. Try again later.', {
       retryAfterMs: rate.retryAfterMs,
     });
-  const [{ stored }] = await prisma.$queryRaw<[{ stored: number }]>`
+}
+
+/** Inside the owner's locked transaction: what is stored plus this upload stays within the quota. */
+async function assertWithinQuota(tx: Prisma.TransactionClient, ownerId: string, size: number): Promise<void> {
+  const [{ stored }] = await tx.$queryRaw<[{ stored: number }]>`
     SELECT COALESCE(SUM(octet_length("bytes")), 0)::float8 AS "stored" FROM "Upload" WHERE "ownerId" = ${ownerId}`;
   if (stored + size > UPLOAD_LIMITS.storedBytes)
     throw new AppError(
@@ -53,10 +58,15 @@ export async function storeImage(input: { ownerId: string; bytes: Buffer }): Pro
       'UNSUPPORTED_MEDIA_TYPE',
       `Only ${IMAGE_TYPES.map((type) => type.slice(6).toUpperCase()).join(', ')} images are accepted.`,
     );
-  await assertWithinUploadLimits(input.ownerId, input.bytes.length);
-  const upload = await prisma.upload.create({
-    data: { ownerId: input.ownerId, contentType, bytes: new Uint8Array(input.bytes) },
-    select: { id: true },
+  await assertWithinUploadRate(input.ownerId);
+  // Check and insert under one lock per owner: parallel uploads (on any instance) cannot pass the quota together.
+  const upload = await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`upload-quota:${input.ownerId}`}))`;
+    await assertWithinQuota(tx, input.ownerId, input.bytes.length);
+    return tx.upload.create({
+      data: { ownerId: input.ownerId, contentType, bytes: new Uint8Array(input.bytes) },
+      select: { id: true },
+    });
   });
   return { id: upload.id, url: `/api/uploads/${upload.id}` };
 }

@@ -95,7 +95,11 @@ describe('PATCH /api/users/:username (profile settings)', () => {
     expect(anonymous.body.code).toBe('UNAUTHENTICATED');
     const forbidden = await other.patch(`/api/users/${owner.username}`).send({ name: 'Hijacked' });
     expect(forbidden.status).toBe(403);
-    expect(forbidden.body).toEqual({ code: 'FORBIDDEN', message: 'Only the owner of this channel can do that.' });
+    expect(forbidden.body).toEqual({
+      code: 'FORBIDDEN',
+      reason: 'NOT_OWNER',
+      message: 'Only the owner of this channel can do that.',
+    });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: owner.id } })).name).toBe(owner.name);
   });
 

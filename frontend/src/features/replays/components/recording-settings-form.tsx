@@ -93,7 +93,7 @@ export function RecordingSettingsForm() {
       <div className="divide-y divide-zinc-800">
         <ToggleField
           label="Record my broadcasts"
-          description="Every stream is saved when it ends, with its chat, and appears on your profile as a replay."
+          description="Every stream is saved when it ends, with its chat, and appears on your profile as a replay. Turning this off during a stream stops its recording at once; what was recorded so far stays a replay."
           checked={settings.recordingEnabled}
           disabled={saving}
           onChange={(recordingEnabled) => save({ recordingEnabled })}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import helmet from 'helmet';
+
+/**
+ * Every answer — pages, API JSON, files — carries the browser's defences (helmet): a Content-Security-Policy that
+ * allows exactly what the site loads, no framing by other sites (clickjacking a signed-in dashboard),
+ * `nosniff`, a Referrer-Policy, and HSTS when the site is served over HTTPS.
+ */
+export type SiteOrigins = {
+  /** PUBLIC_URL: https decides HSTS. */
+  publicUrl: string;
+  /** LIVEKIT_URL: the client connects to it (ws/wss) and calls it over http(s). */
+  livekitUrl: string;
+  /** Where replay media and pictures are redirected to (object storage), if anywhere. */
+  mediaOrigin?: string;
+  /** `sha256-…` of each inline <script> of the app shell (index.html), so exactly those may run. */
+  inlineScriptHashes: string[];
+};
+
+/** The origins a LiveKit URL means for the browser: its WebSocket and the same host over HTTP(S). */
+function livekitOrigins(livekitUrl: string): string[] {
+  const url = new URL(livekitUrl);
+  const secure = url.protocol === 'wss:' || url.protocol === 'https:';
+  return [`${secure ? 'wss' : 'ws'}://${url.host}`, `${secure ? 'https' : 'http'}://${url.host}`];
+}
+
+export function contentSecurityPolicy(origins: SiteOrigins): Record<string, string[]> {
+  const media = origins.mediaOrigin ? [origins.mediaOrigin] : [];
+  return {
+    'default-src': ["'self'"],
+    'script-src': ["'self'", ...origins.inlineScriptHashes.map((hash) => `'${hash}'`)],
+    // React sets styles through the CSSOM (allowed); no inline <style> or style="" reaches the page.
+    'style-src': ["'self'"],
+    'img-src': ["'self'", 'data:', 'blob:', ...media],
+    'media-src': ["'self'", 'blob:', ...media],
+    'font-src': ["'self'", 'data:'],
+    'connect-src': ["'self'", ...livekitOrigins(origins.livekitUrl)],
+    'worker-src': ["'self'", 'blob:'],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+  };
+}
+
+export function securityHeaders(origins: SiteOrigins): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(origins) },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    xFrameOptions: { action: 'deny' },
+    strictTransportSecurity: origins.publicUrl.startsWith('https://') ? { maxAge: 31_536_000 } : false,
+  });
+}
+
+/** The `sha256-…` sources of an HTML page's inline scripts (those without `src`). */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (match) => `sha256-${createHash('sha256').update(match[1]!).digest('base64')}`,
+  );
+}
