@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
+import type { Caller, PrivacyRow as Row, PrivacyWorld as World } from './privacy-table.ts';
 
 // Creator approval is required in this world (the config is read once, at import: hence the dynamic imports).
 process.env.REQUIRE_CREATOR_APPROVAL = 'true';
@@ -18,9 +19,6 @@ const { relationChanged } = await import('../modules/social/social.service.ts');
 const { signWebhook, ingressEvent, roomEvent } = await import('../modules/live/live.test-support.ts');
 const { closeLiveEvents } = await import('../modules/live/live-events.service.ts');
 const { CALLERS, EXPOSES_NOTHING_PRIVATE, PRIVACY_ROWS, SECRET } = await import('./privacy-table.ts');
-type World = import('./privacy-table.ts').PrivacyWorld;
-type Caller = import('./privacy-table.ts').Caller;
-type Row = import('./privacy-table.ts').PrivacyRow;
 
 const app = createApp();
 let world: World;
