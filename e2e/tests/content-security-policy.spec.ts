@@ -10,12 +10,14 @@ test.afterAll(async () => {
   await deleteUsers(createdIds);
 });
 
-/** Every Content-Security-Policy violation the context's pages report, as "directive: blocked URI". */
+/** Every Content-Security-Policy violation the context's pages report, as "page directive: blocked URI". */
 async function recordViolations(context: BrowserContext): Promise<() => Promise<string[]>> {
   await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective}: ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${location.pathname} ${event.violatedDirective}: ${event.blockedURI}`),
+    );
   });
   return async () =>
     (

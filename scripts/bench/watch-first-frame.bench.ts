@@ -84,8 +84,13 @@ async function timeToFirstFrame(browser: Browser, baseUrl: string): Promise<Repo
     await viewer.addInitScript({ path: PROBE });
     const page = await viewer.newPage();
     await page.goto(`${baseUrl}/${username}/live`);
-    // A string, not a function: tsx would inject helpers the page does not have.
-    await page.waitForFunction('firstFrameReport().firstFrame !== undefined', undefined, { timeout: 30_000, polling: 50 });
+    // An arrow function with no named inner functions (tsx would inject a `__name` helper the page lacks),
+    // not a string: the site's Content-Security-Policy forbids evaluating strings in the page.
+    await page.waitForFunction(
+      () => (globalThis as unknown as { firstFrameReport: () => Report }).firstFrameReport().firstFrame !== undefined,
+      undefined,
+      { timeout: 30_000, polling: 50 },
+    );
     reports.push(await page.evaluate<Report>('firstFrameReport()'));
     await viewer.close();
   }

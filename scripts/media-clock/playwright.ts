@@ -37,8 +37,7 @@ export async function installMediaClock(context: BrowserContext): Promise<void> 
 
 /**
  * Reads the clock from the <video> matching `selector` until `frames` frames were decoded after `skipMs` of
- * warm-up (the jitter buffer settles in the first second). Pages are driven with strings: tsx/Playwright
- * would otherwise inject helpers the page does not have.
+ * warm-up (the jitter buffer settles in the first second).
  */
 export async function readClock(
   page: Page,
@@ -47,9 +46,14 @@ export async function readClock(
 ): Promise<ClockReading> {
   const skipMs = options.skipMs ?? 1_000;
   await page.evaluate(`globalThis.mediaClockReading = mediaClock.startReader(${JSON.stringify(selector)})`);
+  // A function, not a string: the site's Content-Security-Policy forbids evaluating strings in the page.
   await page.waitForFunction(
-    `(() => { const r = globalThis.mediaClockReading; const first = r.frames[0]; return first !== undefined && r.frames.filter((f) => f.shownAt >= first.shownAt + ${skipMs}).length >= ${options.frames}; })()`,
-    undefined,
+    ({ skip, count }) => {
+      const reading = (globalThis as unknown as { mediaClockReading: { frames: Array<{ shownAt: number }> } }).mediaClockReading;
+      const first = reading.frames[0];
+      return first !== undefined && reading.frames.filter((frame) => frame.shownAt >= first.shownAt + skip).length >= count;
+    },
+    { skip: skipMs, count: options.frames },
     { timeout: options.timeoutMs ?? 60_000, polling: 250 },
   );
   const raw = await page.evaluate<{

@@ -37,11 +37,11 @@ export function apiDocsRouter(document: () => object) {
     summary: 'An interactive reference of this API',
     responses: { 200: { description: 'A page (Scalar) that reads /api/openapi.json', contentType: 'text/html' } },
     handler: (_input, req, res) => {
-      // Scalar's page configures itself with an inline script and injects its styles: allowed here, on this page
-      // only, which shows the public API document and nobody's data.
+      // Scalar's page configures itself with an inline script, injects its styles and probes whether it may compile
+      // validators (eval): allowed here, on this page only, which shows the public API document and nobody's data.
       res.setHeader(
         'Content-Security-Policy',
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'",
+        "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'",
       );
       page(req as never, res, () => undefined);
     },

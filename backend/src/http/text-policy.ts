@@ -65,7 +65,9 @@ function containsNul(value: unknown, depth = 0): boolean {
   return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item, depth + 1));
 }
 
-const badInput = (message: string) => new AppError(400, 'BAD_REQUEST', message);
+/** The global text rules answer with a `reason`, so a test can tell them from a route's own validation. */
+const badInput = (message: string, reason: 'MALFORMED_ESCAPE' | 'CONTROL_CHARACTER' | 'NUL_IN_BODY') =>
+  new AppError(400, 'BAD_REQUEST', message, { reason });
 
 /**
  * Before any route: a path or query with a control character (or a malformed %-escape) is refused, whatever
@@ -75,15 +77,17 @@ const badInput = (message: string) => new AppError(400, 'BAD_REQUEST', message);
 export const refuseControlCharactersInUrl: RequestHandler = (req, _res, next) => {
   const [path = '', query = ''] = req.originalUrl.split(/\?(.*)/s);
   const decodedPath = decodedOrNull(path);
-  if (decodedPath === null) throw badInput('The address is not valid: it has a malformed %-escape.');
-  if (CONTROL_CHARACTER.test(decodedPath)) throw badInput('The address must not contain control characters.');
+  if (decodedPath === null) throw badInput('The address is not valid: it has a malformed %-escape.', 'MALFORMED_ESCAPE');
+  if (CONTROL_CHARACTER.test(decodedPath))
+    throw badInput('The address must not contain control characters.', 'CONTROL_CHARACTER');
   const decodedQuery = decodedOrNull(query.replace(/\+/g, ' '));
-  if (decodedQuery === null) throw badInput('The query string is not valid: it has a malformed %-escape.');
-  if (CONTROL_CHARACTER.test(decodedQuery)) throw badInput('The query string must not contain control characters.');
+  if (decodedQuery === null) throw badInput('The query string is not valid: it has a malformed %-escape.', 'MALFORMED_ESCAPE');
+  if (CONTROL_CHARACTER.test(decodedQuery))
+    throw badInput('The query string must not contain control characters.', 'CONTROL_CHARACTER');
   next();
 };
 
 export const refuseNulInBody: RequestHandler = (req, _res, next) => {
-  if (containsNul(req.body)) throw badInput('The request body must not contain NUL characters.');
+  if (containsNul(req.body)) throw badInput('The request body must not contain NUL characters.', 'NUL_IN_BODY');
   next();
 };

@@ -201,19 +201,20 @@ describe('row 4: moderator rights end with a block', () => {
 
 describe('row 5: NUL and other control characters are refused with 400, never 500', () => {
   it.each([
-    ['GET', '/api/viewer/search?q=%00'],
-    ['GET', '/api/viewer/search?q=a%01b'],
-    ['GET', '/api/viewer/stream/a%00b'],
-    ['GET', '/api/users/a%00b'],
-    ['GET', '/api/chat/a%00b/messages'],
-    ['GET', '/api/chat/a%00b/state'],
-    ['GET', '/api/live/events?hostId=%00'],
-    ['GET', '/api/uploads/%00'],
-    ['GET', '/api/viewer/search?q=%E0%A4%A'],
-  ])('%s %s', async (method, path) => {
+    ['GET', '/api/viewer/search?q=%00', 'CONTROL_CHARACTER'],
+    ['GET', '/api/viewer/search?q=a%01b', 'CONTROL_CHARACTER'],
+    ['GET', '/api/viewer/stream/a%00b', 'CONTROL_CHARACTER'],
+    ['GET', '/api/users/a%00b', 'CONTROL_CHARACTER'],
+    ['GET', '/api/chat/a%00b/messages', 'CONTROL_CHARACTER'],
+    ['GET', '/api/chat/a%00b/state', 'CONTROL_CHARACTER'],
+    ['GET', '/api/live/events?hostId=%00', 'CONTROL_CHARACTER'],
+    ['GET', '/api/uploads/%00', 'CONTROL_CHARACTER'],
+    ['GET', '/api/viewer/search?q=%E0%A4%A', 'MALFORMED_ESCAPE'],
+  ])('%s %s', async (method, path, reason) => {
+    // The reason proves the global rule answered, not some route's own validation after it.
     const response = await rawRequest(app, { method, path });
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ code: 'BAD_REQUEST', message: expect.any(String) });
+    expect(response.body).toMatchObject({ code: 'BAD_REQUEST', reason, message: expect.any(String) });
   });
 
   it('in a JSON body, wherever it is', async () => {
@@ -226,6 +227,7 @@ describe('row 5: NUL and other control characters are refused with 400, never 50
     ] as const) {
       const response = await agent[path === '/api/viewer/token' ? 'post' : 'put'](path).send(body);
       expect(response.status, `${path} ${JSON.stringify(body)}`).toBe(400);
+      expect(response.body.reason, `${path} ${JSON.stringify(body)}`).toBe('NUL_IN_BODY');
     }
     const info = await agent.get('/api/stream/info');
     expect(info.body.title).toBe('');
