@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { installMediaClock, readClock } from '../../scripts/media-clock/playwright.ts';
+import { installMediaClock, MEDIA_CLOCK_CONTEXT_OPTIONS, readClock } from '../../scripts/media-clock/playwright.ts';
 import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
 import { stopAllBroadcasts, startRtmpBroadcast } from '../support/obs.ts';
 
@@ -33,7 +33,7 @@ test('a viewer watches an OBS stream over RTMP less than a second behind the cam
   await expect.poll(isLive, { timeout: 30_000 }).toBe(true);
 
   // The wall clock painted into each frame, read back from the watch page's <video> as it is shown.
-  const viewerContext = await browser.newContext();
+  const viewerContext = await browser.newContext(MEDIA_CLOCK_CONTEXT_OPTIONS);
   await installMediaClock(viewerContext);
   const viewer = await viewerContext.newPage();
   await viewer.goto(`/${creator.username}/live`);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from '@playwright/test';
 
 /** What every benchmark gets: the running backend (serving the built frontend) and the stack's environment. */
 export type BenchContext = {
@@ -52,8 +52,9 @@ export async function creatorBrowserContext(
   browser: Browser,
   baseUrl: string,
   prefix: string,
+  options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; username: string }> {
-  const context = await browser.newContext({ baseURL: baseUrl, permissions: ['camera', 'microphone'] });
+  const context = await browser.newContext({ ...options, baseURL: baseUrl, permissions: ['camera', 'microphone'] });
   const username = `${prefix}_${randomBytes(4).toString('hex')}`;
   const response = await context.request.post('/api/auth/sign-up/email', {
     data: { email: `${username}@example.test`, password: 'correct-horse-battery', name: username, username },

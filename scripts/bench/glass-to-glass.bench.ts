@@ -7,7 +7,7 @@
  * The audio–video offset comes from a tone burst that starts with a white square (positive: sound late).
  */
 import type { Browser, BrowserContext } from '@playwright/test';
-import { installMediaClock, readClock, type ClockReading } from '../media-clock/playwright.ts';
+import { installMediaClock, MEDIA_CLOCK_CONTEXT_OPTIONS, readClock, type ClockReading } from '../media-clock/playwright.ts';
 import { startClockRtmpBroadcast, type EncoderOptions } from '../media-clock/rtmp-publisher.ts';
 import { creatorBrowserContext, launchChromium, median, percentile, type BenchContext } from './context.ts';
 import { until } from './site.ts';
@@ -37,7 +37,7 @@ function waitForLive(creator: BrowserContext, live: boolean): Promise<void> {
 
 /** A guest in a fresh context opens the watch page, unmutes (sound only flows then) and reads the clock. */
 async function watchClock(browser: Browser, baseUrl: string, username: string): Promise<ClockReading> {
-  const context = await browser.newContext({ baseURL: baseUrl });
+  const context = await browser.newContext({ ...MEDIA_CLOCK_CONTEXT_OPTIONS, baseURL: baseUrl });
   try {
     await installMediaClock(context);
     const page = await context.newPage();
@@ -51,7 +51,7 @@ async function watchClock(browser: Browser, baseUrl: string, username: string): 
 }
 
 async function measureLoopback(browser: Browser): Promise<ClockReading> {
-  const context = await browser.newContext();
+  const context = await browser.newContext(MEDIA_CLOCK_CONTEXT_OPTIONS);
   try {
     await installMediaClock(context);
     const page = await context.newPage();
@@ -67,7 +67,7 @@ async function measureLoopback(browser: Browser): Promise<ClockReading> {
 
 /** The creator's own go-live page, with the clock as camera and microphone. */
 async function measureBrowserGoLive(browser: Browser, baseUrl: string, count: number): Promise<ClockReading[]> {
-  const { context, username } = await creatorBrowserContext(browser, baseUrl, 'g2g_browser');
+  const { context, username } = await creatorBrowserContext(browser, baseUrl, 'g2g_browser', MEDIA_CLOCK_CONTEXT_OPTIONS);
   const readings: ClockReading[] = [];
   try {
     await installMediaClock(context);
@@ -96,7 +96,7 @@ async function createKey(creator: BrowserContext, type: 'RTMP' | 'WHIP'): Promis
 }
 
 async function measureWhip(browser: Browser, baseUrl: string, count: number): Promise<ClockReading[]> {
-  const { context, username } = await creatorBrowserContext(browser, baseUrl, 'g2g_whip');
+  const { context, username } = await creatorBrowserContext(browser, baseUrl, 'g2g_whip', MEDIA_CLOCK_CONTEXT_OPTIONS);
   const readings: ClockReading[] = [];
   try {
     await installMediaClock(context);

@@ -29,7 +29,17 @@ export type ClockReading = {
   receiverAvSkew: number;
 };
 
-/** Makes `window.mediaClock` available in every page of the context (before any page script runs). */
+/**
+ * Options for every context the clock runs in. The clock's sound detector is an AudioWorklet loaded from a
+ * blob: URL, which the site's Content-Security-Policy rightly forbids (e2e/tests/content-security-policy.spec.ts
+ * holds the site to it); the instrument is not the site, so its contexts bypass the policy.
+ */
+export const MEDIA_CLOCK_CONTEXT_OPTIONS = { bypassCSP: true } as const;
+
+/**
+ * Makes `window.mediaClock` available in every page of the context (before any page script runs). The context
+ * must be created with MEDIA_CLOCK_CONTEXT_OPTIONS.
+ */
 export async function installMediaClock(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: `globalThis.MEDIA_CLOCK_LAYOUT = ${JSON.stringify(MEDIA_CLOCK_LAYOUT)};` });
   await context.addInitScript({ path: BROWSER_SCRIPT });
@@ -46,7 +56,7 @@ export async function readClock(
 ): Promise<ClockReading> {
   const skipMs = options.skipMs ?? 1_000;
   await page.evaluate(`globalThis.mediaClockReading = mediaClock.startReader(${JSON.stringify(selector)})`);
-  // A function, not a string: the site's Content-Security-Policy forbids evaluating strings in the page.
+  // A function, not a string: Playwright evaluates a string predicate with eval, which a page's CSP may forbid.
   await page.waitForFunction(
     ({ skip, count }) => {
       const reading = (globalThis as unknown as { mediaClockReading: { frames: Array<{ shownAt: number }> } }).mediaClockReading;
