@@ -3,6 +3,8 @@ import request from 'supertest';
 import { createApp } from './app.ts';
 import { apis } from './api.ts';
 import { openApiPath } from './http/openapi-document.ts';
+import { isSiteAddress } from '@streamhouse/contract';
+import { usernameProblem } from './modules/auth/username-rules.ts';
 
 const app = createApp();
 
@@ -37,5 +39,15 @@ describe('the API describes itself', () => {
     const script = await request(app).get('/api/docs/scalar.js');
     expect(script.status, script.text.slice(0, 300)).toBe(200);
     expect(script.headers['content-type']).toMatch(/javascript/);
+  });
+});
+
+describe('the server’s own addresses', () => {
+  it('are site addresses in the contract, so no username can take one', () => {
+    const firstSegments = new Set(apis.flatMap((api) => api.routes).map((route) => route.path.split('/')[1]!));
+    for (const segment of firstSegments) {
+      expect(isSiteAddress(segment), `/${segment}`).toBe(true);
+      expect(usernameProblem(segment)?.code ?? 'allowed', `/${segment}`).not.toBe('allowed');
+    }
   });
 });

@@ -17,6 +17,9 @@ export const TAGS_MAX = 5;
 export const TAG_MAX_LENGTH = 24;
 export const DESCRIPTION_MAX_LENGTH = 2000;
 
+/** A search query (the header's search field and GET /api/search). */
+export const SEARCH_QUERY_MAX_LENGTH = 50;
+
 /** A profile's display name and bio. */
 export const DISPLAY_NAME_MAX_LENGTH = 50;
 export const BIO_MAX_LENGTH = 300;

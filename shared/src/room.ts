@@ -1,3 +1,5 @@
+import { isSiteAddress } from './site-pages.ts';
+
 /**
  * A creator's LiveKit room: its name is the creator's user id. These name who is in it and where the server
  * publishes on its data channel.
@@ -21,9 +23,6 @@ export const TOPICS = { chat: 'chat', settings: 'chat-settings', reaction: 'reac
 export const VIEWER_SOURCES = ['HOME', 'SEARCH', 'PROFILE', 'FOLLOWING', 'DIRECT'] as const;
 export type ViewerSource = (typeof VIEWER_SOURCES)[number];
 
-/** Top-level pages of the site that are not profiles (`/:username`). */
-const NOT_PROFILES = new Set(['search', 'following', 'settings', 'signin', 'signup', 'dashboard', 'admin']);
-
 /**
  * The source for a viewer who opened a stream from in-app page `from` (a pathname): undefined `from` means they
  * arrived from outside (a shared link, a bookmark) = DIRECT; other pages of the site (dashboard, replays) = none.
@@ -34,6 +33,6 @@ export function viewerSourceOf(from: string | undefined): ViewerSource | undefin
   if (from === '/search') return 'SEARCH';
   if (from === '/following') return 'FOLLOWING';
   const segments = from.split('/').filter(Boolean);
-  if (segments.length === 1 && !NOT_PROFILES.has(segments[0]!.toLowerCase())) return 'PROFILE';
+  if (segments.length === 1 && !isSiteAddress(segments[0]!)) return 'PROFILE';
   return undefined;
 }

@@ -1,8 +1,10 @@
 /**
- * Stream health rules: what the dashboard warns about, measured against the README's OBS settings table.
+ * Stream health rules: what the dashboard warns about, measured against the OBS settings table (obs-settings.ts).
  * Pure (no I/O), shared so the OBS health panel (fed by LiveKit's ingress state on the server) and the browser
  * go-live page (fed by the publisher's own WebRTC stats) judge a stream by the same numbers.
  */
+
+import { BITRATE_RANGES, OBS_SETTINGS, type BitrateRange } from './obs-settings.ts';
 
 export type IngestProtocol = 'RTMP' | 'WHIP' | 'BROWSER';
 
@@ -21,26 +23,15 @@ export type HealthWarningCode =
   'NO_VIDEO' | 'AUDIO_MISSING' | 'BITRATE_LOW' | 'BITRATE_HIGH' | 'FRAMERATE_LOW' | 'KEYFRAME_INTERVAL' | 'QUALITY_LIMITED';
 export type HealthWarning = { code: HealthWarningCode; message: string };
 
-/** A video bitrate range in Kbps for a picture size, at up to 30 fps. */
-export type BitrateRange = { label: string; minKbps: number; maxKbps: number };
-
-/**
- * Recommended video bitrates by picture height. 720p and 1080p are the README's OBS table; the smaller sizes
- * follow the same bits-per-pixel. Above 30 fps the range is 1.5× (twice the frames, not twice the bits).
- */
-export const BITRATE_RANGES: readonly (BitrateRange & { maxHeight: number })[] = [
-  { maxHeight: 360, label: '360p', minKbps: 600, maxKbps: 1200 },
-  { maxHeight: 480, label: '480p', minKbps: 1000, maxKbps: 2000 },
-  { maxHeight: 540, label: '540p', minKbps: 1500, maxKbps: 2500 },
-  { maxHeight: 720, label: '720p', minKbps: 2500, maxKbps: 4000 },
-  { maxHeight: Number.POSITIVE_INFINITY, label: '1080p', minKbps: 4500, maxKbps: 6000 },
-];
-
 /** Measured averages wobble around a CBR target: only warn 10% outside the range. */
 export const BITRATE_TOLERANCE = 0.1;
 export const MIN_FRAMERATE = 24;
-/** The README's keyframe interval: 2 s for RTMP, 1 s for WHIP (and the browser, which LiveKit drives itself). */
-export const KEYFRAME_INTERVAL_SECONDS: Record<IngestProtocol, number> = { RTMP: 2, WHIP: 1, BROWSER: 1 };
+/** OBS's keyframe interval from the settings table; the browser's is LiveKit's own (1 s). */
+export const KEYFRAME_INTERVAL_SECONDS: Record<IngestProtocol, number> = {
+  RTMP: OBS_SETTINGS.RTMP.keyframeIntervalSeconds,
+  WHIP: OBS_SETTINGS.WHIP.keyframeIntervalSeconds,
+  BROWSER: 1,
+};
 
 export function recommendedBitrate(height: number, framerate: number): BitrateRange {
   const range = BITRATE_RANGES.find((candidate) => height <= candidate.maxHeight)!;

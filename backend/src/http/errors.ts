@@ -1,3 +1,5 @@
+import type { ErrorReason } from '@streamhouse/contract';
+
 export type ErrorCode =
   | 'BAD_REQUEST'
   | 'VALIDATION_FAILED'
@@ -15,13 +17,16 @@ export type ErrorCode =
   /** Tests only: a route answered something its declaration does not describe. */
   | 'CONTRACT_VIOLATION';
 
+/** What an error answer carries besides code and message: a `reason` from the contract's closed list, and data. */
+export type ErrorDetails = { reason?: ErrorReason } & Record<string, unknown>;
+
 /** An error the client may see: a code, an HTTP status and a human sentence. */
 export class AppError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
-  readonly details?: Record<string, unknown>;
+  readonly details?: ErrorDetails;
 
-  constructor(status: number, code: ErrorCode, message: string, details?: Record<string, unknown>) {
+  constructor(status: number, code: ErrorCode, message: string, details?: ErrorDetails) {
     super(message);
     this.name = 'AppError';
     this.status = status;
@@ -31,6 +36,6 @@ export class AppError extends Error {
 }
 
 export const notFound = (message: string) => new AppError(404, 'NOT_FOUND', message);
-export const forbidden = (message: string, details?: Record<string, unknown>) => new AppError(403, 'FORBIDDEN', message, details);
+export const forbidden = (message: string, details?: ErrorDetails) => new AppError(403, 'FORBIDDEN', message, details);
 export const unauthenticated = (message = 'Sign in to do that.') => new AppError(401, 'UNAUTHENTICATED', message);
 export const conflict = (message: string) => new AppError(409, 'CONFLICT', message);

@@ -103,7 +103,7 @@ describe('chat rules across two instances', () => {
     const refused = responses.filter((response) => response.status === 429);
     expect(accepted).toHaveLength(5);
     expect(refused).toHaveLength(3);
-    for (const response of refused) expect(response.body).toMatchObject({ code: 'RATE_LIMITED', reason: 'RATE_LIMIT' });
+    for (const response of refused) expect(response.body).toMatchObject({ code: 'RATE_LIMITED', reason: 'TOO_FAST' });
 
     for (const instance of [instanceA, instanceB]) {
       const history = await request(instance).get(`/api/chat/${host.user.id}/messages`);

@@ -1,4 +1,6 @@
-/** The one error shape every API failure turns into; the UI reads `status`, `code` and `message`. */
+import { isErrorReason, type ErrorReason } from '@streamhouse/contract';
+
+/** The one error shape every API failure turns into; the UI reads `status`, `code`, `message` and `reason`. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -8,6 +10,16 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = 'ApiError';
+  }
+
+  /** The refusal's finer cause, from the contract's closed list (a reason this build does not know reads as none). */
+  get reason(): ErrorReason | undefined {
+    return isErrorReason(this.body.reason) ? this.body.reason : undefined;
+  }
+
+  /** With RATE_LIMITED, slow mode and timeouts: when to try again. */
+  get retryAfterMs(): number | undefined {
+    return typeof this.body.retryAfterMs === 'number' ? this.body.retryAfterMs : undefined;
   }
 }
 

@@ -1674,7 +1674,7 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too fast, or slow mode (`reason`: `RATE_LIMIT` or `SLOW_MODE`, with `retryAfterMs`). */
+                /** @description Too fast, or slow mode (`reason`: `TOO_FAST` or `SLOW_MODE`, with `retryAfterMs`). */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7982,11 +7982,43 @@ export type components = {
                 path: string;
                 message: string;
             }[];
-            reason?: string;
+            reason?: components["schemas"]["ErrorReason"];
             retryAfterMs?: number;
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description Why a request was refused, finer than its code:
+         *     - `BLOCKED`: The creator blocked the caller.
+         *     - `BANNED`: The caller (or, for a guest, their network) is banned from this chat.
+         *     - `TIMED_OUT`: The caller is timed out in this chat; `retryAfterMs` says for how long.
+         *     - `SLOW_MODE`: Slow mode: the next message may follow after `retryAfterMs`.
+         *     - `TOO_FAST`: More messages or reactions a second than anyone may send; retry after `retryAfterMs`.
+         *     - `CHAT_DISABLED`: The creator turned chat off.
+         *     - `FOLLOWERS_ONLY`: Only followers may do this (chat or replays).
+         *     - `GUESTS_CANNOT_CHAT`: The creator lets only signed-in viewers chat.
+         *     - `GUEST_NAME_TAKEN`: The guest name reads the same as a username, the creator or a moderator.
+         *     - `GUEST_PASSES`: Too many guest passes from this network; retry after `retryAfterMs`.
+         *     - `NOT_IN_ROOM`: A guest pass chats only while its holder is in the room.
+         *     - `WRONG_ROOM`: The chat pass is for another channel.
+         *     - `IDENTITY_MISMATCH`: The chat pass belongs to someone other than the session (signed in or out since).
+         *     - `NOT_OWNER`: Only the channel’s creator may do this.
+         *     - `NOT_MODERATOR`: Only the creator and their moderators may do this.
+         *     - `NOT_ADMIN`: Only admins may do this.
+         *     - `NOT_ELIGIBLE`: The account may not stream yet (approval or followers needed).
+         *     - `SELF`: The action cannot target the caller themselves.
+         *     - `CREATOR`: The creator cannot be moderated in their own chat.
+         *     - `PRIVATE`: The creator keeps these replays to themselves.
+         *     - `QUOTA`: The caller’s upload storage is full.
+         *     - `INSTANCE_FULL`: This server holds as many live-event streams as it may; retry after `retryAfterMs`.
+         *     - `NETWORK_FULL`: This network holds as many live-event streams as it may; retry after `retryAfterMs`.
+         *     - `CROSS_ORIGIN`: A state-changing request came from another site.
+         *     - `MALFORMED_ESCAPE`: The address has a broken %-escape.
+         *     - `CONTROL_CHARACTER`: The address holds a control character.
+         *     - `NUL_IN_BODY`: The JSON body holds a NUL character.
+         * @enum {string}
+         */
+        ErrorReason: "BLOCKED" | "BANNED" | "TIMED_OUT" | "SLOW_MODE" | "TOO_FAST" | "CHAT_DISABLED" | "FOLLOWERS_ONLY" | "GUESTS_CANNOT_CHAT" | "GUEST_NAME_TAKEN" | "GUEST_PASSES" | "NOT_IN_ROOM" | "WRONG_ROOM" | "IDENTITY_MISMATCH" | "NOT_OWNER" | "NOT_MODERATOR" | "NOT_ADMIN" | "NOT_ELIGIBLE" | "SELF" | "CREATOR" | "PRIVATE" | "QUOTA" | "INSTANCE_FULL" | "NETWORK_FULL" | "CROSS_ORIGIN" | "MALFORMED_ESCAPE" | "CONTROL_CHARACTER" | "NUL_IN_BODY";
         /** @description The session and its user; null when signed out. */
         CurrentSession: ({
             session: {

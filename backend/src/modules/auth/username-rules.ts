@@ -1,22 +1,21 @@
-import { USERNAME_PATTERN } from '@streamhouse/contract';
+import { SERVER_PATHS, SITE_PAGES, USERNAME_PATTERN } from '@streamhouse/contract';
 
-/** Usernames become URLs (`/:username`), so names that are (or may become) the site's own pages are refused. */
-export const RESERVED_USERNAMES = new Set([
+/**
+ * Usernames become URLs (`/:username`), so the site's own addresses are refused, and so are names that may become
+ * pages later or that would pose as the site.
+ */
+export const RESERVED_USERNAMES: ReadonlySet<string> = new Set([
+  ...SITE_PAGES,
+  ...SERVER_PATHS,
   'about',
   'account',
-  'admin',
-  'api',
   'app',
-  'assets',
   'auth',
   'blocked',
-  'browse',
-  'dashboard',
   'discover',
+  'embed',
   'explore',
-  'following',
   'followers',
-  'health',
   'help',
   'home',
   'live',
@@ -32,14 +31,9 @@ export const RESERVED_USERNAMES = new Set([
   'password',
   'privacy',
   'profile',
-  'ready',
   'register',
   'root',
-  'search',
-  'settings',
-  'signin',
   'signout',
-  'signup',
   'staff',
   'static',
   'stream',

@@ -3,7 +3,8 @@ import { LRUCache } from 'lru-cache';
 import { roomService } from '../../lib/livekit.ts';
 import { logger } from '../../lib/logger.ts';
 import { TOPICS } from '@streamhouse/contract';
-import type { ChatEvent, ChatMessage, ReactionEvent, SettingsEvent } from '@streamhouse/contract/events';
+import type { ChatEvent, ReactionEvent, SettingsEvent } from '@streamhouse/contract/events';
+import { packets, type Outgoing } from './chat-packets.ts';
 
 /**
  * Everything the backend tells a room goes through here. Events are queued per room and sent in order; while
@@ -16,15 +17,10 @@ import type { ChatEvent, ChatMessage, ReactionEvent, SettingsEvent } from '@stre
  * the request; panels load state and history when they (re)connect.
  */
 
-type Outgoing = { topic: string; kind: DataPacket_Kind; event: ChatEvent | SettingsEvent | ReactionEvent; to?: string[] };
 type RoomQueue = { pending: Outgoing[]; sent: Array<() => void>; flushing: boolean };
 
 /** Events arriving this close together share a packet, even in a quiet room. */
 const GATHER_MS = 5;
-/** LiveKit's advice for reliable data packets: stay under about 15 KB. */
-const MAX_PACKET_BYTES = 14 * 1024;
-/** Reactions are lossy by design: a room shows at most this many per packet, the rest float away unseen. */
-const MAX_REACTIONS_PER_PACKET = 40;
 const RETRY_DELAYS_MS = [50, 200, 600];
 
 const encoder = new TextEncoder();
@@ -37,43 +33,6 @@ async function isRoomRunning(hostId: string): Promise<boolean> {
   const running = (await roomService.listRooms([hostId])).length > 0;
   if (running) runningRooms.set(hostId, true);
   return running;
-}
-
-const sameTarget = (a: Outgoing, b: Outgoing) =>
-  a.topic === b.topic && a.kind === b.kind && (a.to ?? []).join() === (b.to ?? []).join();
-
-/** Consecutive messages (and reactions) to the same audience merged, every packet within the size bound. */
-function packets(events: Outgoing[]): Outgoing[] {
-  const merged: Outgoing[] = [];
-  for (const outgoing of events) {
-    const last = merged.at(-1);
-    const event = outgoing.event;
-    if (last && sameTarget(last, outgoing) && (event.type === 'message' || event.type === 'messages')) {
-      const previous = last.event;
-      if (previous.type === 'message' || previous.type === 'messages') {
-        const messages: ChatMessage[] = [
-          ...(previous.type === 'message' ? [previous.message] : previous.messages),
-          ...(event.type === 'message' ? [event.message] : event.messages),
-        ];
-        const candidate: ChatEvent = { type: 'messages', messages };
-        if (JSON.stringify(candidate).length <= MAX_PACKET_BYTES) {
-          last.event = candidate;
-          continue;
-        }
-      }
-    }
-    if (last && sameTarget(last, outgoing) && event.type === 'reaction') {
-      const previous = last.event;
-      if (previous.type === 'reaction' || previous.type === 'reactions') {
-        const reactions = previous.type === 'reaction' ? [previous.reaction] : previous.reactions;
-        if (reactions.length < MAX_REACTIONS_PER_PACKET)
-          last.event = { type: 'reactions', reactions: [...reactions, event.reaction] };
-        continue;
-      }
-    }
-    merged.push({ ...outgoing });
-  }
-  return merged;
 }
 
 async function send(hostId: string, packet: Outgoing): Promise<void> {

@@ -22,7 +22,7 @@ export async function sendReaction(hostId: string, sender: ChatSender, reaction:
   const rate = await hitRateLimit(`chat:reaction:${senderKey(sender)}`, REACTIONS_PER_WINDOW, REACTION_WINDOW_MS);
   if (!rate.allowed)
     throw new AppError(429, 'RATE_LIMITED', 'Easy there — wait a moment before reacting again.', {
-      reason: 'RATE_LIMIT',
+      reason: 'TOO_FAST',
       retryAfterMs: rate.retryAfterMs,
     });
   await publishReactionEvent(hostId, { type: 'reaction', id: randomUUID(), reaction });

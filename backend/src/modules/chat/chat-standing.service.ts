@@ -84,7 +84,7 @@ export function assertMayChat(room: ChatRoom, sender: ChatSender, standing: Chat
 }
 
 export const tooFast = (retryAfterMs: number) =>
-  new AppError(429, 'RATE_LIMITED', "You're sending messages too fast. Wait a moment.", { reason: 'RATE_LIMIT', retryAfterMs });
+  new AppError(429, 'RATE_LIMITED', "You're sending messages too fast. Wait a moment.", { reason: 'TOO_FAST', retryAfterMs });
 
 export const slowModeRefusal = (retryAfterMs: number) =>
   new AppError(429, 'RATE_LIMITED', `Slow mode is on: you can send another message in ${Math.ceil(retryAfterMs / 1000)} s.`, {

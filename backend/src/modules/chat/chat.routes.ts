@@ -89,7 +89,7 @@ chatApi.post('/:hostId/messages', {
   errors: {
     403: 'Chat is off, for followers or signed-in viewers only, or the sender is blocked, banned or timed out (`reason` says which).',
     404: NO_CREATOR,
-    429: 'Too fast, or slow mode (`reason`: `RATE_LIMIT` or `SLOW_MODE`, with `retryAfterMs`).',
+    429: 'Too fast, or slow mode (`reason`: `TOO_FAST` or `SLOW_MODE`, with `retryAfterMs`).',
   },
   handler: async ({ params, body }, req) =>
     created({

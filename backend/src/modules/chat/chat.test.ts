@@ -251,7 +251,7 @@ describe('chat rules', () => {
     const refused = responses.filter((response) => response.status === 429);
     expect(responses.filter((response) => response.status === 201)).toHaveLength(5);
     expect(refused).toHaveLength(2);
-    expect(refused[0]!.body).toMatchObject({ code: 'RATE_LIMITED', reason: 'RATE_LIMIT', retryAfterMs: expect.any(Number) });
+    expect(refused[0]!.body).toMatchObject({ code: 'RATE_LIMITED', reason: 'TOO_FAST', retryAfterMs: expect.any(Number) });
   });
 
   it('refuses a user the creator blocked', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { singleLineText } from '../../http/text-policy.ts';
+import { SEARCH_QUERY_MAX_LENGTH } from '@streamhouse/contract';
 import { chatSettings } from '@streamhouse/contract/events';
 
 export const pageQuery = z.object({
@@ -16,7 +17,7 @@ export const searchQuery = z.object({
     .string({ error: 'is required' })
     .trim()
     .min(1, 'type something to search for')
-    .pipe(singleLineText({ max: 50, min: 1 })),
+    .pipe(singleLineText({ max: SEARCH_QUERY_MAX_LENGTH, min: 1 })),
   limit: z.coerce.number().int().min(1).max(50, 'must be 50 or less').default(20),
 });
 

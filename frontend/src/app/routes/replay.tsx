@@ -32,7 +32,7 @@ function ReplayPage({ username, replayId, viewerKey }: { username: string; repla
   if (state.status === 'ready') return <ReplayView replay={state.data} />;
 
   const error = state.error;
-  const reason = error instanceof ApiError ? error.body.reason : undefined;
+  const reason = error instanceof ApiError ? error.reason : undefined;
   if (error instanceof ApiError && error.status === 403)
     return (
       <StatusPanel

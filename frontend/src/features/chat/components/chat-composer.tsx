@@ -81,7 +81,7 @@ export function ChatComposer({ hostId, roomToken, viewer, blocker, dispatch }: C
       // The draft stays, so nothing typed is lost.
       if (!(failure instanceof ApiError)) setError('Could not send. Check your connection and try again.');
       else {
-        const { reason, retryAfterMs } = failure.body as { reason?: string; retryAfterMs?: number };
+        const { reason, retryAfterMs } = failure;
         if (reason === 'SLOW_MODE' && typeof retryAfterMs === 'number') dispatch({ type: 'slowed', retryAfterMs });
         else if (reason === 'TIMED_OUT' && typeof retryAfterMs === 'number')
           dispatch({

@@ -89,7 +89,7 @@ export default function ReactionsOverlay({ hostId, roomToken }: ReactionsOverlay
       await sendReaction(hostId, roomToken, reaction);
     } catch (error) {
       if (error instanceof ApiError && error.status === 429) {
-        const wait = typeof error.body.retryAfterMs === 'number' ? error.body.retryAfterMs : 1000;
+        const wait = error.retryAfterMs ?? 1000;
         setCoolingDown(true);
         setTimeout(() => setCoolingDown(false), wait);
       } else setProblem(error instanceof ApiError ? error.message : 'Could not send the reaction.');

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { OBS_SETTINGS } from '@streamhouse/contract';
 import type { IngressType } from '../api/stream-keys-api.ts';
 
 function Setting({ name, children }: { name: string; children: ReactNode }) {
@@ -65,21 +66,11 @@ export function ObsSteps({ type }: { type: IngressType }) {
       <div className="flex flex-col gap-2">
         <h3 className="text-sm font-semibold text-zinc-200">Settings → Output (Output Mode: Advanced)</h3>
         <ul className="flex flex-col gap-1.5 text-sm">
-          <Setting name="Video encoder">x264, or your GPU’s H.264 encoder (NVENC, QuickSync, AMF)</Setting>
-          <Setting name="Rate control">CBR</Setting>
-          <Setting name="Bitrate">
-            {type === 'RTMP'
-              ? '2500–4000 Kbps for 720p, 4500–6000 Kbps for 1080p'
-              : '2500–4000 Kbps (viewers get exactly what you send)'}
-          </Setting>
-          <Setting name="Keyframe interval">{type === 'RTMP' ? '2 s' : '1 s'}</Setting>
-          <Setting name="Profile / tune">
-            {type === 'RTMP'
-              ? 'main or high; tune zerolatency'
-              : 'baseline or main; tune zerolatency; no B-frames (WebRTC cannot play them)'}
-          </Setting>
-          <Setting name="Audio">{type === 'RTMP' ? 'AAC, 160 Kbps, 48 kHz' : 'Opus, 48 kHz (OBS picks it for WHIP)'}</Setting>
-          <Setting name="Video (Settings → Video)">1280×720 or 1920×1080, 30 fps</Setting>
+          {OBS_SETTINGS[type].output.map((setting) => (
+            <Setting key={setting.name} name={setting.name}>
+              {setting.value}
+            </Setting>
+          ))}
         </ul>
       </div>
     </section>

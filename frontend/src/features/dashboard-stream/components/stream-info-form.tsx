@@ -14,13 +14,7 @@ import {
   type StreamInfoChanges,
 } from '../api/stream-info-api.ts';
 import { ThumbnailPicker } from './thumbnail-picker.tsx';
-import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from '@streamhouse/contract';
-
-const TITLE_MAX = TITLE_MAX_LENGTH;
-const DESCRIPTION_MAX = DESCRIPTION_MAX_LENGTH;
-
-const TAGS_MAX = 5;
-const TAG_MAX = 24;
+import { DESCRIPTION_MAX_LENGTH, TAG_MAX_LENGTH, TAGS_MAX, TITLE_MAX_LENGTH } from '@streamhouse/contract';
 
 const FIELD_NAMES = ['title', 'description', 'thumbnailUrl', 'category', 'tags'] as const;
 type FieldErrors = FormErrors<(typeof FIELD_NAMES)[number]>;
@@ -40,12 +34,12 @@ function toForm(info: StreamInfo): FormValues {
 
 function validate(fields: FormValues): FieldErrors {
   const errors: FieldErrors = {};
-  if (fields.title.trim().length > TITLE_MAX) errors.title = `Use at most ${TITLE_MAX} characters.`;
-  if ((fields.description ?? '').trim().length > DESCRIPTION_MAX)
-    errors.description = `Use at most ${DESCRIPTION_MAX} characters.`;
+  if (fields.title.trim().length > TITLE_MAX_LENGTH) errors.title = `Use at most ${TITLE_MAX_LENGTH} characters.`;
+  if ((fields.description ?? '').trim().length > DESCRIPTION_MAX_LENGTH)
+    errors.description = `Use at most ${DESCRIPTION_MAX_LENGTH} characters.`;
   const tags = tagList(fields.tags);
   if (tags.length > TAGS_MAX) errors.tags = `Use at most ${TAGS_MAX} tags.`;
-  else if (tags.some((tag) => [...tag].length > TAG_MAX)) errors.tags = `Keep each tag to ${TAG_MAX} characters.`;
+  else if (tags.some((tag) => [...tag].length > TAG_MAX_LENGTH)) errors.tags = `Keep each tag to ${TAG_MAX_LENGTH} characters.`;
   return errors;
 }
 
@@ -90,11 +84,11 @@ function Form({ initial, categories }: { initial: StreamInfo; categories: Catego
         label="Title"
         name="title"
         value={fields.title}
-        maxLength={TITLE_MAX + 20}
+        maxLength={TITLE_MAX_LENGTH}
         placeholder="What are you streaming today?"
         onChange={(event) => update({ title: event.target.value })}
         error={errors.title}
-        hint={`Shown above your player and on your stream card. ${titleLength}/${TITLE_MAX}`}
+        hint={`Shown above your player and on your stream card. ${titleLength}/${TITLE_MAX_LENGTH}`}
       />
       <TextAreaField
         label="Description"
@@ -102,7 +96,7 @@ function Form({ initial, categories }: { initial: StreamInfo; categories: Catego
         rows={5}
         value={fields.description ?? ''}
         onChange={(event) => update({ description: event.target.value })}
-        max={DESCRIPTION_MAX}
+        max={DESCRIPTION_MAX_LENGTH}
         hint="Shown under your player."
         error={errors.description}
         placeholder="Schedule, rules, links: anything viewers should know."

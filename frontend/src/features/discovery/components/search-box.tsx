@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { SearchIcon } from '@/components/icons.tsx';
+import { SEARCH_QUERY_MAX_LENGTH } from '@streamhouse/contract';
 
 /** The header's search field; the route decides where a search goes. */
 export function SearchBox({ initialQuery = '', onSearch }: { initialQuery?: string; onSearch: (query: string) => void }) {
@@ -7,7 +8,7 @@ export function SearchBox({ initialQuery = '', onSearch }: { initialQuery?: stri
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const trimmed = query.trim();
-    if (trimmed) onSearch(trimmed.slice(0, 50));
+    if (trimmed) onSearch(trimmed.slice(0, SEARCH_QUERY_MAX_LENGTH));
   }
   return (
     <form role="search" onSubmit={handleSubmit} className="relative w-full max-w-md">
@@ -19,7 +20,7 @@ export function SearchBox({ initialQuery = '', onSearch }: { initialQuery?: stri
         id="site-search"
         type="search"
         value={query}
-        maxLength={50}
+        maxLength={SEARCH_QUERY_MAX_LENGTH}
         onChange={(event) => setQuery(event.target.value)}
         placeholder="Search"
         className="w-full rounded-full border border-zinc-800 bg-zinc-900 py-1.5 pl-9 pr-3 text-sm text-zinc-100 placeholder:text-zinc-500 focus:border-accent-500 focus:outline-none focus:ring-1 focus:ring-accent-500"

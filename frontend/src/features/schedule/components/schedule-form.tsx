@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/button.tsx';
 import { TextField } from '@/components/text-field.tsx';
 import { ApiError } from '@/lib/api-client.ts';
+import { TITLE_MAX_LENGTH } from '@streamhouse/contract';
 import { useQuery } from '@/lib/use-query.ts';
 import { cancelSchedule, getMySchedule, saveSchedule, type Schedule } from '../api/schedule-api.ts';
 
@@ -72,7 +73,7 @@ function Form({ current, onSaved }: { current: Schedule | null; onSaved: (schedu
           label="Next stream title"
           name="scheduledTitle"
           value={title}
-          maxLength={160}
+          maxLength={TITLE_MAX_LENGTH}
           placeholder="What will you stream?"
           onChange={(event) => setTitle(event.target.value)}
           error={error?.field === 'title' ? error.message : undefined}

@@ -9,17 +9,15 @@ import { getProfileFields, saveProfileFields, type ProfileFields } from '../api/
 import { AvatarPicker } from './avatar-picker.tsx';
 import { BIO_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH } from '@streamhouse/contract';
 
-const NAME_MAX = DISPLAY_NAME_MAX_LENGTH;
-const BIO_MAX = BIO_MAX_LENGTH;
-
 const FIELD_NAMES = ['name', 'bio', 'image'] as const;
 type FieldErrors = FormErrors<(typeof FIELD_NAMES)[number]>;
 
 function validate(fields: ProfileFields): FieldErrors {
   const errors: FieldErrors = {};
   if (!fields.name.trim()) errors.name = 'Enter the name people see on your channel.';
-  else if (fields.name.trim().length > NAME_MAX) errors.name = `Use at most ${NAME_MAX} characters.`;
-  if ((fields.bio ?? '').trim().length > BIO_MAX) errors.bio = `Use at most ${BIO_MAX} characters.`;
+  else if (fields.name.trim().length > DISPLAY_NAME_MAX_LENGTH)
+    errors.name = `Use at most ${DISPLAY_NAME_MAX_LENGTH} characters.`;
+  if ((fields.bio ?? '').trim().length > BIO_MAX_LENGTH) errors.bio = `Use at most ${BIO_MAX_LENGTH} characters.`;
   return errors;
 }
 
@@ -54,7 +52,7 @@ function Form({ username, initial, onSaved }: { username: string; initial: Profi
         label="Display name"
         name="name"
         value={fields.name}
-        maxLength={NAME_MAX + 10}
+        maxLength={DISPLAY_NAME_MAX_LENGTH}
         onChange={(event) => update({ name: event.target.value })}
         error={errors.name}
         hint="Shown on your channel and in chat. Your username stays the same."
@@ -65,7 +63,7 @@ function Form({ username, initial, onSaved }: { username: string; initial: Profi
         rows={4}
         value={fields.bio ?? ''}
         onChange={(event) => update({ bio: event.target.value })}
-        max={BIO_MAX}
+        max={BIO_MAX_LENGTH}
         hint="A few lines about you and your channel."
         error={errors.bio}
         placeholder="What do you stream? When are you live?"
