@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from '../scripts/browser/chromium.ts';
 
 // `pnpm test` starts the stack and passes BASE_URL (https://localhost:4143, through the stack's TLS proxy) and
 // BROWSER_HOME, whose certificate store trusts that proxy's authority; Debian's Chromium is used (no downloads here).
@@ -25,22 +26,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          ...(process.env.BROWSER_HOME && { env: { ...process.env, HOME: process.env.BROWSER_HOME } }),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--use-fake-ui-for-media-stream',
-            '--use-fake-device-for-media-stream',
-            '--autoplay-policy=no-user-gesture-required',
-          ],
-        },
+        launchOptions: chromiumLaunchOptions(),
       },
     },
   ],

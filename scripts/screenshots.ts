@@ -10,6 +10,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { REPO_ROOT } from './stack/livekit.ts';
+import { chromiumLaunchOptions } from './browser/chromium.ts';
 
 const siteUrl = (process.argv[2] ?? 'http://localhost:5173').replace(/\/$/, '');
 const outDir = path.join(REPO_ROOT, 'docs/screenshots');
@@ -100,17 +101,7 @@ async function contextFor(browser: Browser, screen: Screen, storageState?: Await
   return browser.newContext({ baseURL: siteUrl, ...SCREENS[screen], storageState, permissions: ['camera', 'microphone'] });
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    '--autoplay-policy=no-user-gesture-required',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 
 try {
   fs.mkdirSync(outDir, { recursive: true });

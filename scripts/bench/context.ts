@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from '@playwright/test';
+import { chromiumLaunchOptions } from '../browser/chromium.ts';
 
 /** What every benchmark gets: the running backend (serving the built frontend) and the stack's environment. */
 export type BenchContext = {
@@ -28,23 +29,9 @@ export function median(values: number[]): number {
   );
 }
 
-/** Headless Debian Chromium as in the e2e tests: fake camera, autoplay with sound allowed. */
+/** Chromium as the e2e tests start it (scripts/browser/chromium.ts). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 /** A new browser context signed in as a new creator (the context keeps the session cookie). */

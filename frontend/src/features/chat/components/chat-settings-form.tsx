@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { LoadFallback } from '@/components/load-fallback.tsx';
+import { SaveStatus } from '@/components/save-status.tsx';
 import { ToggleField } from '@/components/toggle-field.tsx';
-import { ApiError } from '@/lib/api-client.ts';
-import { Button } from '@/components/button.tsx';
-import { Spinner } from '@/components/spinner.tsx';
+import { useAutoSaved } from '@/lib/use-auto-saved.ts';
+import { chatKeys } from '../api/chat-keys.ts';
 import type { ChatSettings } from '../api/chat-types.ts';
 import { getMyChatSettings, updateMyChatSettings } from '../api/chat-settings.ts';
 
@@ -13,65 +14,17 @@ function slowModeLabel(seconds: number): string {
   return seconds < 60 ? `${seconds} seconds` : `${seconds / 60} minute${seconds === 60 ? '' : 's'}`;
 }
 
-type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; settings: ChatSettings };
-
 /** The creator's chat rules. Each change is saved at once and reaches every open chat panel within a second. */
 export function ChatSettingsForm() {
-  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const [saving, setSaving] = useState(false);
-  const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const slowModeId = useId();
-
-  // Loads the stored rules (and again on "Try again").
-  useEffect(() => {
-    const controller = new AbortController();
-    getMyChatSettings(controller.signal)
-      .then((settings) => setLoad({ status: 'ready', settings }))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted)
-          setLoad({ status: 'error', message: error instanceof Error ? error.message : 'Please try again.' });
-      });
-    return () => controller.abort();
-  }, [attempt]);
-
-  if (load.status === 'loading')
-    return (
-      <div className="flex justify-center py-10 text-zinc-400" role="status">
-        <Spinner />
-        <span className="sr-only">Loading chat settings…</span>
-      </div>
-    );
-  if (load.status === 'error')
-    return (
-      <div className="flex flex-col items-start gap-3 py-6 text-sm text-zinc-400" role="alert">
-        <p>Could not load your chat settings. {load.message}</p>
-        <Button variant="secondary" onClick={() => setAttempt((current) => current + 1)}>
-          Try again
-        </Button>
-      </div>
-    );
-
-  const settings = load.settings;
-
-  async function save(change: Partial<ChatSettings>) {
-    const previous = settings;
-    setLoad({ status: 'ready', settings: { ...previous, ...change } });
-    setSaving(true);
-    setStatus(null);
-    try {
-      setLoad({ status: 'ready', settings: await updateMyChatSettings({ ...previous, ...change }) });
-      setStatus({ tone: 'success', text: 'Saved. Viewers see the change right away.' });
-    } catch (error) {
-      setLoad({ status: 'ready', settings: previous });
-      setStatus({
-        tone: 'error',
-        text: error instanceof ApiError ? error.message : 'Could not save. Check your connection and try again.',
-      });
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { query, save, saving, status } = useAutoSaved<ChatSettings, Partial<ChatSettings>>({
+    queryKey: chatKeys.mySettings(),
+    load: getMyChatSettings,
+    save: (change, current) => updateMyChatSettings({ ...current, ...change }),
+    savedText: 'Saved. Viewers see the change right away.',
+  });
+  if (!query.data) return <LoadFallback what="your chat settings" error={query.error} onRetry={() => void query.refetch()} />;
+  const settings = query.data;
 
   return (
     <div>
@@ -123,12 +76,7 @@ export function ChatSettingsForm() {
           </select>
         </div>
       </div>
-      <p
-        role={status?.tone === 'error' ? 'alert' : 'status'}
-        className={`min-h-5 text-sm ${status?.tone === 'error' ? 'text-red-400' : 'text-emerald-400'}`}
-      >
-        {saving ? 'Saving…' : status?.text}
-      </p>
+      <SaveStatus saving={saving} status={status} />
     </div>
   );
 }

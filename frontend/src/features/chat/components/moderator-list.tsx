@@ -1,54 +1,32 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '@/lib/api-client.ts';
 import { Avatar } from '@/components/avatar.tsx';
 import { Button } from '@/components/button.tsx';
-import { Spinner } from '@/components/spinner.tsx';
+import { LoadFallback } from '@/components/load-fallback.tsx';
 import { TextField } from '@/components/text-field.tsx';
 import type { Moderator } from '../api/chat-types.ts';
 import { addModerator, listModerators, removeModerator } from '../api/chat-moderation.ts';
-
-type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; moderators: Moderator[] };
+import { chatKeys } from '../api/chat-keys.ts';
 
 const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : 'Check your connection and try again.');
 
 /** The people who may moderate the creator's chat: add by username, remove with one click. */
 export function ModeratorList({ hostId }: { hostId: string }) {
-  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const queryClient = useQueryClient();
+  const queryKey = chatKeys.moderators(hostId);
+  const query = useQuery({ queryKey, queryFn: ({ signal }) => listModerators(hostId, signal) });
   const [username, setUsername] = useState('');
   const [adding, setAdding] = useState(false);
   const [addError, setAddError] = useState<string>();
   const [removing, setRemoving] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
-  // Loads the list for this creator (and again on "Try again").
-  useEffect(() => {
-    const controller = new AbortController();
-    listModerators(hostId, controller.signal)
-      .then((moderators) => setLoad({ status: 'ready', moderators }))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setLoad({ status: 'error', message: messageOf(error) });
-      });
-    return () => controller.abort();
-  }, [hostId, attempt]);
-
-  if (load.status === 'loading')
-    return (
-      <div className="flex justify-center py-8 text-zinc-400" role="status">
-        <Spinner />
-        <span className="sr-only">Loading moderators…</span>
-      </div>
-    );
-  if (load.status === 'error')
-    return (
-      <div className="flex flex-col items-start gap-3 py-4 text-sm text-zinc-400" role="alert">
-        <p>Could not load your moderators. {load.message}</p>
-        <Button variant="secondary" onClick={() => setAttempt((current) => current + 1)}>
-          Try again
-        </Button>
-      </div>
-    );
-  const moderators = load.moderators;
+  if (!query.data) return <LoadFallback what="your moderators" error={query.error} onRetry={() => void query.refetch()} />;
+  const moderators = query.data;
+  // The server confirmed the change: show it without asking again.
+  const setModerators = (update: (current: Moderator[]) => Moderator[]) =>
+    queryClient.setQueryData<Moderator[]>(queryKey, (current) => update(current ?? []));
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -61,7 +39,7 @@ export function ModeratorList({ hostId }: { hostId: string }) {
     setAddError(undefined);
     try {
       const moderator = await addModerator(hostId, { username: name });
-      setLoad({ status: 'ready', moderators: [...moderators.filter((existing) => existing.id !== moderator.id), moderator] });
+      setModerators((current) => [...current.filter((existing) => existing.id !== moderator.id), moderator]);
       setUsername('');
       setStatus(`${moderator.displayUsername} can now moderate your chat.`);
     } catch (error) {
@@ -76,7 +54,7 @@ export function ModeratorList({ hostId }: { hostId: string }) {
     setStatus(null);
     try {
       await removeModerator(hostId, moderator.id);
-      setLoad({ status: 'ready', moderators: moderators.filter((existing) => existing.id !== moderator.id) });
+      setModerators((current) => current.filter((existing) => existing.id !== moderator.id));
       setStatus(`${moderator.displayUsername} is no longer a moderator.`);
     } catch (error) {
       setStatus(`Could not remove ${moderator.displayUsername}. ${messageOf(error)}`);

@@ -1,5 +1,6 @@
 import type { ChatRoomState } from './chat-room-reducer.ts';
-import { formatDuration, useCountdown } from './use-countdown.ts';
+import { formatWait } from '@/lib/format-time.ts';
+import { useCountdown } from '@/lib/use-clock.ts';
 
 /** Why this viewer cannot send right now, in words the panel shows; null when they can. */
 export type SendBlocker =
@@ -34,8 +35,7 @@ export function useSendBlocker(
       kind: 'restricted',
       text: restriction.reason === 'BANNED' ? 'You are banned from this chat.' : "You can't chat in this channel.",
     };
-  if (timeoutLeft > 0)
-    return { kind: 'timed-out', text: `You are timed out. You can chat again in ${formatDuration(timeoutLeft)}.` };
+  if (timeoutLeft > 0) return { kind: 'timed-out', text: `You are timed out. You can chat again in ${formatWait(timeoutLeft)}.` };
   if (viewer.isGuest && !settings.guestsMayChat)
     return { kind: 'members-only', text: `${input.hostName} lets only signed-in viewers chat.` };
   if (settings.isChatFollowersOnly && !viewer.canModerate && !input.isFollowing)
@@ -46,7 +46,7 @@ export function useSendBlocker(
   if (slowModeLeft > 0)
     return {
       kind: 'slow-mode',
-      text: `Slow mode: you can send again in ${formatDuration(slowModeLeft)}.`,
+      text: `Slow mode: you can send again in ${formatWait(slowModeLeft)}.`,
       secondsLeft: Math.ceil(slowModeLeft / 1000),
     };
   return null;

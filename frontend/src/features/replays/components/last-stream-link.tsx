@@ -1,20 +1,20 @@
-import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths.ts';
-import { useQuery } from '@/lib/use-query.ts';
 import { getChannelReplays } from '../api/replays-api.ts';
+import { replayKeys } from '../api/replay-keys.ts';
 
+/** A broadcast that just ended becomes a replay a few seconds later: look again this often. */
 const RECHECK_MS = 10_000;
 
 /** "Watch the last stream" on an offline channel, when the viewer may watch its newest replay. */
 export function LastStreamLink({ username, refreshKey }: { username: string; refreshKey: string }) {
-  const { state, reload } = useQuery(`last-replay:${username}:${refreshKey}`, (signal) => getChannelReplays(username, signal));
-  // A broadcast that just ended becomes a replay a few seconds later: look again now and then.
-  useEffect(() => {
-    const timer = setInterval(reload, RECHECK_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
-  const last = state.status === 'ready' ? state.data.items[0] : undefined;
+  const { data } = useQuery({
+    queryKey: [...replayKeys.channel(username), refreshKey],
+    queryFn: ({ signal }) => getChannelReplays(username, signal),
+    refetchInterval: RECHECK_MS,
+  });
+  const last = data?.items[0];
   if (!last) return null;
   return (
     <Link

@@ -7,7 +7,8 @@ import { Button } from '@/components/button.tsx';
 import { ConfirmDialog } from '@/components/confirm-dialog.tsx';
 import { Spinner } from '@/components/spinner.tsx';
 import { deleteReplay, getMyReplays, type MyReplay, type ReplayStatus } from '../api/replays-api.ts';
-import { formatClock, formatRecordedAt } from '../format.ts';
+import { formatClock } from '@/lib/format-time.ts';
+import { formatRecordedAt } from '../format.ts';
 
 const STATUS: Record<ReplayStatus, { label: string; className: string }> = {
   STARTING: { label: 'Starting', className: 'bg-zinc-700 text-zinc-100' },

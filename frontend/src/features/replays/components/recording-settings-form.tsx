@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
-import { ApiError } from '@/lib/api-client.ts';
-import { Button } from '@/components/button.tsx';
-import { Spinner } from '@/components/spinner.tsx';
+import { useId } from 'react';
+import { LoadFallback } from '@/components/load-fallback.tsx';
+import { SaveStatus } from '@/components/save-status.tsx';
 import { ToggleField } from '@/components/toggle-field.tsx';
+import { useAutoSaved } from '@/lib/use-auto-saved.ts';
+import { replayKeys } from '../api/replay-keys.ts';
 import {
   getRecordingSettings,
   updateRecordingSettings,
@@ -18,65 +19,21 @@ const VISIBILITY: Array<{ value: ReplayVisibility; label: string; description: s
 const RETENTION_CHOICES = [null, 7, 30, 90, 365] as const;
 const retentionLabel = (days: number | null) => (days === null ? 'Keep until I delete them' : `Delete after ${days} days`);
 
-type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; settings: RecordingSettings };
+type RecordingChange = Partial<Omit<RecordingSettings, 'recorder'>>;
 
 /** Whether broadcasts are recorded, who may watch the replays and how long they are kept. Each change saves at once. */
 export function RecordingSettingsForm() {
-  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const [saving, setSaving] = useState(false);
-  const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const retentionId = useId();
   const visibilityId = useId();
-
-  // Loads the stored settings (and again on "Try again").
-  useEffect(() => {
-    const controller = new AbortController();
-    getRecordingSettings(controller.signal)
-      .then((settings) => setLoad({ status: 'ready', settings }))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted)
-          setLoad({ status: 'error', message: error instanceof Error ? error.message : 'Please try again.' });
-      });
-    return () => controller.abort();
-  }, [attempt]);
-
-  if (load.status === 'loading')
-    return (
-      <div className="flex justify-center py-10 text-zinc-400" role="status">
-        <Spinner />
-        <span className="sr-only">Loading recording settings…</span>
-      </div>
-    );
-  if (load.status === 'error')
-    return (
-      <div className="flex flex-col items-start gap-3 py-6 text-sm text-zinc-400" role="alert">
-        <p>Could not load your recording settings. {load.message}</p>
-        <Button variant="secondary" onClick={() => setAttempt((current) => current + 1)}>
-          Try again
-        </Button>
-      </div>
-    );
-
-  const settings = load.settings;
-  async function save(change: Partial<Omit<RecordingSettings, 'recorder'>>) {
-    const previous = settings;
-    setLoad({ status: 'ready', settings: { ...previous, ...change } });
-    setSaving(true);
-    setStatus(null);
-    try {
-      setLoad({ status: 'ready', settings: await updateRecordingSettings(change) });
-      setStatus({ tone: 'success', text: 'Saved.' });
-    } catch (error) {
-      setLoad({ status: 'ready', settings: previous });
-      setStatus({
-        tone: 'error',
-        text: error instanceof ApiError ? error.message : 'Could not save. Check your connection and try again.',
-      });
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { query, save, saving, status } = useAutoSaved<RecordingSettings, RecordingChange>({
+    queryKey: replayKeys.settings(),
+    load: getRecordingSettings,
+    save: (change) => updateRecordingSettings(change),
+    savedText: 'Saved.',
+  });
+  if (!query.data)
+    return <LoadFallback what="your recording settings" error={query.error} onRetry={() => void query.refetch()} />;
+  const settings = query.data;
 
   return (
     <div>
@@ -159,12 +116,7 @@ export function RecordingSettingsForm() {
           </select>
         </div>
       </div>
-      <p
-        role={status?.tone === 'error' ? 'alert' : 'status'}
-        className={`min-h-5 pb-4 text-sm ${status?.tone === 'error' ? 'text-red-400' : 'text-emerald-400'}`}
-      >
-        {saving ? 'Saving…' : status?.text}
-      </p>
+      <SaveStatus saving={saving} status={status} />
     </div>
   );
 }

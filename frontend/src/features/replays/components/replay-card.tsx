@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import type { Replay } from '../api/replays-api.ts';
-import { formatClock, formatRecordedAt } from '../format.ts';
+import { formatClock } from '@/lib/format-time.ts';
+import { formatRecordedAt } from '../format.ts';
 
 /** A replay in a list: its picture with the length, title and date. */
 export function ReplayCard({ replay }: { replay: Replay }) {

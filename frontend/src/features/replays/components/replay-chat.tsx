@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { ReplayChatMessage } from '../api/replays-api.ts';
-import { formatClock } from '../format.ts';
+import { formatClock } from '@/lib/format-time.ts';
 
 /** Shown at most: older lines scroll away like in the live chat. */
 const VISIBLE_MESSAGES = 200;

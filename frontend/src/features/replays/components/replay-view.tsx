@@ -4,7 +4,8 @@ import { paths } from '@/config/paths.ts';
 import { Avatar } from '@/components/avatar.tsx';
 import { useQuery } from '@/lib/use-query.ts';
 import { getReplayChat, type ReplayDetails } from '../api/replays-api.ts';
-import { formatClock, formatRecordedAt } from '../format.ts';
+import { formatClock } from '@/lib/format-time.ts';
+import { formatRecordedAt } from '../format.ts';
 import { ReplayChat } from './replay-chat.tsx';
 
 /** A past broadcast: the video (seekable), what it was, and its chat in step with the video. */

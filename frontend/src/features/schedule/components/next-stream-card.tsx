@@ -4,7 +4,8 @@ import { ApiError } from '@/lib/api-client.ts';
 import { useQuery } from '@/lib/use-query.ts';
 import { BellIcon } from '@/components/icons.tsx';
 import { calendarUrl, channelScheduleKey, getChannelSchedule, setReminder, type Schedule } from '../api/schedule-api.ts';
-import { useCountdown } from '../hooks/use-countdown.ts';
+import { formatTimeUntil } from '@/lib/format-time.ts';
+import { useCountdown } from '@/lib/use-clock.ts';
 
 const when = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
@@ -15,7 +16,7 @@ const when = new Intl.DateTimeFormat(undefined, {
 });
 
 function Countdown({ schedule }: { schedule: Schedule }) {
-  const countdown = useCountdown(schedule.startsAt);
+  const countdown = formatTimeUntil(useCountdown(Date.parse(schedule.startsAt), 1000));
   return (
     <p className="text-sm text-zinc-300">
       <time dateTime={schedule.startsAt}>{when.format(new Date(schedule.startsAt))}</time> ·{' '}

@@ -2,10 +2,11 @@ import { Link } from 'react-router';
 import { Avatar } from '@/components/avatar.tsx';
 import { useQuery } from '@/lib/use-query.ts';
 import { getUpcoming, type UpcomingItem } from '../api/schedule-api.ts';
-import { useCountdown } from '../hooks/use-countdown.ts';
+import { formatTimeUntil } from '@/lib/format-time.ts';
+import { useCountdown } from '@/lib/use-clock.ts';
 
 function UpcomingCard({ item, href }: { item: UpcomingItem; href: string }) {
-  const countdown = useCountdown(item.schedule.startsAt);
+  const countdown = formatTimeUntil(useCountdown(Date.parse(item.schedule.startsAt), 1000));
   return (
     <li className="w-64 shrink-0 snap-start">
       <Link

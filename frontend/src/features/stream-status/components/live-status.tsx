@@ -1,14 +1,16 @@
 import { EyeIcon } from '@/components/icons.tsx';
 import type { QueryState } from '@/lib/use-query.ts';
 import type { StreamStatus } from '../api/stream-status-api.ts';
-import { useElapsed } from '@/lib/use-elapsed.ts';
+import { formatClock } from '@/lib/format-time.ts';
+import { useElapsed } from '@/lib/use-clock.ts';
 
 const plural = (count: number) => `${count} ${count === 1 ? 'viewer' : 'viewers'}`;
 
 /** "LIVE · 3 viewers · 12:04" or "Offline"; changes of state and count are announced, the ticking clock is not. */
 export function LiveStatus({ state }: { state: QueryState<StreamStatus> }) {
   const status = state.status === 'ready' ? state.data : undefined;
-  const elapsed = useElapsed(status?.isLive ? status.startedAt : null);
+  const elapsedMs = useElapsed(status?.isLive ? status.startedAt : null);
+  const elapsed = elapsedMs === undefined ? undefined : formatClock(elapsedMs);
   return (
     <div className="flex items-center gap-2 text-sm" data-testid="dashboard-live-status" data-live={status?.isLive ?? false}>
       <div role="status" aria-live="polite" className="flex items-center gap-2">

@@ -2,13 +2,15 @@ import type { ReactNode } from 'react';
 import { Avatar } from '@/components/avatar.tsx';
 import { ClockIcon, EyeIcon } from '@/components/icons.tsx';
 import type { PublicStream } from '../api/get-public-stream.ts';
-import { useElapsed } from '@/lib/use-elapsed.ts';
+import { formatClock } from '@/lib/format-time.ts';
+import { useElapsed } from '@/lib/use-clock.ts';
 import { useViewerCount } from '../hooks/use-viewer-count.ts';
 
 /** Under the player: who is streaming, what, for how long and to how many; plus the page's actions. */
 export function StreamInfoBar({ stream, isLive, actions }: { stream: PublicStream; isLive: boolean; actions?: ReactNode }) {
   const viewers = useViewerCount();
-  const uptime = useElapsed(isLive ? stream.startedAt : null);
+  const uptimeMs = useElapsed(isLive ? stream.startedAt : null);
+  const uptime = uptimeMs === undefined ? undefined : formatClock(uptimeMs);
   return (
     <div className="flex flex-col gap-3 px-4 sm:flex-row sm:items-start sm:px-0">
       <div className="flex min-w-0 flex-1 gap-3">
