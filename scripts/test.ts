@@ -4,9 +4,10 @@
  * the backend's unit + integration tests (Vitest) and the e2e journeys (Playwright in Chromium)
  * against the built frontend served by the backend. For Vitest it also starts two backend processes sharing one
  * database of their own (BACKEND_URLS), which the multi-instance tests drive over HTTP.
- *   --unit-only / --e2e-only   run one half
+ *   --backend-only / --e2e-only  run one half: the backend's Vitest suite (unit and integration tests against the
+ *                                stack) or the Playwright journeys
  *   --repeat <file> <n>        runs one test file n times on one stack (`pnpm test:repeat`), and says how many passed
- *   any other arguments        are passed to Vitest with --unit-only (e.g. a file filter), else to Playwright
+ *   any other arguments        are passed to Vitest with --backend-only (e.g. a file filter), else to Playwright
  *                              (e.g. a test file or -g "title")
  *   TEST_PORT_OFFSET=1000      shifts every port, so several runs can share a machine
  *
@@ -36,13 +37,13 @@ const STATIC_CHECKS: Array<[string, string]> = [
 ];
 
 const repeat = parseRepeat(args);
-const runUnit = repeat ? !repeat.e2e : !args.includes('--e2e-only');
-const runE2e = repeat ? repeat.e2e : !args.includes('--unit-only');
-const passedArgs = repeat ? [] : args.filter((arg) => arg !== '--unit-only' && arg !== '--e2e-only');
+const runBackend = repeat ? !repeat.e2e : !args.includes('--e2e-only');
+const runE2e = repeat ? repeat.e2e : !args.includes('--backend-only');
+const passedArgs = repeat ? [] : args.filter((arg) => arg !== '--backend-only' && arg !== '--e2e-only');
 const vitestArgs = repeat ? [repeat.file] : runE2e ? [] : passedArgs;
 const playwrightArgs = repeat ? [`--repeat-each=${repeat.times}`, repeat.file] : runE2e ? passedArgs : [];
 // A filtered run is for working on something: the static checks run in full runs only.
-const runStaticChecks = !repeat && runUnit && passedArgs.length === 0;
+const runStaticChecks = !repeat && runBackend && passedArgs.length === 0;
 
 // TEST_PORT_OFFSET shifts every port (and the data folder), so two test runs can share a machine.
 const profile = testProfile(Number(process.env.TEST_PORT_OFFSET ?? 0));
@@ -118,7 +119,7 @@ const testEnv = {
 };
 
 try {
-  if (runUnit) {
+  if (runBackend) {
     const report = path.join(reportsDir, 'vitest.json');
     const instances = await startBackendInstances();
     for (let round = 1; round <= (repeat?.times ?? 1); round += 1) {

@@ -1,5 +1,5 @@
 # Installs the pinned Node.js (.node-version) and pnpm (package.json "engines.pnpm") into a cache prefix of
-# their own and puts exactly those first on PATH. Sourced by .ci/run and scripts/setup.sh; needs only bash, curl,
+# their own and puts exactly those first on PATH. Sourced by .ci/run and scripts/run.sh; needs only bash, curl,
 # tar and sha512sum — never the machine's Node, npm or pnpm.
 #
 # Both come from the npm registry as plain tarballs (node-linux-<arch> carries the official Node binary,

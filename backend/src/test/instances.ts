@@ -13,7 +13,7 @@ export function backendInstances(): [string, string] {
   const parsed = backendUrls.safeParse(process.env.BACKEND_URLS);
   if (!parsed.success)
     throw new Error(
-      'BACKEND_URLS must name two running backends: run these tests through `pnpm test --unit-only`, which starts them.',
+      'BACKEND_URLS must name two running backends: run these tests through `pnpm test --backend-only`, which starts them.',
     );
   return parsed.data;
 }

@@ -11,7 +11,7 @@ const codes = (sample: IngestSample) => healthWarnings(sample).map((warning) => 
 const video = (width: number, height: number, bitrateKbps: number, framerate = 30) => ({ width, height, framerate, bitrateKbps });
 const audio = { bitrateKbps: 160 };
 
-describe('health warnings (the README OBS table)', () => {
+describe('health warnings (against the OBS settings table)', () => {
   it('is quiet for the recommended settings', () => {
     expect(codes({ protocol: 'RTMP', video: video(1280, 720, 3000), audio })).toEqual([]);
     expect(codes({ protocol: 'RTMP', video: video(1920, 1080, 6000), audio })).toEqual([]);
