@@ -41,6 +41,27 @@ function build(): Promise<void> {
 // does); NODE_ENV changes nothing else on the measured paths (only `test` adds the response checks).
 const stack = await startStack(profile, { freshDatabase: true, quiet: true, privateLiveKitSecret: true });
 const sections: string[] = [];
+const commit = (() => {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head} + uncommitted changes` : head;
+  } catch {
+    return 'unknown';
+  }
+})();
+/** Above this 1-minute load average at its start a benchmark's figures are void: something else shared the cores. */
+const QUIET_LOAD = 1.5;
+
+/** The line under a section's heading: when it ran, on what commit, and how busy the machine was (read, not written in). */
+function runLine(startLoad: number, endLoad: number): string {
+  const machine = `${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB`;
+  const line = `_Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · commit ${commit} · ${machine} · load average ${startLoad.toFixed(2)} at start, ${endLoad.toFixed(2)} at end_`;
+  return startLoad > QUIET_LOAD
+    ? `${line}\n\n**Void: the machine was busy at the start (load average above ${QUIET_LOAD}); run it again on a quiet machine.**`
+    : line;
+}
+
 try {
   await build();
   const backend = await startBackend({
@@ -68,7 +89,13 @@ try {
     const module = (await import(path.join(benchDir, `${name}.bench.ts`))) as {
       default: (context: BenchContext) => Promise<string>;
     };
-    sections.push(await module.default(context));
+    const startLoad = os.loadavg()[0]!;
+    console.log(`uptime before ${name}: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
+    const section = (await module.default(context)).trim();
+    const endLoad = os.loadavg()[0]!;
+    console.log(`uptime after ${name}: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
+    const [heading, ...body] = section.split('\n');
+    sections.push([heading, '', runLine(startLoad, endLoad), ...body].join('\n') + '\n');
   }
 } finally {
   await stack.stop();
@@ -87,7 +114,9 @@ const ingressBuildFile = path.join(TOOLS_BIN, 'ingress.build-id');
 const ingressBuild = fs.existsSync(ingressBuildFile) ? fs.readFileSync(ingressBuildFile, 'utf8').trim() : versionOf('ingress');
 const header = `# Benchmarks
 
-Written by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}. Numbers are from one machine; compare runs on the same machine.
+Written by \`pnpm bench\`, never by hand: each section says when it ran, on which commit and how busy the machine was
+(a run of only some benchmarks leaves the others as they were). Numbers are from one machine; compare runs on the
+same machine.
 
 | Machine | |
 |---|---|
