@@ -2,7 +2,7 @@ import { logger } from './lib/logger.ts';
 import { reconcileLiveState } from './modules/live/reconcile.service.ts';
 import { pruneRateLimits } from './modules/rate-limit/rate-limit.service.ts';
 import { collectOrphanUploads } from './modules/uploads/uploads.service.ts';
-import { deleteExpiredReplays } from './modules/recordings/recordings.service.ts';
+import { deleteExpiredReplays } from './modules/recordings/replay-retention.service.ts';
 
 type Job = { name: string; everyMs: number; run: () => Promise<unknown> };
 

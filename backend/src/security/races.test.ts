@@ -13,7 +13,7 @@ import { env } from '../config/env.ts';
 import { prisma } from '../lib/prisma.ts';
 import { signedInAgent } from '../test/fixtures.ts';
 import { recordedBroadcast } from '../modules/recordings/recordings.test-support.ts';
-import { deleteExpiredReplays } from '../modules/recordings/recordings.service.ts';
+import { deleteExpiredReplays } from '../modules/recordings/replay-retention.service.ts';
 import { UPLOAD_LIMITS } from '../modules/uploads/uploads.service.ts';
 import { grantAdmin } from '../modules/admin/admin.service.ts';
 

@@ -5,7 +5,7 @@ import { invalidatedCache } from '../../lib/invalidated-cache.ts';
 import { isBlockedByAnyone, relationToHost } from '../social/social.service.ts';
 import { getChatRoom } from '../chat/chat-settings.service.ts';
 import type { PageQuery, StreamCard } from './discovery.schemas.ts';
-import { liveSnapshotSelect, liveSnapshotUrl } from '../recordings/recordings.service.ts';
+import { liveSnapshotSelect, liveSnapshotUrl } from '../recordings/live-snapshots.service.ts';
 
 const cardSelect = {
   id: true,

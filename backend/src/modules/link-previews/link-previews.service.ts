@@ -1,6 +1,6 @@
 import { env } from '../../config/env.ts';
 import { prisma } from '../../lib/prisma.ts';
-import { liveSnapshotSelect, liveSnapshotUrl } from '../recordings/recordings.service.ts';
+import { liveSnapshotSelect, liveSnapshotUrl } from '../recordings/live-snapshots.service.ts';
 
 export type LinkPreview = { title: string; description: string; image: string | null; url: string };
 

@@ -2,7 +2,7 @@ import { ServerError } from 'livekit-server-sdk';
 import { roomService } from '../../lib/livekit.ts';
 import { logger } from '../../lib/logger.ts';
 import { goOffline, markApplied, withLockedStream } from './live-state.service.ts';
-import { stopRecording } from '../recordings/recordings.service.ts';
+import { stopRecording } from '../recordings/recorder.service.ts';
 import { revokeStreamKeys } from '../streams/streams.service.ts';
 
 /** Takes the creator's publisher (browser or ingress: both join as the creator's user id) out of their room. */

@@ -3,7 +3,7 @@ import { logger } from '../../lib/logger.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { goLive, goOffline, markApplied, syncViewers, withLockedStream } from './live-state.service.ts';
 import { listOpenRooms, readRoomState, type RoomState } from './room-state.service.ts';
-import { reconcileRecordings } from '../recordings/recordings.service.ts';
+import { reconcileRecordings } from '../recordings/recordings-reconcile.service.ts';
 import { mayBroadcast } from '../eligibility/eligibility.service.ts';
 import { refuseBroadcast } from './broadcast-control.service.ts';
 

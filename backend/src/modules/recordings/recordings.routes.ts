@@ -11,18 +11,17 @@ import {
   replayParams,
   settingsBody,
 } from './recordings.schemas.ts';
+import { sendLiveSnapshot } from './live-snapshots.service.ts';
+import { getSettings, updateSettings } from './recording-settings.service.ts';
 import {
-  deleteReplay,
   getReplay,
-  getSettings,
   listChannelReplays,
   listMyReplays,
   replayChat,
-  sendLiveSnapshot,
   sendReplayMedia,
   sendReplayThumbnail,
-  updateSettings,
-} from './recordings.service.ts';
+} from './replay-access.service.ts';
+import { deleteReplay } from './replay-retention.service.ts';
 
 /** /api/recordings: replays (files, chat), live snapshots and the creator's recording settings. */
 export const recordingsApi = apiRouter('/api/recordings', {

@@ -10,7 +10,9 @@ import { prisma } from '../../lib/prisma.ts';
 import { egressClient } from '../../lib/livekit.ts';
 import { createTestUser, signedInAgent } from '../../test/fixtures.ts';
 import { postWebhook, signWebhook } from '../live/live.test-support.ts';
-import { deleteExpiredReplays, reconcileRecordings, startRecording } from './recordings.service.ts';
+import { startRecording } from './recorder.service.ts';
+import { reconcileRecordings } from './recordings-reconcile.service.ts';
+import { deleteExpiredReplays } from './replay-retention.service.ts';
 import { recordedBroadcast, sampleMedia } from './recordings.test-support.ts';
 
 let sampleMp4: Buffer;

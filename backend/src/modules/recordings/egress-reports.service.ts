@@ -1,0 +1,98 @@
+import { EgressStatus, type EgressInfo } from 'livekit-server-sdk';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { storage } from './recordings.storage.ts';
+import { Counter } from 'prom-client';
+import { metrics } from '../../lib/metrics.ts';
+
+/**
+ * What the recorder reports (egress_started / _updated / _ended webhooks, or a reconciliation read) does to a
+ * replay, applied in order of the egress's own clock.
+ */
+
+type Tx = Prisma.TransactionClient;
+
+const nsToDate = (ns: bigint) => new Date(Number(ns / 1_000_000n));
+
+/** Maps the egress's file path back to our storage key (local paths are absolute). */
+function fileKeyOf(info: EgressInfo): string | undefined {
+  const request = info.request.case === 'participant' ? info.request.value : undefined;
+  const location = info.fileResults[0]?.filename || request?.fileOutputs[0]?.filepath;
+  if (!location) return undefined;
+  if (storage.kind === 's3') return location;
+  const root = storage.egressLocation('');
+  return location.startsWith(root) ? location.slice(root.length).replace(/^\/+/, '') : undefined;
+}
+
+function snapshotName(index: number): string {
+  return `snapshot_${String(index).padStart(5, '0')}.jpeg`;
+}
+
+/** What a report means for the replay. Terminal reports settle it: READY only with a real file. */
+function changesFor(info: EgressInfo, snapshotPrefix: string): Prisma.ReplayUpdateManyMutationInput {
+  const file = info.fileResults[0];
+  const mediaStartedAt = file && file.startedAt > 0n ? nsToDate(file.startedAt) : undefined;
+  switch (info.status) {
+    case EgressStatus.EGRESS_STARTING:
+      return { status: 'STARTING' };
+    case EgressStatus.EGRESS_ACTIVE:
+      return { status: 'RECORDING', ...(mediaStartedAt && { mediaStartedAt }) };
+    case EgressStatus.EGRESS_ENDING:
+      return { status: 'PROCESSING' };
+    case EgressStatus.EGRESS_COMPLETE:
+    case EgressStatus.EGRESS_LIMIT_REACHED: {
+      if (!file || file.duration <= 0n || file.size <= 0n)
+        return {
+          status: 'FAILED',
+          error: 'Nothing was recorded: the broadcast ended before the recorder received any video.',
+          endedAt: new Date(),
+        };
+      const images = Number(info.imageResults[0]?.imageCount ?? 0n);
+      const directory = snapshotPrefix.slice(0, snapshotPrefix.lastIndexOf('/'));
+      return {
+        status: 'READY',
+        error: null,
+        durationMs: Number(file.duration / 1_000_000n),
+        sizeBytes: file.size,
+        ...(mediaStartedAt && { mediaStartedAt }),
+        endedAt: file.endedAt > 0n ? nsToDate(file.endedAt) : new Date(),
+        // The last snapshot is taken as the stream closes (a black frame): the one before it shows the broadcast.
+        thumbnailKey: images > 0 ? `${directory}/${snapshotName(Math.max(0, images - 2))}` : null,
+      };
+    }
+    default:
+      return {
+        status: 'FAILED',
+        error: info.error ? `The recorder failed: ${info.error}` : 'The recorder stopped before the broadcast ended.',
+        endedAt: new Date(),
+      };
+  }
+}
+
+/**
+ * Applies an egress report (egress_started / _updated / _ended, or a reconciliation read) inside the caller's
+ * transaction. Reports are ordered by the egress's own nanosecond clock: an older one than the last applied is
+ * ignored, so a late "active" never reopens a finished replay.
+ */
+const egressReports = new Counter({
+  name: 'streamhouse_egress_reports_total',
+  help: "Recorder (egress) reports applied to replays, by the egress's status",
+  labelNames: ['status'] as const,
+  registers: [metrics],
+});
+
+export async function applyEgressUpdate(tx: Tx, info: EgressInfo): Promise<'applied' | 'stale' | 'ignored'> {
+  const fileKey = fileKeyOf(info);
+  // By id; by file while our start call has not returned yet. A replaced egress's reports match neither.
+  const replay = await tx.replay.findFirst({
+    where: { OR: [{ egressId: info.egressId }, ...(fileKey ? [{ fileKey, hostId: info.roomName, egressId: null }] : [])] },
+    select: { id: true, snapshotPrefix: true },
+  });
+  if (!replay) return 'ignored';
+  const reportedAt = info.updatedAt || info.endedAt || info.startedAt;
+  const updated = await tx.replay.updateMany({
+    where: { id: replay.id, OR: [{ egressUpdatedAt: null }, { egressUpdatedAt: { lt: reportedAt } }] },
+    data: { ...changesFor(info, replay.snapshotPrefix), egressId: info.egressId, egressUpdatedAt: reportedAt },
+  });
+  if (updated.count) egressReports.inc({ status: EgressStatus[info.status] ?? String(info.status) });
+  return updated.count ? 'applied' : 'stale';
+}
