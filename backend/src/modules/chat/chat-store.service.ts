@@ -1,26 +1,18 @@
 import type { ChatMessage } from '../../generated/prisma/client.ts';
 import { prisma } from '../../lib/prisma.ts';
+import { groupCommit } from '../../lib/group-commit.ts';
 import { sortableId } from '../../lib/sortable-id.ts';
+import { countDemand } from '../rate-limit/rate-limit.service.ts';
 import { storeBatchSize } from './chat-metrics.ts';
 
 /** A message to store: the columns the sender's request decides. */
 export type MessageToStore = Omit<ChatMessage, 'id' | 'createdAt' | 'deletedAt'>;
 export type StoreOutcome = { row: ChatMessage; retryAfterMs: 0 } | { row: null; retryAfterMs: number };
 
-type Waiting = {
-  id: string;
-  rateKey: string;
-  limit: number;
-  data: MessageToStore;
-  settle: (outcome: StoreOutcome) => void;
-  fail: (error: unknown) => void;
-};
+type Waiting = { id: string; rateKey: string; limit: number; data: MessageToStore };
 
 /** A statement's worth; a busier moment waits for the next round trip. */
 const MAX_BATCH = 500;
-
-let waiting: Waiting[] = [];
-let flushing = false;
 
 /**
  * Group commit. Every message needs the sender's rate counter and an insert; one statement (and one WAL flush)
@@ -32,31 +24,12 @@ let flushing = false;
  * every backend instance enforces the same limit.
  */
 export function storeWithinRate(rate: { key: string; perSecond: number }, data: MessageToStore): Promise<StoreOutcome> {
-  return new Promise((settle, fail) => {
-    waiting.push({ id: sortableId(), rateKey: rate.key, limit: rate.perSecond, data, settle, fail });
-    if (!flushing) void flush();
-  });
+  return storeInBatch({ id: sortableId(), rateKey: rate.key, limit: rate.perSecond, data });
 }
 
-async function flush(): Promise<void> {
-  flushing = true;
-  // Let the requests already parsed in this turn of the event loop join the first statement.
-  await new Promise((resolve) => setImmediate(resolve));
-  while (waiting.length) {
-    const batch = waiting.slice(0, MAX_BATCH);
-    waiting = waiting.slice(MAX_BATCH);
-    storeBatchSize.observe(batch.length);
-    try {
-      const outcomes = await storeBatch(batch);
-      for (const each of batch) each.settle(outcomes.get(each.id) ?? { row: null, retryAfterMs: 1000 });
-    } catch (error) {
-      for (const each of batch) each.fail(error);
-    }
-  }
-  flushing = false;
-}
+const storeInBatch = groupCommit(storeBatch, { maxBatch: MAX_BATCH, onBatch: (size) => storeBatchSize.observe(size) });
 
-async function storeBatch(batch: Waiting[]): Promise<Map<string, StoreOutcome>> {
+async function storeBatch(batch: Waiting[]): Promise<StoreOutcome[]> {
   const column = <T>(pick: (each: Waiting) => T) => batch.map(pick);
   const rows = await prisma.$queryRaw<Array<{ id: string; retryAfterMs: number; createdAt: Date | null }>>`
     WITH input AS (
@@ -70,19 +43,12 @@ async function storeBatch(batch: Waiting[]): Promise<Map<string, StoreOutcome>> 
     ), batch AS (
       SELECT clock_timestamp() AS "at"
     ), demand AS (
-      SELECT "rateKey", count(*)::int AS "sent" FROM input GROUP BY "rateKey"
-    ), hit AS (
-      INSERT INTO "RateLimitCounter" ("key", "count", "windowEndsAt")
-      SELECT "rateKey", "sent", clock_timestamp() + interval '1 second' FROM demand
-      ON CONFLICT ("key") DO UPDATE SET
-        "count" = CASE WHEN "RateLimitCounter"."windowEndsAt" <= clock_timestamp() THEN EXCLUDED."count" ELSE "RateLimitCounter"."count" + EXCLUDED."count" END,
-        "windowEndsAt" = CASE WHEN "RateLimitCounter"."windowEndsAt" <= clock_timestamp() THEN EXCLUDED."windowEndsAt" ELSE "RateLimitCounter"."windowEndsAt" END
-      RETURNING "key" AS "rateKey", "count" AS "total",
-        GREATEST(0, CEIL(EXTRACT(EPOCH FROM ("windowEndsAt" - clock_timestamp())) * 1000))::int AS "retryAfterMs"
+      SELECT "rateKey" AS "key", count(*)::int AS "hits", 1::float8 AS "windowSeconds" FROM input GROUP BY "rateKey"
+    ), hit AS (${countDemand}
     ), placed AS (
       SELECT input.*, hit."retryAfterMs",
-        hit."total" - demand."sent" + row_number() OVER (PARTITION BY input."rateKey" ORDER BY input."arrival") AS "place"
-      FROM input JOIN hit USING ("rateKey") JOIN demand USING ("rateKey")
+        hit."total" - demand."hits" + row_number() OVER (PARTITION BY input."rateKey" ORDER BY input."arrival") AS "place"
+      FROM input JOIN hit ON hit."key" = input."rateKey" JOIN demand ON demand."key" = input."rateKey"
     ), stored AS (
       INSERT INTO "ChatMessage" ("id", "hostId", "senderIdentity", "senderUserId", "senderName", "color", "isGuest", "senderNetwork", "body", "createdAt")
       SELECT "id", "hostId", "senderIdentity", "senderUserId", "senderName", "color", "isGuest", "senderNetwork", "body", batch."at"
@@ -90,16 +56,12 @@ async function storeBatch(batch: Waiting[]): Promise<Map<string, StoreOutcome>> 
       RETURNING "id", "createdAt"
     )
     SELECT placed."id", placed."retryAfterMs", stored."createdAt" FROM placed LEFT JOIN stored USING ("id")`;
-  const byId = new Map(batch.map((each) => [each.id, each]));
-  const outcomes = new Map<string, StoreOutcome>();
-  for (const row of rows) {
-    const request = byId.get(row.id)!;
-    outcomes.set(
-      row.id,
-      row.createdAt
-        ? { row: { ...request.data, id: row.id, createdAt: row.createdAt, deletedAt: null }, retryAfterMs: 0 }
-        : { row: null, retryAfterMs: Math.max(1, row.retryAfterMs) },
-    );
-  }
-  return outcomes;
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return batch.map((request): StoreOutcome => {
+    const row = byId.get(request.id);
+    if (!row) return { row: null, retryAfterMs: 1000 };
+    return row.createdAt
+      ? { row: { ...request.data, id: row.id, createdAt: row.createdAt, deletedAt: null }, retryAfterMs: 0 }
+      : { row: null, retryAfterMs: Math.max(1, row.retryAfterMs) };
+  });
 }

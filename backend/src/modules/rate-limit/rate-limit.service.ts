@@ -1,18 +1,27 @@
+import { Prisma } from '../../generated/prisma/client.ts';
+import { groupCommit } from '../../lib/group-commit.ts';
 import { prisma } from '../../lib/prisma.ts';
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterMs: number };
 
-type Hit = {
-  key: string;
-  windowMs: number;
-  settle: (counted: { count: number; retryAfterMs: number }) => void;
-  fail: (error: unknown) => void;
-};
+type Hit = { key: string; windowMs: number };
+
+/**
+ * Bumps the counters named by the statement's `demand` (columns "key", "hits", "windowSeconds") in one atomic
+ * upsert per key on the database's clock; a key's window starts at its first hit. Yields "key", "total" (after
+ * these hits) and "retryAfterMs" (until the window ends). Every rate limit counts through it, chat included.
+ */
+export const countDemand = Prisma.sql`
+  INSERT INTO "RateLimitCounter" ("key", "count", "windowEndsAt")
+  SELECT "key", "hits", clock_timestamp() + make_interval(secs => "windowSeconds") FROM demand
+  ON CONFLICT ("key") DO UPDATE SET
+    "count" = CASE WHEN "RateLimitCounter"."windowEndsAt" <= clock_timestamp() THEN EXCLUDED."count" ELSE "RateLimitCounter"."count" + EXCLUDED."count" END,
+    "windowEndsAt" = CASE WHEN "RateLimitCounter"."windowEndsAt" <= clock_timestamp() THEN EXCLUDED."windowEndsAt" ELSE "RateLimitCounter"."windowEndsAt" END
+  RETURNING "key", "count" AS "total",
+    GREATEST(0, CEIL(EXTRACT(EPOCH FROM ("windowEndsAt" - clock_timestamp())) * 1000))::int AS "retryAfterMs"`;
 
 /** A statement's worth; a busier moment waits for the next round trip. */
 const MAX_BATCH = 500;
-let waiting: Hit[] = [];
-let flushing = false;
 
 /**
  * Counts one hit against `key` in a fixed window and says whether it is within `limit`.
@@ -20,29 +29,12 @@ let flushing = false;
  * same count. Hits that arrive while a statement is on its way are counted together in the next one (each gets
  * its own place in its key's count): a raid's thousands of guest passes cost a few round trips, not thousands.
  */
-export function hitRateLimit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
-  return new Promise<{ count: number; retryAfterMs: number }>((settle, fail) => {
-    waiting.push({ key, windowMs, settle, fail });
-    if (!flushing) void flush();
-  }).then(({ count, retryAfterMs }) => ({ allowed: count <= limit, count, retryAfterMs: count <= limit ? 0 : retryAfterMs }));
+export async function hitRateLimit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
+  const { count, retryAfterMs } = await countHit({ key, windowMs });
+  return { allowed: count <= limit, count, retryAfterMs: count <= limit ? 0 : retryAfterMs };
 }
 
-async function flush(): Promise<void> {
-  flushing = true;
-  // Let the requests already parsed in this turn of the event loop join the first statement.
-  await new Promise((resolve) => setImmediate(resolve));
-  while (waiting.length) {
-    const batch = waiting.slice(0, MAX_BATCH);
-    waiting = waiting.slice(MAX_BATCH);
-    try {
-      const counted = await countBatch(batch);
-      batch.forEach((hit, index) => hit.settle(counted[index]!));
-    } catch (error) {
-      for (const hit of batch) hit.fail(error);
-    }
-  }
-  flushing = false;
-}
+const countHit = groupCommit(countBatch, { maxBatch: MAX_BATCH });
 
 async function countBatch(batch: Hit[]): Promise<Array<{ count: number; retryAfterMs: number }>> {
   // A key's window is set by its first hit of a window; hits of one key in one batch share it.
@@ -52,14 +44,7 @@ async function countBatch(batch: Hit[]): Promise<Array<{ count: number; retryAft
         WITH ORDINALITY AS t("key", "windowSeconds", "arrival")
     ), demand AS (
       SELECT "key", count(*)::int AS "hits", max("windowSeconds") AS "windowSeconds" FROM input GROUP BY "key"
-    ), counted AS (
-      INSERT INTO "RateLimitCounter" ("key", "count", "windowEndsAt")
-      SELECT "key", "hits", clock_timestamp() + make_interval(secs => "windowSeconds") FROM demand
-      ON CONFLICT ("key") DO UPDATE SET
-        "count" = CASE WHEN "RateLimitCounter"."windowEndsAt" <= clock_timestamp() THEN EXCLUDED."count" ELSE "RateLimitCounter"."count" + EXCLUDED."count" END,
-        "windowEndsAt" = CASE WHEN "RateLimitCounter"."windowEndsAt" <= clock_timestamp() THEN EXCLUDED."windowEndsAt" ELSE "RateLimitCounter"."windowEndsAt" END
-      RETURNING "key", "count" AS "total",
-        GREATEST(0, CEIL(EXTRACT(EPOCH FROM ("windowEndsAt" - clock_timestamp())) * 1000))::int AS "retryAfterMs"
+    ), counted AS (${countDemand}
     )
     SELECT input."arrival"::int AS "arrival",
       (counted."total" - demand."hits" + row_number() OVER (PARTITION BY input."key" ORDER BY input."arrival"))::int AS "count",
