@@ -1,16 +1,15 @@
-import { useId, useRef } from 'react';
-import { Button } from '@/components/button.tsx';
-import { ACCEPTED_IMAGE_TYPES } from '@/lib/upload-image.ts';
+import { useId } from 'react';
+import { ImageFileButtons } from '@/components/image-file-buttons.tsx';
+import { IMAGE_RULE } from '@/lib/upload-image.ts';
 import { useImageUpload } from '@/lib/use-image-upload.ts';
 
 type ThumbnailPickerProps = { url: string | null; title: string; onChange: (url: string | null) => void; error?: string };
 
 /** Uploads the offline thumbnail straight away (type and size checked here and on the server) and previews it as a card. */
 export function ThumbnailPicker({ url, title, onChange, error: serverError }: ThumbnailPickerProps) {
-  const inputRef = useRef<HTMLInputElement>(null);
   const hintId = useId();
-  const { handleFile, uploading, error } = useImageUpload((uploaded) => onChange(uploaded));
-  const shownError = error ?? serverError;
+  const upload = useImageUpload((uploaded) => onChange(uploaded));
+  const shownError = upload.error ?? serverError;
 
   return (
     <fieldset className="flex flex-col gap-2">
@@ -31,26 +30,16 @@ export function ThumbnailPicker({ url, title, onChange, error: serverError }: Th
           </figcaption>
         </figure>
         <div className="flex flex-col items-start gap-2">
-          <input
-            ref={inputRef}
-            type="file"
-            accept={ACCEPTED_IMAGE_TYPES}
-            className="sr-only"
-            tabIndex={-1}
-            aria-hidden="true"
-            onChange={handleFile}
-            data-testid="thumbnail-file"
+          <ImageFileButtons
+            upload={upload}
+            noun="thumbnail"
+            hasImage={Boolean(url)}
+            onRemove={() => onChange(null)}
+            describedBy={hintId}
+            testId="thumbnail-file"
           />
-          <Button variant="secondary" loading={uploading} onClick={() => inputRef.current?.click()} aria-describedby={hintId}>
-            {url ? 'Change thumbnail' : 'Upload thumbnail'}
-          </Button>
-          {url && (
-            <Button variant="ghost" onClick={() => onChange(null)}>
-              Remove
-            </Button>
-          )}
           <p id={hintId} className="text-xs text-zinc-500">
-            Shown on your stream’s card in lists. PNG, JPEG, WebP or GIF, up to 2 MB; 16:9 looks best (1280×720).
+            Shown on your stream’s card in lists. {IMAGE_RULE}; 16:9 looks best (1280×720).
           </p>
         </div>
       </div>
