@@ -1,35 +1,16 @@
-import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import { useBlocker } from 'react-router';
-import {
-  DisconnectReason,
-  Room,
-  RoomEvent,
-  ScreenSharePresets,
-  Track,
-  TrackEvent,
-  VideoPresets,
-  type TrackPublishOptions,
-} from 'livekit-client';
+import { TrackEvent } from 'livekit-client';
 import { Button } from '@/components/button.tsx';
 import { ConfirmDialog } from '@/components/confirm-dialog.tsx';
 import { CameraIcon, MicIcon, MicOffIcon, ScreenIcon } from '@/components/icons.tsx';
 import { Spinner } from '@/components/spinner.tsx';
-import { ApiError } from '@/lib/api-client.ts';
-import { getPublisherToken } from '../api/get-publisher-token.ts';
 import { describeMediaError, useLocalMedia, type VideoSource } from '../hooks/use-local-media.ts';
 import { useDevices } from '../hooks/use-devices.ts';
+import { usePublisherRoom } from '../hooks/use-publisher-room.ts';
 import { DevicePicker } from './device-picker.tsx';
 import { PublisherStats } from './publisher-stats.tsx';
 import { TrackPreview } from './track-preview.tsx';
-
-type Phase = 'preview' | 'starting' | 'live' | 'stopping';
-
-/** Simulcast: viewers on weak connections get a lower layer of the same picture. */
-function videoOptions(source: VideoSource): TrackPublishOptions {
-  return source === 'screen'
-    ? { source: Track.Source.ScreenShare, simulcast: true, videoEncoding: ScreenSharePresets.h1080fps15.encoding }
-    : { source: Track.Source.Camera, simulcast: true, videoEncoding: VideoPresets.h720.encoding };
-}
 
 function SourceButton({
   active,
@@ -61,65 +42,25 @@ function SourceButton({
 }
 
 /**
- * Goes live from the browser: camera or screen plus microphone, previewed first, then published with the
- * creator's publisher token (identity = user id). Ending disconnects, and LiveKit's webhooks end the stream.
- * Default export: loaded lazily so pages without LiveKit stay small.
+ * Goes live from the browser: camera or screen plus microphone, previewed first, then published to the
+ * creator's room (usePublisherRoom). Default export: loaded lazily so pages without LiveKit stay small.
  */
 export default function BrowserPublisher() {
   const media = useLocalMedia();
-  const [phase, setPhase] = useState<Phase>('preview');
   const [error, setError] = useState<string>();
   const [micMuted, setMicMuted] = useState(false);
   const [cameraId, setCameraId] = useState<string>();
   const [micId, setMicId] = useState<string>();
   const [switching, setSwitching] = useState(false);
-  const roomRef = useRef<Room | null>(null);
-  /** The connected room, for the stats panel (the ref is for handlers). */
-  const [liveRoom, setLiveRoom] = useState<Room | null>(null);
+  const { phase, live, liveRoom, start, stop, disconnect, replaceVideo } = usePublisherRoom(setError);
   const cameras = useDevices('videoinput', Boolean(media.video) || !media.opening);
   const microphones = useDevices('audioinput', Boolean(media.audio));
-  const live = phase === 'live';
 
   const blocker = useBlocker(({ currentLocation, nextLocation }) => live && currentLocation.pathname !== nextLocation.pathname);
 
-  async function disconnect() {
-    const room = roomRef.current;
-    roomRef.current = null;
-    setLiveRoom(null);
-    await room?.disconnect(false);
-  }
-
   async function handleStart() {
-    setPhase('starting');
     setError(undefined);
-    const room = new Room({ dynacast: true, adaptiveStream: false, stopLocalTrackOnUnpublish: false });
-    try {
-      const token = await getPublisherToken();
-      room.on(RoomEvent.Disconnected, (reason) => {
-        // Ending on purpose is handled by handleStop; anything else means the stream dropped.
-        if (roomRef.current !== room || reason === DisconnectReason.CLIENT_INITIATED) return;
-        roomRef.current = null;
-        setLiveRoom(null);
-        setPhase('preview');
-        setError('The connection to the server dropped, so your stream ended. Start again when you are ready.');
-      });
-      await room.connect(token.wsUrl, token.token);
-      if (media.video) await room.localParticipant.publishTrack(media.video, videoOptions(media.source));
-      if (media.audio) await room.localParticipant.publishTrack(media.audio, { source: Track.Source.Microphone });
-      roomRef.current = room;
-      setLiveRoom(room);
-      setPhase('live');
-    } catch (caught) {
-      await room.disconnect(false);
-      setPhase('preview');
-      setError(caught instanceof ApiError ? caught.message : 'Could not start the stream. Check your connection and try again.');
-    }
-  }
-
-  async function handleStop() {
-    setPhase('stopping');
-    await disconnect();
-    setPhase('preview');
+    await start(media);
   }
 
   async function switchSource(next: VideoSource) {
@@ -128,12 +69,7 @@ export default function BrowserPublisher() {
     setError(undefined);
     try {
       const track = await media.openVideo(next, cameraId);
-      const room = roomRef.current;
-      // Publish the new picture before dropping the old one, so viewers never see the stream end.
-      if (room) {
-        await room.localParticipant.publishTrack(track, videoOptions(next));
-        if (media.video) await room.localParticipant.unpublishTrack(media.video, true);
-      }
+      await replaceVideo(track, next, media.video);
       media.replaceVideo(track, next);
     } catch (caught) {
       setError(describeMediaError(caught, next === 'screen' ? 'screen' : 'camera'));
@@ -170,17 +106,6 @@ export default function BrowserPublisher() {
       track.off(TrackEvent.Ended, handleEnded);
     };
   }, [media.video, media.source]);
-
-  // Closing the tab or leaving the app while live would end the stream without a word.
-  useEffect(() => {
-    if (!live) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [live]);
-
-  // Leaving the page ends the stream: the room connection belongs to this page.
-  useEffect(() => () => void roomRef.current?.disconnect(false), []);
 
   const hasMedia = Boolean(media.video || media.audio);
   const currentCamera =
@@ -286,7 +211,7 @@ export default function BrowserPublisher() {
 
         <div className="mt-auto flex flex-col gap-2 border-t border-zinc-800 pt-4">
           {live || phase === 'stopping' ? (
-            <Button variant="danger" onClick={() => void handleStop()} loading={phase === 'stopping'}>
+            <Button variant="danger" onClick={() => void stop()} loading={phase === 'stopping'}>
               End stream
             </Button>
           ) : (
