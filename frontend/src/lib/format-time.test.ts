@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatTimeUntil, formatWait } from './format-time.ts';
+import { formatAgo, formatClock, formatTimeUntil, formatWait } from './format-time.ts';
 
 describe('times as people read them', () => {
   it('a clock like a video player’s', () => {
@@ -18,5 +18,11 @@ describe('times as people read them', () => {
       'in 5 h 12 min',
       'in 2 d 3 h',
     ]);
+  });
+
+  it('how long ago', () => {
+    const now = Date.parse('2026-12-07T12:00:00Z');
+    const ago = (ms: number) => formatAgo(new Date(now - ms).toISOString(), now);
+    expect([5_000, 300_000, 7_200_000, 86_400_000].map(ago)).toEqual(['just now', '5 minutes ago', '2 hours ago', 'yesterday']);
   });
 });

@@ -26,3 +26,14 @@ export function formatTimeUntil(ms: number): string {
   if (minutes > 0) return `in ${minutes} min ${seconds % 60} s`;
   return `in ${seconds} s`;
 }
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** "just now", "5 minutes ago", "2 hours ago", "yesterday": how long ago `iso` was. */
+export function formatAgo(iso: string, now = Date.now()): string {
+  const seconds = Math.round((Date.parse(iso) - now) / 1000);
+  if (seconds > -60) return 'just now';
+  if (seconds > -3600) return relative.format(Math.round(seconds / 60), 'minute');
+  if (seconds > -86_400) return relative.format(Math.round(seconds / 3600), 'hour');
+  return relative.format(Math.round(seconds / 86_400), 'day');
+}

@@ -1,68 +1,19 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
-import { paths } from '@/config/paths.ts';
-import { Avatar } from '@/components/avatar.tsx';
 import { BellIcon } from '@/components/icons.tsx';
-import { useQuery } from '@/lib/use-query.ts';
-import { useServerEvents } from '@/lib/live-events.ts';
-import { ApiError } from '@/lib/api-client.ts';
-import {
-  NOTIFICATIONS_KEY,
-  NOTIFICATION_EVENTS_URL,
-  listNotifications,
-  markAllRead,
-  markRead,
-  type AppNotification,
-  type NotificationEvent,
-  type NotificationList,
-} from '../api/notifications-api.ts';
-import { useDesktopAlerts } from '../hooks/use-desktop-alerts.ts';
-
-const timeAgo = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-function ago(iso: string): string {
-  const seconds = Math.round((Date.parse(iso) - Date.now()) / 1000);
-  if (seconds > -60) return 'just now';
-  if (seconds > -3600) return timeAgo.format(Math.round(seconds / 60), 'minute');
-  if (seconds > -86_400) return timeAgo.format(Math.round(seconds / 3600), 'hour');
-  return timeAgo.format(Math.round(seconds / 86_400), 'day');
-}
+import type { AppNotification } from '../api/notifications-api.ts';
+import { useNotifications } from '../hooks/use-notifications.ts';
+import { NotificationItem } from './notification-item.tsx';
 
 /**
  * Header bell for signed-in users: the unread count, and a panel listing notifications (newest first) that link to
- * the live stream. New ones arrive on the user's own event stream; a desktop alert pops when the tab is hidden.
+ * the live stream (useNotifications keeps them current).
  */
 export function NotificationBell({ userId }: { userId: string }) {
-  const cacheKey = `${NOTIFICATIONS_KEY}/${userId}`;
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string>();
   const panelId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const { state, reload, setData } = useQuery(cacheKey, listNotifications);
-  const alerts = useDesktopAlerts();
-
-  useServerEvents<NotificationEvent>(
-    NOTIFICATION_EVENTS_URL,
-    (event) => {
-      if (event.type !== 'notification') return;
-      const { notification, unreadCount } = event;
-      setData((list) => ({
-        ...list,
-        unreadCount,
-        notifications: [notification, ...list.notifications.filter((known) => known.id !== notification.id)],
-      }));
-      alerts.show(`${notification.host.username} is live`, notification.title || 'Streaming now', () =>
-        navigate(paths.watch.to(notification.host.username)),
-      );
-    },
-    // Opened or reopened: anything sent while disconnected was missed, so read the list again.
-    () => {
-      if (queryClient.getQueryData([cacheKey]) !== undefined) reload();
-    },
-  );
+  const { state, list, unread, error, markOneRead, readAll, alerts } = useNotifications(userId);
 
   // Closing on an outside click needs a document listener while the panel is open.
   useEffect(() => {
@@ -73,9 +24,6 @@ export function NotificationBell({ userId }: { userId: string }) {
     document.addEventListener('pointerdown', closeOnOutsideClick);
     return () => document.removeEventListener('pointerdown', closeOnOutsideClick);
   }, [open]);
-
-  const list: NotificationList | undefined = state.status === 'ready' ? state.data : undefined;
-  const unread = list?.unreadCount ?? 0;
 
   function close(returnFocus = true) {
     setOpen(false);
@@ -89,35 +37,9 @@ export function NotificationBell({ userId }: { userId: string }) {
     }
   }
 
-  async function run(change: () => Promise<{ unreadCount: number }>, apply: (list: NotificationList) => NotificationList) {
-    setError(undefined);
-    try {
-      const { unreadCount } = await change();
-      setData((current) => ({ ...apply(current), unreadCount }));
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'That did not work. Please try again.');
-    }
-  }
-
   function openOne(notification: AppNotification) {
     close(false);
-    if (notification.readAt) return;
-    const now = new Date().toISOString();
-    void run(
-      () => markRead(notification.id),
-      (current) => ({
-        ...current,
-        notifications: current.notifications.map((n) => (n.id === notification.id ? { ...n, readAt: now } : n)),
-      }),
-    );
-  }
-
-  function readAll() {
-    const now = new Date().toISOString();
-    void run(markAllRead, (current) => ({
-      ...current,
-      notifications: current.notifications.map((n) => ({ ...n, readAt: n.readAt ?? now })),
-    }));
+    markOneRead(notification);
   }
 
   return (
@@ -190,23 +112,7 @@ export function NotificationBell({ userId }: { userId: string }) {
             )}
             {list?.notifications.map((notification) => (
               <li key={notification.id}>
-                <Link
-                  to={paths.watch.to(notification.host.username)}
-                  onClick={() => openOne(notification)}
-                  className="flex items-start gap-3 px-4 py-3 hover:bg-zinc-800/70 focus:bg-zinc-800/70 focus:outline-none"
-                >
-                  <Avatar name={notification.host.name} url={notification.host.image} size="sm" />
-                  <span className="min-w-0 flex-1">
-                    <span className="block text-sm text-zinc-200">
-                      <span className="font-semibold text-white">{notification.host.username}</span> went live
-                    </span>
-                    {notification.title && <span className="block truncate text-sm text-zinc-400">{notification.title}</span>}
-                    <span className="block text-xs text-zinc-500">{ago(notification.createdAt)}</span>
-                  </span>
-                  {!notification.readAt && (
-                    <span className="mt-1.5 size-2 shrink-0 rounded-full bg-accent-500" aria-label="Unread" />
-                  )}
-                </Link>
+                <NotificationItem notification={notification} onOpen={() => openOne(notification)} />
               </li>
             ))}
           </ul>
