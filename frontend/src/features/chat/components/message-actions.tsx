@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { ApiError } from '@/lib/api-client.ts';
+import { useAnchoredMenu } from '@/lib/use-anchored-menu.ts';
 import type { ChatMessage, ChatViewer } from '../api/chat-types.ts';
 import {
   addModerator,
@@ -37,82 +38,20 @@ function canSanction(message: ChatMessage, viewer: ChatViewer): boolean {
   return viewer.isOwner || message.role !== 'moderator';
 }
 
-/** Where the menu goes: under the button, or above it when there is no room below. Fixed, so the chat's scroll box does not clip it. */
-function placeMenu(button: HTMLElement): CSSProperties {
-  const rect = button.getBoundingClientRect();
-  const right = Math.max(8, window.innerWidth - rect.right);
-  const spaceBelow = window.innerHeight - rect.bottom;
-  return spaceBelow > 300 || spaceBelow > rect.top
-    ? { top: rect.bottom + 4, right }
-    : { bottom: window.innerHeight - rect.top + 4, right };
-}
-
 /** A moderator's menu on one message: pin, delete, time out, ban, appoint (creator only). */
 export function MessageActions({ hostId, message, viewer, isPinned, onNotice }: MessageActionsProps) {
-  const [placement, setPlacement] = useState<CSSProperties | null>(null);
+  const { open, placement, menuId, buttonRef, menuRef, focusFirst, dismiss, handleKeyDown, ...menu } = useAnchoredMenu();
   const [view, setView] = useState<'main' | 'timeout' | 'ban'>('main');
   const [busy, setBusy] = useState(false);
-  const menuId = useId();
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
-  const open = placement !== null;
   const name = message.senderName;
-
-  // While open: an outside click closes the menu; scrolling and resizing move it along with its button.
-  useEffect(() => {
-    if (!open) return;
-    const closeOnOutside = (event: Event) => {
-      if (event.target instanceof Node && (menuRef.current?.contains(event.target) || buttonRef.current?.contains(event.target)))
-        return;
-      setPlacement(null);
-    };
-    const follow = () => {
-      if (buttonRef.current?.isConnected) setPlacement(placeMenu(buttonRef.current));
-      else setPlacement(null);
-    };
-    document.addEventListener('pointerdown', closeOnOutside);
-    window.addEventListener('scroll', follow, true);
-    window.addEventListener('resize', follow);
-    return () => {
-      document.removeEventListener('pointerdown', closeOnOutside);
-      window.removeEventListener('scroll', follow, true);
-      window.removeEventListener('resize', follow);
-    };
-  }, [open]);
-
-  function items(): HTMLElement[] {
-    return Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
-  }
 
   function show(next: 'main' | 'timeout' | 'ban') {
     setView(next);
-    // The items of the new view render on this event; focus the first once they exist.
-    requestAnimationFrame(() => items()[0]?.focus());
+    focusFirst();
   }
 
   function toggle() {
-    if (open || !buttonRef.current) {
-      setPlacement(null);
-      return;
-    }
-    setPlacement(placeMenu(buttonRef.current));
-    show('main');
-  }
-
-  function close() {
-    setPlacement(null);
-    buttonRef.current?.focus();
-  }
-
-  function handleKeyDown(event: KeyboardEvent) {
-    const all = items();
-    const index = all.indexOf(document.activeElement as HTMLElement);
-    if (event.key === 'Escape') close();
-    else if (event.key === 'ArrowDown') all[(index + 1) % all.length]?.focus();
-    else if (event.key === 'ArrowUp') all[(index - 1 + all.length) % all.length]?.focus();
-    else if (event.key === 'Tab') setPlacement(null);
-    else return;
-    if (event.key !== 'Tab') event.preventDefault();
+    if (menu.toggle()) setView('main');
   }
 
   async function act(action: () => Promise<unknown>, success: string) {
@@ -120,7 +59,7 @@ export function MessageActions({ hostId, message, viewer, isPinned, onNotice }: 
     try {
       await action();
       onNotice({ tone: 'success', text: success });
-      setPlacement(null);
+      dismiss();
     } catch (error) {
       onNotice({ tone: 'error', text: error instanceof ApiError ? error.message : 'That did not work. Please try again.' });
     } finally {
