@@ -39,3 +39,6 @@ export const notFound = (message: string) => new AppError(404, 'NOT_FOUND', mess
 export const forbidden = (message: string, details?: ErrorDetails) => new AppError(403, 'FORBIDDEN', message, details);
 export const unauthenticated = (message = 'Sign in to do that.') => new AppError(401, 'UNAUTHENTICATED', message);
 export const conflict = (message: string) => new AppError(409, 'CONFLICT', message);
+/** PostgreSQL cannot LISTEN: event streams answer this, and browsers retry (their reconnect honours `retryAfterMs`). */
+export const liveUpdatesUnavailable = () =>
+  new AppError(503, 'UNAVAILABLE', 'Live updates are unavailable right now. Retrying shortly.', { retryAfterMs: 5000 });

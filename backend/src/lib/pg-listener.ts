@@ -47,6 +47,33 @@ function dropAll(): void {
   for (const subscriber of lost) subscriber.onLost();
 }
 
+/**
+ * One LISTEN on `channel` shared by everything on this instance that needs it: opened on first use and again
+ * after the connection was lost (the subscriber's `onLost` runs first). `ensure` resolves once LISTEN is in place
+ * and rejects when PostgreSQL cannot LISTEN; `forget` makes the next `ensure` listen anew (on shutdown).
+ */
+export function sharedChannel(channel: string, subscriber: ChannelSubscriber) {
+  let listening: Promise<unknown> | undefined;
+  return {
+    ensure(): Promise<unknown> {
+      listening ??= listen(channel, {
+        onMessage: subscriber.onMessage,
+        onLost: () => {
+          listening = undefined;
+          subscriber.onLost();
+        },
+      }).catch((error: unknown) => {
+        listening = undefined;
+        throw error;
+      });
+      return listening;
+    },
+    forget(): void {
+      listening = undefined;
+    },
+  };
+}
+
 const quoted = (channel: string) => `"${channel.replaceAll('"', '""')}"`;
 
 /** Delivers every notification on `channel` raised by any instance until the returned function is called. */

@@ -1,8 +1,8 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { logger } from '../../lib/logger.ts';
 import { prisma } from '../../lib/prisma.ts';
-import { closeListener, listen } from '../../lib/pg-listener.ts';
-import { AppError } from '../../http/errors.ts';
+import { closeListener, sharedChannel } from '../../lib/pg-listener.ts';
+import { liveUpdatesUnavailable } from '../../http/errors.ts';
 import { metrics } from '../../lib/metrics.ts';
 import { Counter, Gauge } from 'prom-client';
 import type { LiveEvent } from '@streamhouse/contract/events';
@@ -29,7 +29,6 @@ export async function publishLiveEvent(event: LiveEvent, db: Executor = prisma):
 
 const subscribers = new Set<LiveEventSubscriber>();
 /** This instance's subscription to the channel, made when the first browser subscribes. */
-let listening: Promise<unknown> | undefined;
 
 function dropAllSubscribers() {
   const lost = [...subscribers];
@@ -115,6 +114,8 @@ function receive(payload: string): void {
   }, COUNT_INTERVAL_MS - sinceLast);
   heldCounts.set(event.hostId, { event, timer });
 }
+
+const channel = sharedChannel(CHANNEL, { onMessage: receive, onLost: dropAllSubscribers });
 export type Admission = { admitted: true; release: () => void } | { admitted: false; reason: 'INSTANCE_FULL' | 'NETWORK_FULL' };
 
 let openStreams = 0;
@@ -167,21 +168,11 @@ export function admitEventStream(network: string, limits: { maxStreams: number; 
 
 /** Delivers every live event raised on any instance until the returned function is called. */
 export async function subscribeLiveEvents(subscriber: LiveEventSubscriber): Promise<() => void> {
-  listening ??= listen(CHANNEL, {
-    onMessage: receive,
-    onLost: () => {
-      listening = undefined;
-      dropAllSubscribers();
-    },
-  }).catch((error: unknown) => {
-    listening = undefined;
-    throw error;
-  });
   try {
-    await listening;
+    await channel.ensure();
   } catch (error) {
     logger.warn({ err: error }, 'live events: cannot LISTEN; answering 503');
-    throw new AppError(503, 'UNAVAILABLE', 'Live updates are unavailable right now. Retrying shortly.', { retryAfterMs: 5000 });
+    throw liveUpdatesUnavailable();
   }
   subscribers.add(subscriber);
   return () => {
@@ -191,7 +182,7 @@ export async function subscribeLiveEvents(subscriber: LiveEventSubscriber): Prom
 
 /** On shutdown: ends every subscription (so open event streams close) and the LISTEN connection. */
 export async function closeLiveEvents(): Promise<void> {
-  listening = undefined;
+  channel.forget();
   dropAllSubscribers();
   for (const held of heldCounts.values()) clearTimeout(held.timer);
   heldCounts.clear();

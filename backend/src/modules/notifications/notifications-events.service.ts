@@ -1,6 +1,6 @@
 import { logger } from '../../lib/logger.ts';
-import { listen } from '../../lib/pg-listener.ts';
-import { AppError } from '../../http/errors.ts';
+import { sharedChannel } from '../../lib/pg-listener.ts';
+import { liveUpdatesUnavailable } from '../../http/errors.ts';
 import type { NotificationEvent } from '@streamhouse/contract/events';
 import { NOTIFICATIONS_CHANNEL, notificationsOfSession, toNotification } from './notifications.service.ts';
 
@@ -13,7 +13,6 @@ import { NOTIFICATIONS_CHANNEL, notificationsOfSession, toNotification } from '.
 export type NotificationSubscriber = { onEvent: (event: NotificationEvent, json: string) => void; onLost: () => void };
 
 const byUser = new Map<string, Set<NotificationSubscriber>>();
-let listening: Promise<unknown> | undefined;
 
 function dropAll(): void {
   const lost = [...byUser.values()].flatMap((set) => [...set]);
@@ -37,25 +36,20 @@ async function receive(payload: string): Promise<void> {
   }
 }
 
+const channel = sharedChannel(NOTIFICATIONS_CHANNEL, {
+  onMessage: (payload) => {
+    receive(payload).catch((error: unknown) => logger.warn({ err: error }, 'notifications: delivery failed'));
+  },
+  onLost: dropAll,
+});
+
 /** Delivers the signed-in user's new notifications until the returned function is called. */
 export async function subscribeUserNotifications(userId: string, subscriber: NotificationSubscriber): Promise<() => void> {
-  listening ??= listen(NOTIFICATIONS_CHANNEL, {
-    onMessage: (payload) => {
-      receive(payload).catch((error: unknown) => logger.warn({ err: error }, 'notifications: delivery failed'));
-    },
-    onLost: () => {
-      listening = undefined;
-      dropAll();
-    },
-  }).catch((error: unknown) => {
-    listening = undefined;
-    throw error;
-  });
   try {
-    await listening;
+    await channel.ensure();
   } catch (error) {
     logger.warn({ err: error }, 'notifications: cannot LISTEN; answering 503');
-    throw new AppError(503, 'UNAVAILABLE', 'Live updates are unavailable right now. Retrying shortly.', { retryAfterMs: 5000 });
+    throw liveUpdatesUnavailable();
   }
   let subscribers = byUser.get(userId);
   if (!subscribers) {
