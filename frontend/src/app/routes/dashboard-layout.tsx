@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useOutletContext } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import { Avatar } from '@/components/avatar.tsx';
-import type { QueryState } from '@/lib/use-query.ts';
+import type { QueryState } from '@/lib/use-server-state.ts';
 import type { SessionUser } from '@/features/auth/api/auth-api.ts';
 import type { StreamStatus } from '@/features/stream-status/api/stream-status-api.ts';
 import { LiveStatus } from '@/features/stream-status/components/live-status.tsx';

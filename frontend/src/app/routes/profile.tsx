@@ -4,9 +4,9 @@ import { Button } from '@/components/button.tsx';
 import { Spinner } from '@/components/spinner.tsx';
 import { StatusPanel } from '@/components/status-panel.tsx';
 import { ApiError } from '@/lib/api-client.ts';
-import { useQuery } from '@/lib/use-query.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
 import { useSessionStore } from '@/features/auth/stores/session-store.ts';
-import { getProfile, type PublicProfile } from '@/features/profile/api/profile-api.ts';
+import { type PublicProfile } from '@/features/profile/api/profile-api.ts';
 import { ProfileHeader } from '@/features/profile/components/profile-header.tsx';
 import { ChannelStatus } from '@/features/profile/components/channel-status.tsx';
 import { FollowButton } from '@/features/social/components/follow-button.tsx';
@@ -14,6 +14,7 @@ import { MuteButton } from '@/features/notifications/components/mute-button.tsx'
 import { NextStreamCard } from '@/features/schedule/components/next-stream-card.tsx';
 import { BlockButton } from '@/features/social/components/block-button.tsx';
 import { ChannelReplays } from '@/features/replays/components/channel-replays.tsx';
+import { profileQuery } from '@/features/profile/api/profile-queries.ts';
 
 const LINK_BUTTON = 'rounded-lg px-4 py-2 text-sm font-semibold';
 
@@ -86,7 +87,7 @@ export function ProfileRoute() {
 }
 
 function ProfilePage({ username, viewerKey }: { username: string; viewerKey: string }) {
-  const { state, reload, setData } = useQuery(`profile:${username}:${viewerKey}`, (signal) => getProfile(username, signal));
+  const { state, reload, setData } = useServerState(profileQuery(username, viewerKey));
 
   if (state.status === 'loading') return <Loading />;
 

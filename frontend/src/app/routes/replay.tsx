@@ -3,10 +3,10 @@ import { paths } from '@/config/paths.ts';
 import { Spinner } from '@/components/spinner.tsx';
 import { StatusPanel } from '@/components/status-panel.tsx';
 import { ApiError } from '@/lib/api-client.ts';
-import { useQuery } from '@/lib/use-query.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
 import { useSessionStore } from '@/features/auth/stores/session-store.ts';
-import { getReplay } from '@/features/replays/api/replays-api.ts';
 import { ReplayView } from '@/features/replays/components/replay-view.tsx';
+import { replayQuery } from '@/features/replays/api/replay-queries.ts';
 
 function Loading() {
   return (
@@ -27,7 +27,7 @@ export function ReplayRoute() {
 }
 
 function ReplayPage({ username, replayId, viewerKey }: { username: string; replayId: string; viewerKey: string }) {
-  const { state } = useQuery(`replay:${replayId}:${viewerKey}`, (signal) => getReplay(replayId, signal));
+  const { state } = useServerState(replayQuery(replayId, viewerKey));
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'ready') return <ReplayView replay={state.data} />;
 

@@ -4,15 +4,15 @@ import { paths } from '@/config/paths.ts';
 import { Spinner } from '@/components/spinner.tsx';
 import { StatusPanel } from '@/components/status-panel.tsx';
 import { ApiError } from '@/lib/api-client.ts';
-import { useQuery } from '@/lib/use-query.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
 import { useLiveEvents } from '@/lib/live-events.ts';
-import { getPublicStream } from '@/features/watch/api/get-public-stream.ts';
 import { startWatching } from '@/features/watch/api/watch-connection.ts';
 import { useSessionStore } from '@/features/auth/stores/session-store.ts';
 import { FollowButton } from '@/features/social/components/follow-button.tsx';
 import { MuteButton } from '@/features/notifications/components/mute-button.tsx';
 import { NextStreamCard } from '@/features/schedule/components/next-stream-card.tsx';
 import { LastStreamLink } from '@/features/replays/components/last-stream-link.tsx';
+import { publicStreamQuery } from '@/features/watch/api/watch-queries.ts';
 
 // LiveKit is large: only the watch page downloads it. The player's chunk, the channel lookup, the viewer token
 // and the room connection all start at once, side by side: the loader starts the connection as the navigation
@@ -39,7 +39,7 @@ export function watchLoader({ params }: LoaderFunctionArgs): null {
 
 export function WatchRoute() {
   const { username = '' } = useParams();
-  const { state, reload, setData } = useQuery(`stream:${username}`, (signal) => getPublicStream(username, signal));
+  const { state, reload, setData } = useServerState(publicStreamQuery(username));
   const sessionStatus = useSessionStore((session) => session.status);
   // Title, live state and viewer count change while the page is open (e.g. the creator renames the stream).
   useLiveEvents(

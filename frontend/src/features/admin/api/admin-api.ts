@@ -5,10 +5,18 @@ export type CreatorRequestItem = Schema<'CreatorRequestItem'>;
 export type CreatorRequestStatus = Schema<'CreatorRequestStatus'>;
 export type Decision = { userId: string; decision: 'APPROVED' | 'DECLINED'; reason?: string };
 
+/** The admin feature's cache keys, from one factory. */
+export const adminKeys = {
+  all: ['admin'] as const,
+  status: () => [...adminKeys.all, 'status'] as const,
+  requests: () => [...adminKeys.all, 'creator-requests'] as const,
+  requestsWith: (status: CreatorRequestStatus) => [...adminKeys.requests(), status] as const,
+};
+
 /** Whether the signed-in user is an admin (for the page and the link; the API checks for itself). */
 export function useIsAdmin(enabled = true) {
   return useQuery({
-    queryKey: ['admin-status'],
+    queryKey: adminKeys.status(),
     queryFn: ({ signal }) => unwrap(client.GET('/api/creator-access/admin', { signal })),
     enabled,
   });
@@ -16,7 +24,7 @@ export function useIsAdmin(enabled = true) {
 
 export function useCreatorRequests(status: CreatorRequestStatus) {
   return useQuery({
-    queryKey: ['creator-requests', status],
+    queryKey: adminKeys.requestsWith(status),
     queryFn: ({ signal }) => unwrap(client.GET('/api/admin/creator-requests', { params: { query: { status } }, signal })),
   });
 }
@@ -27,6 +35,6 @@ export function useDecide() {
   return useMutation({
     mutationFn: ({ userId, ...body }: Decision) =>
       unwrap(client.POST('/api/admin/creator-requests/{userId}/decision', { params: { path: { userId } }, body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['creator-requests'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.requests() }),
   });
 }

@@ -2,8 +2,9 @@ import { Link } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import { Spinner } from '@/components/spinner.tsx';
 import { StatusPanel } from '@/components/status-panel.tsx';
-import { useQuery } from '@/lib/use-query.ts';
-import { getSessionReports, type SessionReport } from '../api/get-session-reports.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
+import { type SessionReport } from '../api/get-session-reports.ts';
+import { sessionReportsQuery } from '../api/session-reports-queries.ts';
 
 function duration(seconds: number): string {
   const hours = Math.floor(seconds / 3600);
@@ -56,7 +57,7 @@ function SessionCard({ report }: { report: SessionReport }) {
 
 /** Per-broadcast viewer figures, newest first. */
 export function SessionReports() {
-  const { state } = useQuery('sessions', (signal) => getSessionReports(signal).then((result) => result.items));
+  const { state } = useServerState(sessionReportsQuery());
 
   if (state.status === 'loading')
     return (

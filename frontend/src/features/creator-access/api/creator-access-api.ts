@@ -3,10 +3,14 @@ import { client, unwrap, type Schema } from '@/lib/api-client.ts';
 
 export type CreatorAccess = Schema<'CreatorAccess'>;
 
-const KEY = ['creator-access'];
+/** The creator-access feature's cache keys, from one factory. */
+export const creatorAccessKeys = { mine: () => ['creator-access', 'mine'] as const };
 
 export function useCreatorAccess() {
-  return useQuery({ queryKey: KEY, queryFn: ({ signal }) => unwrap(client.GET('/api/creator-access', { signal })) });
+  return useQuery({
+    queryKey: creatorAccessKeys.mine(),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/creator-access', { signal })),
+  });
 }
 
 /** Asks the admins (or asks again after a decline); the answer is the new standing. */
@@ -14,6 +18,6 @@ export function useRequestCreatorAccess() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (note: string) => unwrap(client.POST('/api/creator-access', { body: note.trim() ? { note } : {} })),
-    onSuccess: (access) => queryClient.setQueryData(KEY, access),
+    onSuccess: (access) => queryClient.setQueryData(creatorAccessKeys.mine(), access),
   });
 }

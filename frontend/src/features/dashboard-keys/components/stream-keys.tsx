@@ -2,15 +2,16 @@ import { useState } from 'react';
 import { Button } from '@/components/button.tsx';
 import { Spinner } from '@/components/spinner.tsx';
 import { StatusPanel } from '@/components/status-panel.tsx';
-import { useQuery } from '@/lib/use-query.ts';
-import { getStreamCredentials, type IngressType } from '../api/stream-keys-api.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
+import { type IngressType } from '../api/stream-keys-api.ts';
 import { KeyDetails } from './key-details.tsx';
 import { KeyGenerator } from './key-generator.tsx';
 import { ObsSteps } from './obs-steps.tsx';
+import { streamCredentialsQuery } from '../api/stream-keys-queries.ts';
 
 /** Everything about streaming from OBS: create a key, see and copy it, reset it, and how to set OBS up. */
 export function StreamKeys() {
-  const { state, reload, setData } = useQuery('stream-credentials', getStreamCredentials);
+  const { state, reload, setData } = useServerState(streamCredentialsQuery());
   const [notice, setNotice] = useState('');
   const [lastType, setLastType] = useState<IngressType>('RTMP');
 

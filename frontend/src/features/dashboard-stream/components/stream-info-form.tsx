@@ -4,12 +4,13 @@ import { StatusPanel } from '@/components/status-panel.tsx';
 import { TextField } from '@/components/text-field.tsx';
 import { TextAreaField } from '@/components/text-area-field.tsx';
 import { useEditForm } from '@/lib/use-edit-form.ts';
-import { useQuery } from '@/lib/use-query.ts';
-import { getCategoryOptions, getStreamInfo, type CategoryOption, type StreamInfo } from '../api/stream-info-api.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
+import { type CategoryOption, type StreamInfo } from '../api/stream-info-api.ts';
 import { ThumbnailPicker } from './thumbnail-picker.tsx';
 import { DESCRIPTION_MAX_LENGTH, TAGS_MAX, TITLE_MAX_LENGTH } from '@streamhouse/contract';
 import { CategorySelect } from './category-select.tsx';
 import { changedFields, FIELD_NAMES, save, toForm, validate } from './stream-info-values.ts';
+import { categoryOptionsQuery, streamInfoQuery } from '../api/stream-info-queries.ts';
 
 function Form({ initial, categories }: { initial: StreamInfo; categories: CategoryOption[] }) {
   const { fields, update, errors, status, saving, dirty, handleSubmit } = useEditForm({
@@ -91,8 +92,8 @@ function Form({ initial, categories }: { initial: StreamInfo; categories: Catego
 
 /** Title, description, category, tags and thumbnail of the signed-in creator's stream. */
 export function StreamInfoForm() {
-  const { state, reload } = useQuery('stream-info', getStreamInfo);
-  const categories = useQuery('category-options', getCategoryOptions);
+  const { state, reload } = useServerState(streamInfoQuery());
+  const categories = useServerState(categoryOptionsQuery());
   if (state.status === 'loading')
     return (
       <div className="flex justify-center py-10" role="status">

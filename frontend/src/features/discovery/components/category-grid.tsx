@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { Button } from '@/components/button.tsx';
-import { useQuery } from '@/lib/use-query.ts';
-import { getCategories, type BrowseCategory } from '../api/discovery-api.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
+import { type BrowseCategory } from '../api/discovery-api.ts';
+import { categoriesQuery } from '../api/discovery-queries.ts';
 
 const GRID = 'grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 xl:grid-cols-4';
 
@@ -21,7 +22,7 @@ const live = (count: number) => (count === 1 ? '1 live channel' : `${count} live
 
 /** Every category, most live first, each linking to its page. */
 export function CategoryGrid({ categoryHref }: { categoryHref: (slug: string) => string }) {
-  const { state, reload } = useQuery('categories', getCategories);
+  const { state, reload } = useServerState(categoriesQuery());
   if (state.status === 'loading')
     return (
       <div className={GRID} aria-busy="true" aria-label="Loading categories">

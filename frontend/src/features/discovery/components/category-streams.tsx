@@ -1,13 +1,14 @@
 import { StatusPanel } from '@/components/status-panel.tsx';
 import { ApiError } from '@/lib/api-client.ts';
-import { useQuery, type QueryState } from '@/lib/use-query.ts';
-import { getCategoryStreams, type StreamCard } from '../api/discovery-api.ts';
+import { useServerState, type QueryState } from '@/lib/use-server-state.ts';
+import { type StreamCard } from '../api/discovery-api.ts';
 import { CategoryCover } from './category-grid.tsx';
 import { StreamGrid } from './stream-grid.tsx';
+import { categoryStreamsQuery } from '../api/discovery-queries.ts';
 
 /** One category's live channels, most watched first. */
 export function CategoryStreams({ slug, cardHref }: { slug: string; cardHref: (card: StreamCard) => string }) {
-  const { state, reload } = useQuery(`category/${slug}`, (signal) => getCategoryStreams(slug, signal));
+  const { state, reload } = useServerState(categoryStreamsQuery(slug));
   if (state.status === 'error' && state.error instanceof ApiError && state.error.status === 404)
     return <StatusPanel title="No such category">Pick one from Browse.</StatusPanel>;
   const cards: QueryState<StreamCard[]> = state.status === 'ready' ? { status: 'ready', data: state.data.items } : state;

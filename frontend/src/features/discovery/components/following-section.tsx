@@ -1,13 +1,11 @@
-import { getFollowedCreators, type StreamCard } from '../api/discovery-api.ts';
-import { useQuery } from '@/lib/use-query.ts';
+import { type StreamCard } from '../api/discovery-api.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
 import { StreamGrid } from './stream-grid.tsx';
-import { cardListKey } from '../hooks/live-card-updates.ts';
+import { followedCreatorsQuery } from '../api/discovery-queries.ts';
 
 /** Creators the signed-in viewer follows: live ones first, offline ones with their last title. */
 export function FollowingSection({ cardHref }: { cardHref: (card: StreamCard) => string }) {
-  const { state, reload } = useQuery(cardListKey('following'), (signal) =>
-    getFollowedCreators(signal).then((result) => result.items),
-  );
+  const { state, reload } = useServerState(followedCreatorsQuery());
   return (
     <StreamGrid
       title="Following"

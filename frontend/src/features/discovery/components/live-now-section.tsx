@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button } from '@/components/button.tsx';
-import { getLiveStreams, type StreamCard } from '../api/discovery-api.ts';
-import { useQuery } from '@/lib/use-query.ts';
+import { type StreamCard } from '../api/discovery-api.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
 import { StreamGrid } from './stream-grid.tsx';
-import { cardListKey } from '../hooks/live-card-updates.ts';
+import { liveStreamsQuery } from '../api/discovery-queries.ts';
 
 const PAGE_SIZE = 12;
 
@@ -17,7 +17,7 @@ export function LiveNowSection({
 }) {
   const [page, setPage] = useState(1);
   // Kept current by useLiveCardUpdates (the page subscribes once for all its lists).
-  const { state, reload } = useQuery(cardListKey(`live:${page}`), (signal) => getLiveStreams(page, PAGE_SIZE, signal));
+  const { state, reload } = useServerState(liveStreamsQuery(page, PAGE_SIZE));
   const totalPages = state.status === 'ready' ? state.data.totalPages : 0;
   const items = state.status === 'ready' ? { status: 'ready' as const, data: state.data.items } : state;
 

@@ -1,12 +1,10 @@
-import { searchCreators, type StreamCard } from '../api/discovery-api.ts';
-import { useQuery } from '@/lib/use-query.ts';
+import { type StreamCard } from '../api/discovery-api.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
 import { StreamGrid } from './stream-grid.tsx';
-import { cardListKey } from '../hooks/live-card-updates.ts';
+import { searchQuery } from '../api/discovery-queries.ts';
 
 export function SearchResults({ query, cardHref }: { query: string; cardHref: (card: StreamCard) => string }) {
-  const { state, reload } = useQuery(cardListKey(`search:${query}`), (signal) =>
-    searchCreators(query, signal).then((result) => result.items),
-  );
+  const { state, reload } = useServerState(searchQuery(query));
   return (
     <StreamGrid
       title={`Results for “${query}”`}

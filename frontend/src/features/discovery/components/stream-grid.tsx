@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button } from '@/components/button.tsx';
 import type { StreamCard as StreamCardData } from '../api/discovery-api.ts';
-import type { QueryState } from '@/lib/use-query.ts';
+import type { QueryState } from '@/lib/use-server-state.ts';
 import { StreamCard } from './stream-card.tsx';
 
 const GRID = 'grid grid-cols-1 gap-x-4 gap-y-6 min-[480px]:grid-cols-2 md:grid-cols-3 xl:grid-cols-4';

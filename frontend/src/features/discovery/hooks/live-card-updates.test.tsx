@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeEventSource } from '@/lib/fake-event-source.ts';
 import type { LiveEvent } from '@/lib/live-events.ts';
 import type { StreamCard, StreamCardPage } from '../api/discovery-api.ts';
-import { REFETCH_SPREAD_MS, cardListKey, withLiveUpdate } from './live-card-updates.ts';
+import { REFETCH_SPREAD_MS, withLiveUpdate } from './live-card-updates.ts';
+import { discoveryKeys } from '../api/discovery-queries.ts';
 import { useLiveCardUpdates } from './use-live-card-updates.ts';
 
 const card = (hostId: string, viewerCount: number): StreamCard => ({
@@ -77,7 +78,11 @@ describe('stream cards on a page', () => {
   /** A list some page shows (an active query), with a query function that counts how often the server is asked. */
   async function shownList(name: string, cards: StreamCard[]) {
     const fetchList = vi.fn(async () => ({ items: cards }));
-    const observer = new QueryObserver(queryClient, { queryKey: [cardListKey(name)], queryFn: fetchList, staleTime: Infinity });
+    const observer = new QueryObserver(queryClient, {
+      queryKey: discoveryKeys.cardList(name),
+      queryFn: fetchList,
+      staleTime: Infinity,
+    });
     observer.subscribe(() => undefined);
     await vi.waitFor(() => expect(observer.getCurrentResult().status).toBe('success'));
     fetchList.mockClear();
@@ -90,7 +95,7 @@ describe('stream cards on a page', () => {
     const source = FakeEventSource.latest();
     source.open();
     source.send(event('stream.updated', 'cleo', { viewerCount: 7 }));
-    expect(queryClient.getQueryData<{ items: StreamCard[] }>([cardListKey('live')])?.items[0]?.viewerCount).toBe(7);
+    expect(queryClient.getQueryData<{ items: StreamCard[] }>(discoveryKeys.cardList('live'))?.items[0]?.viewerCount).toBe(7);
     vi.advanceTimersByTime(REFETCH_SPREAD_MS);
     expect(fetchLive).not.toHaveBeenCalled();
   });
@@ -103,9 +108,9 @@ describe('stream cards on a page', () => {
     source.send(event('stream.updated', 'cleo', { viewerCount: 7 }));
     // The server answers a reload from its one-second cache: still the old count.
     fetchLive.mockResolvedValue({ items: [card('cleo', 3)] });
-    await queryClient.refetchQueries({ queryKey: [cardListKey('live')] });
+    await queryClient.refetchQueries({ queryKey: discoveryKeys.cardList('live') });
     expect(fetchLive).toHaveBeenCalledTimes(1);
-    expect(queryClient.getQueryData<{ items: StreamCard[] }>([cardListKey('live')])?.items[0]?.viewerCount).toBe(7);
+    expect(queryClient.getQueryData<{ items: StreamCard[] }>(discoveryKeys.cardList('live'))?.items[0]?.viewerCount).toBe(7);
   });
 
   it('are read again once, a little later, when streams go live or end (however many at once)', async () => {

@@ -1,10 +1,9 @@
 import type { LiveEvent } from '@/lib/live-events.ts';
 import type { StreamCard } from '../api/discovery-api.ts';
+import { discoveryKeys } from '../api/discovery-queries.ts';
 
-/** Every cached list of stream cards has a key starting with this, so a live event can reach them all. */
-export const CARD_LISTS = 'stream-cards';
-export const cardListKey = (name: string) => `${CARD_LISTS}:${name}`;
-export const isCardListKey = (queryKey: readonly unknown[]) => String(queryKey[0]).startsWith(`${CARD_LISTS}:`);
+/** Every cached list of stream cards has a key under discoveryKeys.cardLists, so a live event can reach them all. */
+export const isCardListKey = (queryKey: readonly unknown[]) => queryKey[0] === discoveryKeys.cardLists[0];
 
 type CardList = StreamCard[] | { items: StreamCard[] };
 

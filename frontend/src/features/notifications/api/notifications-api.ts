@@ -4,8 +4,6 @@ export type AppNotification = Schema<'Notification'>;
 export type NotificationList = Schema<'NotificationList'>;
 export type NotificationEvent = Schema<'NotificationEvent'>;
 
-/** The cache key of a user's notifications, followed by `/<user id>`. */
-export const NOTIFICATIONS_KEY = 'notifications';
 /** Only the signed-in user's own notifications arrive on this stream; the server knows the user from the cookie. */
 export const NOTIFICATION_EVENTS_URL = '/api/live/events?notifications=only';
 

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { BellIcon, BellOffIcon } from '@/components/icons.tsx';
 import { ApiError } from '@/lib/api-client.ts';
-import { useQuery } from '@/lib/use-query.ts';
-import { getMuted, setMuted } from '../api/notifications-api.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
+import { setMuted } from '../api/notifications-api.ts';
+import { mutedQuery } from '../api/notification-queries.ts';
 
 /** Beside the Follow button of a creator you follow: their go-live notifications on or off (you keep following). */
 export function MuteButton({ username }: { username: string }) {
-  const { state, setData } = useQuery(`notification-mute/${username.toLowerCase()}`, (signal) => getMuted(username, signal));
+  const { state, setData } = useServerState(mutedQuery(username));
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   if (state.status !== 'ready') return null;

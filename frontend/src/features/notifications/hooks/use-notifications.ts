@@ -2,13 +2,11 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { paths } from '@/config/paths.ts';
-import { useQuery } from '@/lib/use-query.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
 import { useServerEvents } from '@/lib/live-events.ts';
 import { ApiError } from '@/lib/api-client.ts';
 import {
-  NOTIFICATIONS_KEY,
   NOTIFICATION_EVENTS_URL,
-  listNotifications,
   markAllRead,
   markRead,
   type AppNotification,
@@ -16,17 +14,17 @@ import {
   type NotificationList,
 } from '../api/notifications-api.ts';
 import { useDesktopAlerts } from './use-desktop-alerts.ts';
+import { notificationKeys, notificationsQuery } from '../api/notification-queries.ts';
 
 /**
  * The signed-in user's notifications from the one cache, kept current by their own event stream (a desktop alert
  * pops when the tab is hidden), with marking one or all read.
  */
 export function useNotifications(userId: string) {
-  const cacheKey = `${NOTIFICATIONS_KEY}/${userId}`;
   const [error, setError] = useState<string>();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { state, reload, setData } = useQuery(cacheKey, listNotifications);
+  const { state, reload, setData } = useServerState(notificationsQuery(userId));
   const alerts = useDesktopAlerts();
 
   useServerEvents<NotificationEvent>(
@@ -45,7 +43,7 @@ export function useNotifications(userId: string) {
     },
     // Opened or reopened: anything sent while disconnected was missed, so read the list again.
     () => {
-      if (queryClient.getQueryData([cacheKey]) !== undefined) reload();
+      if (queryClient.getQueryData(notificationKeys.list(userId)) !== undefined) reload();
     },
   );
 

@@ -1,11 +1,11 @@
 import { Spinner } from '@/components/spinner.tsx';
-import { useQuery } from '@/lib/use-query.ts';
-import { getChannelReplays } from '../api/replays-api.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
 import { ReplayCard } from './replay-card.tsx';
+import { channelReplaysQuery } from '../api/replay-queries.ts';
 
 /** A channel's past broadcasts on its profile, newest first (or why the viewer may not see them). */
 export function ChannelReplays({ username, viewerKey }: { username: string; viewerKey: string }) {
-  const { state } = useQuery(`replays:${username}:${viewerKey}`, (signal) => getChannelReplays(username, signal));
+  const { state } = useServerState(channelReplaysQuery(username, viewerKey));
   return (
     <section aria-labelledby="replays-heading" className="flex flex-col gap-3">
       <h2 id="replays-heading" className="text-lg font-semibold">

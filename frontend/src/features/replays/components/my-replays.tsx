@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import { ApiError } from '@/lib/api-client.ts';
-import { useQuery } from '@/lib/use-query.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
 import { Button } from '@/components/button.tsx';
 import { ConfirmDialog } from '@/components/confirm-dialog.tsx';
 import { Spinner } from '@/components/spinner.tsx';
-import { deleteReplay, getMyReplays, type MyReplay, type ReplayStatus } from '../api/replays-api.ts';
+import { deleteReplay, type MyReplay, type ReplayStatus } from '../api/replays-api.ts';
 import { formatClock } from '@/lib/format-time.ts';
 import { formatRecordedAt } from '../format.ts';
+import { myReplaysQuery } from '../api/replay-queries.ts';
 
 const STATUS: Record<ReplayStatus, { label: string; className: string }> = {
   STARTING: { label: 'Starting', className: 'bg-zinc-700 text-zinc-100' },
@@ -69,7 +70,7 @@ function ReplayRow({ replay, onDelete }: { replay: MyReplay; onDelete: (replay: 
 
 /** The creator's recordings: ready ones to watch or delete, the one in progress, and failures with their reason. */
 export function MyReplays() {
-  const { state, reload, setData } = useQuery('my-replays', (signal) => getMyReplays(signal));
+  const { state, reload, setData } = useServerState(myReplaysQuery());
   const [pending, setPending] = useState<MyReplay | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -2,16 +2,17 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import { Avatar } from '@/components/avatar.tsx';
-import { useQuery } from '@/lib/use-query.ts';
-import { getReplayChat, type ReplayDetails } from '../api/replays-api.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
+import { type ReplayDetails } from '../api/replays-api.ts';
 import { formatClock } from '@/lib/format-time.ts';
 import { formatRecordedAt } from '../format.ts';
 import { ReplayChat } from './replay-chat.tsx';
+import { replayChatQuery } from '../api/replay-queries.ts';
 
 /** A past broadcast: the video (seekable), what it was, and its chat in step with the video. */
 export function ReplayView({ replay }: { replay: ReplayDetails }) {
   const [positionMs, setPositionMs] = useState(0);
-  const chat = useQuery(`replay-chat:${replay.id}`, (signal) => getReplayChat(replay.id, signal));
+  const chat = useServerState(replayChatQuery(replay.id));
   const track = (video: HTMLVideoElement) => setPositionMs(video.currentTime * 1000);
   return (
     <div className="mx-auto flex w-full max-w-screen-2xl flex-col gap-4 sm:p-4 lg:flex-row">

@@ -6,8 +6,6 @@ export type UpcomingItem = Schema<'UpcomingList'>['items'][number];
 
 const channel = (username: string) => ({ params: { path: { username } } });
 
-export const channelScheduleKey = (username: string) => `schedule/${username.toLowerCase()}`;
-
 export function getChannelSchedule(username: string, signal?: AbortSignal): Promise<ChannelSchedule> {
   return unwrap(client.GET('/api/viewer/stream/{username}/schedule', { ...channel(username), signal }));
 }

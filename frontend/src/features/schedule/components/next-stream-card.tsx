@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '@/lib/api-client.ts';
-import { useQuery } from '@/lib/use-query.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
 import { BellIcon } from '@/components/icons.tsx';
-import { calendarUrl, channelScheduleKey, getChannelSchedule, setReminder, type Schedule } from '../api/schedule-api.ts';
+import { calendarUrl, setReminder, type Schedule } from '../api/schedule-api.ts';
 import { formatTimeUntil } from '@/lib/format-time.ts';
 import { useCountdown } from '@/lib/use-clock.ts';
+import { channelScheduleQuery } from '../api/schedule-queries.ts';
 
 const when = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
@@ -43,7 +44,7 @@ export function NextStreamCard({
   /** Inside the player's offline frame: smaller, so it fits a phone-sized player. */
   compact?: boolean;
 }) {
-  const { state, setData } = useQuery(channelScheduleKey(username), (signal) => getChannelSchedule(username, signal));
+  const { state, setData } = useServerState(channelScheduleQuery(username));
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
   if (state.status !== 'ready' || !state.data.schedule) return null;

@@ -3,8 +3,9 @@ import { Button } from '@/components/button.tsx';
 import { TextField } from '@/components/text-field.tsx';
 import { ApiError } from '@/lib/api-client.ts';
 import { TITLE_MAX_LENGTH } from '@streamhouse/contract';
-import { useQuery } from '@/lib/use-query.ts';
-import { cancelSchedule, getMySchedule, saveSchedule, type Schedule } from '../api/schedule-api.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
+import { cancelSchedule, saveSchedule, type Schedule } from '../api/schedule-api.ts';
+import { myScheduleQuery } from '../api/schedule-queries.ts';
 
 /** `datetime-local` wants local time without a zone. */
 function toLocalInput(iso: string): string {
@@ -104,7 +105,7 @@ function Form({ current, onSaved }: { current: Schedule | null; onSaved: (schedu
 
 /** The creator's next stream: announce, move or cancel it (cleared by itself when they go live after it). */
 export function ScheduleForm() {
-  const { state, setData } = useQuery('my-schedule', getMySchedule);
+  const { state, setData } = useServerState(myScheduleQuery());
   if (state.status !== 'ready') return null;
   return <Form current={state.data.schedule} onSaved={(schedule) => setData(() => ({ schedule }))} />;
 }

@@ -1,9 +1,10 @@
 import { Link } from 'react-router';
 import { Avatar } from '@/components/avatar.tsx';
-import { useQuery } from '@/lib/use-query.ts';
-import { getUpcoming, type UpcomingItem } from '../api/schedule-api.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
+import { type UpcomingItem } from '../api/schedule-api.ts';
 import { formatTimeUntil } from '@/lib/format-time.ts';
 import { useCountdown } from '@/lib/use-clock.ts';
+import { upcomingQuery } from '../api/schedule-queries.ts';
 
 function UpcomingCard({ item, href }: { item: UpcomingItem; href: string }) {
   const countdown = formatTimeUntil(useCountdown(Date.parse(item.schedule.startsAt), 1000));
@@ -28,7 +29,7 @@ function UpcomingCard({ item, href }: { item: UpcomingItem; href: string }) {
 
 /** The home page's "Upcoming" row: announced streams, soonest first; hidden when there are none. */
 export function UpcomingSection({ hrefOf }: { hrefOf: (username: string) => string }) {
-  const { state } = useQuery('upcoming', getUpcoming);
+  const { state } = useServerState(upcomingQuery());
   if (state.status !== 'ready' || state.data.items.length === 0) return null;
   return (
     <section aria-labelledby="section-upcoming" className="flex flex-col gap-4">

@@ -4,10 +4,11 @@ import { StatusPanel } from '@/components/status-panel.tsx';
 import { TextField } from '@/components/text-field.tsx';
 import { TextAreaField } from '@/components/text-area-field.tsx';
 import { useEditForm, type FormErrors } from '@/lib/use-edit-form.ts';
-import { useQuery } from '@/lib/use-query.ts';
-import { getProfileFields, saveProfileFields, type ProfileFields } from '../api/settings-api.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
+import { saveProfileFields, type ProfileFields } from '../api/settings-api.ts';
 import { AvatarPicker } from './avatar-picker.tsx';
 import { BIO_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH } from '@streamhouse/contract';
+import { profileFieldsQuery } from '../api/settings-queries.ts';
 
 const FIELD_NAMES = ['name', 'bio', 'image'] as const;
 type FieldErrors = FormErrors<(typeof FIELD_NAMES)[number]>;
@@ -87,7 +88,7 @@ function Form({ username, initial, onSaved }: { username: string; initial: Profi
 
 /** Display name, bio and picture of the signed-in user. `onSaved` lets the page refresh the header. */
 export function ProfileSettingsForm({ username, onSaved }: { username: string; onSaved: () => void }) {
-  const { state, reload } = useQuery(`profile-fields:${username}`, (signal) => getProfileFields(username, signal));
+  const { state, reload } = useServerState(profileFieldsQuery(username));
   if (state.status === 'loading')
     return (
       <div className="flex justify-center py-10" role="status">

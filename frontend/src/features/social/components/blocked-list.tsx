@@ -3,8 +3,9 @@ import { Avatar } from '@/components/avatar.tsx';
 import { Button } from '@/components/button.tsx';
 import { Spinner } from '@/components/spinner.tsx';
 import { ApiError } from '@/lib/api-client.ts';
-import { useQuery } from '@/lib/use-query.ts';
-import { listBlocked, unblock, type BlockedUser } from '../api/social-api.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
+import { unblock, type BlockedUser } from '../api/social-api.ts';
+import { blockedQuery } from '../api/social-queries.ts';
 
 function BlockedRow({ user, onUnblocked }: { user: BlockedUser; onUnblocked: () => void }) {
   const [pending, setPending] = useState(false);
@@ -43,7 +44,7 @@ function BlockedRow({ user, onUnblocked }: { user: BlockedUser; onUnblocked: () 
 
 /** Everyone the signed-in user blocked, each with Unblock. */
 export function BlockedList({ owner }: { owner: string }) {
-  const { state, reload, setData } = useQuery(`blocked:${owner}`, (signal) => listBlocked(owner, signal));
+  const { state, reload, setData } = useServerState(blockedQuery(owner));
 
   if (state.status === 'loading')
     return (

@@ -6,8 +6,9 @@ import { Button } from '@/components/button.tsx';
 import { Spinner } from '@/components/spinner.tsx';
 import { StatusPanel } from '@/components/status-panel.tsx';
 import { ApiError } from '@/lib/api-client.ts';
-import { useQuery } from '@/lib/use-query.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
 import { listFollowing, type FollowedUser } from '../api/social-api.ts';
+import { followingQuery } from '../api/social-queries.ts';
 
 function FollowedCard({ user }: { user: FollowedUser }) {
   return (
@@ -37,7 +38,7 @@ function FollowedCard({ user }: { user: FollowedUser }) {
 
 /** The signed-in user's follows, newest first, a page at a time. */
 export function FollowingList({ owner }: { owner: string }) {
-  const { state, reload, setData } = useQuery(`following:${owner}`, (signal) => listFollowing(owner, undefined, signal));
+  const { state, reload, setData } = useServerState(followingQuery(owner));
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<string>();
 

@@ -5,6 +5,9 @@ export type StreamHealth = Schema<'StreamHealth'>;
 
 export const HEALTH_POLL_MS = 5_000;
 
+/** The stream-health feature's cache keys, from one factory. */
+export const streamHealthKeys = { mine: () => ['stream-health', 'mine'] as const };
+
 export function getStreamHealth(signal?: AbortSignal): Promise<StreamHealth> {
   return unwrap(client.GET('/api/stream/health', { signal }));
 }
@@ -12,7 +15,7 @@ export function getStreamHealth(signal?: AbortSignal): Promise<StreamHealth> {
 /** The OBS ingest's health: read once, then re-read from LiveKit every 5 s while live. */
 export function useStreamHealth(isLive: boolean) {
   return useQuery({
-    queryKey: ['stream-health'],
+    queryKey: streamHealthKeys.mine(),
     queryFn: ({ signal }) => getStreamHealth(signal),
     refetchInterval: isLive ? HEALTH_POLL_MS : false,
     refetchIntervalInBackground: false,

@@ -1,5 +1,5 @@
 import { EyeIcon } from '@/components/icons.tsx';
-import type { QueryState } from '@/lib/use-query.ts';
+import type { QueryState } from '@/lib/use-server-state.ts';
 import type { StreamStatus } from '../api/stream-status-api.ts';
 import { formatClock } from '@/lib/format-time.ts';
 import { useElapsed } from '@/lib/use-clock.ts';

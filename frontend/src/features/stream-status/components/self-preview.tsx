@@ -11,8 +11,8 @@ import {
 import { Button } from '@/components/button.tsx';
 import { MutedIcon, VideoOffIcon, VolumeIcon } from '@/components/icons.tsx';
 import { Spinner } from '@/components/spinner.tsx';
-import { useQuery } from '@/lib/use-query.ts';
-import { getCreatorToken } from '../api/stream-status-api.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
+import { creatorTokenQuery } from '../api/stream-status-queries.ts';
 
 function Centered({ children }: { children: ReactNode }) {
   return (
@@ -80,7 +80,7 @@ function PreviewPicture({ isLive }: { isLive: boolean }) {
  * viewer). Default export: loaded lazily, LiveKit is large.
  */
 export default function SelfPreview({ isLive }: { isLive: boolean }) {
-  const { state, reload } = useQuery('creator-token', getCreatorToken);
+  const { state, reload } = useServerState(creatorTokenQuery());
   const [dropped, setDropped] = useState(false);
 
   if (state.status === 'loading')

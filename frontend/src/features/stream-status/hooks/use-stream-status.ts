@@ -1,10 +1,10 @@
 import { useLiveEvents } from '@/lib/live-events.ts';
-import { useQuery } from '@/lib/use-query.ts';
-import { getStreamStatus } from '../api/stream-status-api.ts';
+import { useServerState } from '@/lib/use-server-state.ts';
+import { streamStatusQuery } from '../api/stream-status-queries.ts';
 
 /** The creator's live state, read once and then kept current by the server's live events (no polling). */
 export function useStreamStatus(hostId: string) {
-  const { state, reload, setData } = useQuery(`stream-status:${hostId}`, getStreamStatus);
+  const { state, reload, setData } = useServerState(streamStatusQuery(hostId));
   useLiveEvents(
     { hostId },
     (event) => setData(() => ({ isLive: event.isLive, viewerCount: event.viewerCount, startedAt: event.startedAt })),
