@@ -25,30 +25,12 @@ say() { printf '[build-egress] %s\n' "$*"; }
 die() { printf '[build-egress] %s\n' "$*" >&2; exit "${2:-1}"; }
 
 [[ $# -ge 1 && -n "$1" ]] || die "usage: $0 <bin-dir>   (e.g. .tools/bin)" 64
-mkdir -p "$1"
-DEST="$(cd "$1" && pwd)"
-
-PATCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/patches/egress"
-shopt -s nullglob
-PATCHES=("$PATCH_DIR"/*.patch)
-shopt -u nullglob
-# A patched build gets its own name (and cache entry), so a cache filled by an older or unpatched build is
-# never taken for it.
-BUILD_ID="$EGRESS_VERSION"
-if ((${#PATCHES[@]})); then
-  BUILD_ID="$EGRESS_VERSION-patched-$(cat "${PATCHES[@]}" | sha256sum | cut -c1-12)"
-fi
-
-if [[ -x "$DEST/egress" && "$(cat "$DEST/egress.build-id" 2>/dev/null)" == "$BUILD_ID" ]]; then
-  say "already present: $DEST/egress ($BUILD_ID)"
-  exit 0
-fi
-
-CACHE_DIR="${STREAMHOUSE_TOOLS_CACHE:-$HOME/.cache/streamhouse/tools}"
-CACHED="$CACHE_DIR/egress-$BUILD_ID"
 
 # shellcheck source=gstreamer-prerequisites.sh
 source "$(dirname "${BASH_SOURCE[0]}")/gstreamer-prerequisites.sh"
+# shellcheck source=patched-build.sh
+source "$(dirname "${BASH_SOURCE[0]}")/patched-build.sh"
+patched_build egress "$EGRESS_VERSION" "$1"
 
 # Runtime: the GStreamer elements a participant egress to MP4 (H.264 + Opus) with JPEG snapshots creates.
 check_plugin coreelements   libgstreamer1.0-0           "queue, tee, capsfilter, filesink"

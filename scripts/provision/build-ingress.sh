@@ -26,56 +26,16 @@ say() { printf '[build-ingress] %s\n' "$*"; }
 die() { printf '[build-ingress] %s\n' "$*" >&2; exit "${2:-1}"; }
 
 [[ $# -ge 1 && -n "$1" ]] || die "usage: $0 <bin-dir>   (e.g. .tools/bin)" 64
-mkdir -p "$1"
-DEST="$(cd "$1" && pwd)"
 
-PATCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/patches/ingress"
-shopt -s nullglob
-PATCHES=("$PATCH_DIR"/*.patch)
-shopt -u nullglob
-# A patched build gets its own name (and cache entry), so a cache filled by an older or unpatched build is
-# never taken for it.
-BUILD_ID="$INGRESS_VERSION"
-if ((${#PATCHES[@]})); then
-  BUILD_ID="$INGRESS_VERSION-patched-$(cat "${PATCHES[@]}" | sha256sum | cut -c1-12)"
-fi
-
-if [[ -x "$DEST/ingress" && "$(cat "$DEST/ingress.build-id" 2>/dev/null)" == "$BUILD_ID" ]]; then
-  say "already present: $DEST/ingress ($BUILD_ID)"
-  exit 0
-fi
-
-CACHE_DIR="${STREAMHOUSE_TOOLS_CACHE:-$HOME/.cache/streamhouse/tools}"
-CACHED="$CACHE_DIR/ingress-$BUILD_ID"
+# shellcheck source=gstreamer-prerequisites.sh
+source "$(dirname "${BASH_SOURCE[0]}")/gstreamer-prerequisites.sh"
+# shellcheck source=patched-build.sh
+source "$(dirname "${BASH_SOURCE[0]}")/patched-build.sh"
+patched_build ingress "$INGRESS_VERSION" "$1"
 
 # ---------------------------------------------------------------- prerequisites (never installed here)
-missing_apt=()
-problems=()
-need_apt() { # $1 = apt package, $2 = what is missing
-  local p
-  problems+=("$2  [apt: $1]")
-  for p in "${missing_apt[@]:-}"; do [[ "$p" == "$1" ]] && return 0; done
-  missing_apt+=("$1")
-}
-
 # Runtime: GStreamer plugins the ingress pipelines load (checked by the plugin files seen loaded by
 # `ingress run-handler` during RTMP and WHIP sessions). Needed by the cached binary too.
-plugin_dir=""
-if command -v pkg-config >/dev/null 2>&1; then
-  plugin_dir="$(pkg-config --variable=pluginsdir gstreamer-1.0 2>/dev/null || true)"
-fi
-if [[ -z "$plugin_dir" || ! -d "$plugin_dir" ]]; then
-  for d in /usr/lib/x86_64-linux-gnu/gstreamer-1.0 /usr/lib/aarch64-linux-gnu/gstreamer-1.0 /usr/lib/gstreamer-1.0 /usr/lib64/gstreamer-1.0; do
-    [[ -d "$d" ]] && { plugin_dir="$d"; break; }
-  done
-fi
-check_plugin() { # $1 = plugin file stem(s), "a|b" = either, $2 = apt package, $3 = elements
-  local stem
-  if [[ -n "$plugin_dir" ]]; then
-    for stem in ${1//|/ }; do [[ -e "$plugin_dir/libgst$stem.so" ]] && return 0; done
-  fi
-  need_apt "$2" "GStreamer plugin libgst${1%%|*}.so ($3)"
-}
 check_plugin coreelements   libgstreamer1.0-0           "queue, tee, capsfilter"
 check_plugin playback       gstreamer1.0-plugins-base   "decodebin3"
 check_plugin app            gstreamer1.0-plugins-base   "appsrc"
@@ -91,57 +51,19 @@ check_plugin videoparsersbad gstreamer1.0-plugins-bad   "h264parse"
 check_plugin x264           gstreamer1.0-plugins-ugly   "x264enc: RTMP always transcodes to H.264"
 check_plugin libav          gstreamer1.0-libav          "avdec_h264, avdec_aac"
 
-GO=""
+
 if [[ ! -x "$CACHED" ]]; then
   # Build time: Go >= 1.21 (the module says go 1.25.0; an older go fetches that toolchain from the proxy
   # unless GOTOOLCHAIN=local), a C compiler for cgo, pkg-config and the GStreamer development files.
-  if command -v go >/dev/null 2>&1; then GO="$(command -v go)"
-  elif [[ -x /usr/local/go/bin/go ]]; then GO=/usr/local/go/bin/go
-  fi
-  if [[ -n "$GO" ]]; then
-    gover="$("$GO" env GOVERSION 2>/dev/null || true)"; gover="${gover#go}"
-    gominor="$(printf '%s' "$gover" | cut -d. -f2)"
-    if [[ "${gover%%.*}" != 1 || ! "$gominor" =~ ^[0-9]+$ || "$gominor" -lt 21 ]]; then
-      problems+=("Go $gover is too old: need Go >= 1.21 (1.25+ best) from https://go.dev/dl (Debian 12's golang-go is 1.19)")
-    fi
-  else
-    problems+=("Go is not installed: need Go >= 1.21 (1.25+ best) from https://go.dev/dl (Debian 12's golang-go 1.19 is too old)")
-  fi
-  command -v "${CC:-cc}" >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need_apt gcc "a C compiler (cgo)"
-  ((${#PATCHES[@]} == 0)) || command -v git >/dev/null 2>&1 || need_apt git "git (applies patches/ingress/*.patch)"
-  if ! command -v pkg-config >/dev/null 2>&1; then
-    need_apt pkg-config "pkg-config (cgo finds GStreamer with it)"
-  else
-    # pkg-config modules the cgo code asks for -> Debian package that ships the .pc file
-    check_pc() { pkg-config --exists "$1" 2>/dev/null || need_apt "$2" "pkg-config module $1"; }
-    check_pc glib-2.0                libglib2.0-dev
-    check_pc gobject-2.0             libglib2.0-dev
-    check_pc gio-2.0                 libglib2.0-dev
-    check_pc gstreamer-1.0           libgstreamer1.0-dev
-    check_pc gstreamer-base-1.0      libgstreamer1.0-dev
-    check_pc gstreamer-controller-1.0 libgstreamer1.0-dev
-    check_pc gstreamer-app-1.0       libgstreamer-plugins-base1.0-dev
-    check_pc gstreamer-video-1.0     libgstreamer-plugins-base1.0-dev
-    check_pc gstreamer-audio-1.0     libgstreamer-plugins-base1.0-dev
-    check_pc gstreamer-pbutils-1.0   libgstreamer-plugins-base1.0-dev
-    check_pc gstreamer-mpegts-1.0    libgstreamer-plugins-bad1.0-dev
+  check_go_toolchain 21
+  check_cgo_build_tools
+  if command -v pkg-config >/dev/null 2>&1; then
+    pkg-config --exists gstreamer-mpegts-1.0 2>/dev/null ||
+      need_apt libgstreamer-plugins-bad1.0-dev "pkg-config module gstreamer-mpegts-1.0"
   fi
 fi
 
-if [[ ${#problems[@]} -gt 0 ]]; then
-  {
-    echo "[build-ingress] cannot build/install the LiveKit ingress $INGRESS_VERSION; missing:"
-    printf '  - %s\n' "${problems[@]}"
-    if [[ ${#missing_apt[@]} -gt 0 ]]; then
-      echo "Install the system packages (Debian/Ubuntu), then run this again:"
-      echo "  sudo apt-get install -y ${missing_apt[*]}"
-    fi
-    echo "Full set used on Debian 12: pkg-config gcc libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev"
-    echo "  libgstreamer-plugins-bad1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good"
-    echo "  gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav"
-  } >&2
-  exit 3
-fi
+report_missing_prerequisites "LiveKit ingress $INGRESS_VERSION"
 
 install_bin() { # $1 = source binary
   cp "$1" "$DEST/ingress.tmp.$$"
