@@ -1,10 +1,8 @@
-import { test, expect, type Page } from '@playwright/test';
-import { deleteUsers, signUpViaApi, uniqueUsername } from '../support/users.ts';
+import type { Page } from '@playwright/test';
+import { test, expect } from '../support/test.ts';
+import { uniqueUsername } from '../support/users.ts';
 import { expectVideoPlaying } from '../support/video.ts';
 import { goLiveFromBrowser } from '../support/go-live.ts';
-
-const createdIds: string[] = [];
-test.afterAll(async () => deleteUsers(createdIds));
 
 // A real 1×1 PNG for the avatar upload.
 const PNG = Buffer.from(
@@ -19,10 +17,10 @@ async function openAccountMenuItem(page: Page, item: string) {
 
 test('a viewer signs up, edits their profile, follows a live creator, finds them in "following", and loses the channel when the creator blocks them', async ({
   browser,
+  users,
 }) => {
   const creatorContext = await browser.newContext();
-  const creator = await signUpViaApi(creatorContext.request, 'creator');
-  createdIds.push(creator.id);
+  const creator = await users.signUp(creatorContext.request, 'creator');
   const creatorPage = await creatorContext.newPage();
   await goLiveFromBrowser(creatorPage);
 
@@ -42,7 +40,7 @@ test('a viewer signs up, edits their profile, follows a live creator, finds them
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByTestId('signed-in-as')).toHaveText(username);
   const session = (await (await page.request.get('/api/auth/get-session')).json()) as { user: { id: string } };
-  createdIds.push(session.user.id);
+  users.adopt(session.user.id);
 
   // Edit the profile in settings.
   await openAccountMenuItem(page, 'Settings');

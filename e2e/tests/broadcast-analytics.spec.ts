@@ -1,15 +1,11 @@
-import { test, expect } from '@playwright/test';
-import { deleteUsers, seedBroadcast, signUpViaApi, type TestUser } from '../support/users.ts';
+import { test, expect } from '../support/test.ts';
+import { seedBroadcast } from '../support/users.ts';
 import { screenshotBothWidths } from '../support/screenshots.ts';
 
-const created: TestUser[] = [];
-test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
-
-test('a creator opens the charts of a past broadcast; the chart library loads only on that page', async ({ browser }) => {
+test('a creator opens the charts of a past broadcast; the chart library loads only on that page', async ({ browser, users }) => {
   const context = await browser.newContext();
-  const creator = await signUpViaApi(context.request, 'charts');
-  const fan = await signUpViaApi((await browser.newContext()).request, 'fan');
-  created.push(creator, fan);
+  const creator = await users.signUp(context.request, 'charts');
+  const fan = await users.signUp((await browser.newContext()).request, 'fan');
   const sources = ['HOME', 'HOME', 'SEARCH', 'PROFILE', 'DIRECT', null];
   await seedBroadcast(creator.id, {
     minutes: 30,

@@ -1,10 +1,7 @@
 import path from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
-import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
+import type { Page } from '@playwright/test';
+import { test, expect } from '../support/test.ts';
 import { endBrowserStream, goLiveFromBrowser } from '../support/go-live.ts';
-
-const created: TestUser[] = [];
-test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
 
 /** With CAPTURE_SCREENSHOTS=1, pictures for docs/screenshots/creator-tools/ at desktop and phone widths. */
 async function capture(page: Page, name: string) {
@@ -18,11 +15,10 @@ async function capture(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
-test('a creator picks a category and tags; viewers find the live stream under Browse and by tag', async ({ browser }) => {
+test('a creator picks a category and tags; viewers find the live stream under Browse and by tag', async ({ browser, users }) => {
   test.setTimeout(120_000);
   const creatorContext = await browser.newContext();
-  const creator = await signUpViaApi(creatorContext.request, 'cook');
-  created.push(creator);
+  const creator = await users.signUp(creatorContext.request, 'cook');
 
   const dashboard = await creatorContext.newPage();
   await dashboard.goto('/dashboard/stream');

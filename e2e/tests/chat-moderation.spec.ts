@@ -1,21 +1,14 @@
-import { test, expect } from '@playwright/test';
-import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
-import { chatInput, chatMessages, chooseGuestName, deleteChatOf, sendChat } from '../support/chat.ts';
-
-const created: TestUser[] = [];
-test.afterAll(async () => {
-  await deleteChatOf(created.map((user) => user.id));
-  await deleteUsers(created.map((user) => user.id));
-});
+import { test, expect } from '../support/test.ts';
+import { chatInput, chatMessages, chooseGuestName, sendChat } from '../support/chat.ts';
 
 test('the creator deletes a message and it disappears for the viewer; a pinned message shows for everyone', async ({
   browser,
+  users,
 }) => {
   const creatorContext = await browser.newContext();
-  const creator = await signUpViaApi(creatorContext.request, 'host');
-  created.push(creator);
+  const creator = await users.signUp(creatorContext.request, 'host');
   const viewerContext = await browser.newContext();
-  created.push(await signUpViaApi(viewerContext.request, 'viewer'));
+  await users.signUp(viewerContext.request, 'viewer');
 
   const viewerPage = await viewerContext.newPage();
   await viewerPage.goto(`/${creator.username}/live`);
@@ -39,10 +32,9 @@ test('the creator deletes a message and it disappears for the viewer; a pinned m
   await Promise.all([creatorContext.close(), viewerContext.close()]);
 });
 
-test('a moderator times out a guest, whose chat then says for how long', async ({ browser }) => {
+test('a moderator times out a guest, whose chat then says for how long', async ({ browser, users }) => {
   const creatorContext = await browser.newContext();
-  const creator = await signUpViaApi(creatorContext.request, 'host');
-  created.push(creator);
+  const creator = await users.signUp(creatorContext.request, 'host');
   const guestPage = await (await browser.newContext()).newPage();
   await guestPage.goto(`/${creator.username}/live`);
   await chooseGuestName(guestPage, 'Loud Guest');

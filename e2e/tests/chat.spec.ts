@@ -1,18 +1,11 @@
-import { test, expect, type Browser, type Page } from '@playwright/test';
-import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
-import { chatInput, chatMessages, chooseGuestName, deleteChatOf, sendChat } from '../support/chat.ts';
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, type Users } from '../support/test.ts';
+import { chatInput, chatMessages, chooseGuestName, sendChat } from '../support/chat.ts';
 import { goLiveFromBrowser } from '../support/go-live.ts';
 
-const created: TestUser[] = [];
-test.afterAll(async () => {
-  await deleteChatOf(created.map((user) => user.id));
-  await deleteUsers(created.map((user) => user.id));
-});
-
-async function member(browser: Browser, prefix: string) {
+async function member(browser: Browser, users: Users, prefix: string) {
   const context = await browser.newContext();
-  const user = await signUpViaApi(context.request, prefix);
-  created.push(user);
+  const user = await users.signUp(context.request, prefix);
   return { context, user, page: await context.newPage() };
 }
 
@@ -31,10 +24,11 @@ async function setFollowersOnly(page: Page, on: boolean) {
 
 test('a guest picks a name and chats; a signed-in viewer sees the message live, and a late joiner sees it in history', async ({
   browser,
+  users,
 }) => {
-  const creator = await member(browser, 'host');
+  const creator = await member(browser, users, 'host');
   const visitor = await guest(browser);
-  const viewer = await member(browser, 'viewer');
+  const viewer = await member(browser, users, 'viewer');
   await visitor.page.goto(`/${creator.user.username}/live`);
   await viewer.page.goto(`/${creator.user.username}/live`);
   await expect(viewer.page.getByText('No messages yet. Say hello!')).toBeVisible();
@@ -57,10 +51,11 @@ test('a guest picks a name and chats; a signed-in viewer sees the message live, 
 
 test('the creator turns on followers-only and the guest’s input says why it is disabled; a follower still chats', async ({
   browser,
+  users,
 }) => {
-  const creator = await member(browser, 'host');
+  const creator = await member(browser, users, 'host');
   const visitor = await guest(browser);
-  const fan = await member(browser, 'fan');
+  const fan = await member(browser, users, 'fan');
   await visitor.page.goto(`/${creator.user.username}/live`);
   await chooseGuestName(visitor.page, 'Passerby');
   await fan.page.goto(`/${creator.user.username}/live`);
@@ -88,9 +83,9 @@ test('the creator turns on followers-only and the guest’s input says why it is
   await Promise.all([creator.context.close(), visitor.context.close(), fan.context.close()]);
 });
 
-test('slow mode shows a countdown after a message, then lets the viewer send again', async ({ browser }) => {
-  const creator = await member(browser, 'host');
-  const viewer = await member(browser, 'viewer');
+test('slow mode shows a countdown after a message, then lets the viewer send again', async ({ browser, users }) => {
+  const creator = await member(browser, users, 'host');
+  const viewer = await member(browser, users, 'viewer');
   await viewer.page.goto(`/${creator.user.username}/live`);
   await expect(chatInput(viewer.page)).toBeEnabled();
 
@@ -112,11 +107,11 @@ test('slow mode shows a countdown after a message, then lets the viewer send aga
   await Promise.all([creator.context.close(), viewer.context.close()]);
 });
 
-test('viewers’ reactions float over the live video', async ({ browser }) => {
-  const creator = await member(browser, 'cam');
+test('viewers’ reactions float over the live video', async ({ browser, users }) => {
+  const creator = await member(browser, users, 'cam');
   await goLiveFromBrowser(creator.page);
   const visitor = await guest(browser);
-  const viewer = await member(browser, 'viewer');
+  const viewer = await member(browser, users, 'viewer');
   await visitor.page.goto(`/${creator.user.username}/live`);
   await viewer.page.goto(`/${creator.user.username}/live`);
   await expect(viewer.page.getByTestId('host-video')).toBeVisible();

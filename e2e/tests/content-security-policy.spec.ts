@@ -1,14 +1,8 @@
-import { test, expect, type BrowserContext } from '@playwright/test';
-import { deleteUsers, signUpViaApi } from '../support/users.ts';
+import type { BrowserContext } from '@playwright/test';
+import { test, expect } from '../support/test.ts';
 import { expectVideoPlaying } from '../support/video.ts';
 import { goLiveFromBrowser } from '../support/go-live.ts';
-import { chatMessages, chooseGuestName, deleteChatOf, sendChat } from '../support/chat.ts';
-
-const createdIds: string[] = [];
-test.afterAll(async () => {
-  await deleteChatOf(createdIds);
-  await deleteUsers(createdIds);
-});
+import { chatMessages, chooseGuestName, sendChat } from '../support/chat.ts';
 
 /** Every Content-Security-Policy violation the context's pages report, as "page directive: blocked URI". */
 async function recordViolations(context: BrowserContext): Promise<() => Promise<string[]>> {
@@ -29,12 +23,12 @@ async function recordViolations(context: BrowserContext): Promise<() => Promise<
 
 test('the site works under its Content-Security-Policy: going live, watching, chatting and the API reference', async ({
   browser,
+  users,
 }) => {
   test.setTimeout(90_000);
   const creatorContext = await browser.newContext();
   const creatorViolations = await recordViolations(creatorContext);
-  const creator = await signUpViaApi(creatorContext.request, 'policy');
-  createdIds.push(creator.id);
+  const creator = await users.signUp(creatorContext.request, 'policy');
   const creatorPage = await creatorContext.newPage();
   await goLiveFromBrowser(creatorPage);
 

@@ -1,9 +1,6 @@
-import { test, expect } from '@playwright/test';
-import { deleteUsers, makeAdmin, signUpViaApi, type TestUser } from '../support/users.ts';
+import { test, expect } from '../support/test.ts';
+import { makeAdmin } from '../support/users.ts';
 import { screenshotBothWidths } from '../support/screenshots.ts';
-
-const created: TestUser[] = [];
-test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
 
 /**
  * The test stack runs with REQUIRE_CREATOR_APPROVAL off (so the other journeys can stream): the creator's first
@@ -11,12 +8,14 @@ test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
  * is the UI. That a declined creator cannot create a key is covered by modules/admin/admin.test.ts, which runs
  * with approval required.
  */
-test('a creator asks to stream, an admin declines with a reason, the creator asks again and is approved', async ({ browser }) => {
+test('a creator asks to stream, an admin declines with a reason, the creator asks again and is approved', async ({
+  browser,
+  users,
+}) => {
   const creatorContext = await browser.newContext();
-  const creator = await signUpViaApi(creatorContext.request, 'hopeful');
+  const creator = await users.signUp(creatorContext.request, 'hopeful');
   const adminContext = await browser.newContext();
-  const admin = await signUpViaApi(adminContext.request, 'boss');
-  created.push(creator, admin);
+  const admin = await users.signUp(adminContext.request, 'boss');
 
   const asked = await creatorContext.request.post('/api/creator-access', {
     data: { note: 'Cooking streams, three nights a week.' },

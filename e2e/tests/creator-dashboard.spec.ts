@@ -1,8 +1,4 @@
-import { test, expect } from '@playwright/test';
-import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
-
-const created: TestUser[] = [];
-test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
+import { test, expect } from '../support/test.ts';
 
 // A real 1×1 PNG.
 const PNG = Buffer.from(
@@ -10,9 +6,9 @@ const PNG = Buffer.from(
   'base64',
 );
 
-test('a creator generates an RTMP key, reveals and copies it, and resets it after a warning', async ({ browser }) => {
+test('a creator generates an RTMP key, reveals and copies it, and resets it after a warning', async ({ browser, users }) => {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-  created.push(await signUpViaApi(context.request, 'keys'));
+  await users.signUp(context.request, 'keys');
   const page = await context.newPage();
   await page.goto('/dashboard/keys');
 
@@ -71,10 +67,9 @@ test('a creator generates an RTMP key, reveals and copies it, and resets it afte
   await context.close();
 });
 
-test('a creator sets the stream title, description and thumbnail, and viewers see them', async ({ browser }) => {
+test('a creator sets the stream title, description and thumbnail, and viewers see them', async ({ browser, users }) => {
   const context = await browser.newContext();
-  const creator = await signUpViaApi(context.request, 'info');
-  created.push(creator);
+  const creator = await users.signUp(context.request, 'info');
   const page = await context.newPage();
   await page.goto('/dashboard/stream');
 

@@ -1,18 +1,14 @@
-import { test, expect } from '@playwright/test';
-import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
+import { test, expect } from '../support/test.ts';
 import { expectVideoPlaying } from '../support/video.ts';
 import { endBrowserStream, goLiveFromBrowser } from '../support/go-live.ts';
 
-const created: TestUser[] = [];
-test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
-
 test('a creator goes live from the browser: the self-preview and a viewer play it, and ending the stream takes it offline', async ({
   browser,
+  users,
 }) => {
   test.setTimeout(120_000);
   const creatorContext = await browser.newContext();
-  const creator = await signUpViaApi(creatorContext.request, 'cam');
-  created.push(creator);
+  const creator = await users.signUp(creatorContext.request, 'cam');
   const status = async () =>
     (await (await creatorContext.request.get('/api/stream/status')).json()) as { isLive: boolean; viewerCount: number };
 
@@ -59,9 +55,9 @@ test('a creator goes live from the browser: the self-preview and a viewer play i
   await viewerPage.context().close();
 });
 
-test('leaving the go-live page while live asks first, and staying keeps the stream on', async ({ browser }) => {
+test('leaving the go-live page while live asks first, and staying keeps the stream on', async ({ browser, users }) => {
   const context = await browser.newContext();
-  created.push(await signUpViaApi(context.request, 'stay'));
+  await users.signUp(context.request, 'stay');
   const studio = await context.newPage();
   const isLive = async () => (await (await context.request.get('/api/stream/status')).json()).isLive as boolean;
   await goLiveFromBrowser(studio);

@@ -1,19 +1,16 @@
-import { test, expect } from '@playwright/test';
-import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
+import { test, expect } from '../support/test.ts';
 import { expectVideoPlaying } from '../support/video.ts';
 import { stopAllBroadcasts, startRtmpBroadcast } from '../support/obs.ts';
 
-const created: TestUser[] = [];
 test.afterEach(async () => stopAllBroadcasts());
-test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
 
 test('a creator streams from OBS over RTMP: the dashboard turns live, the self-preview and a viewer play it, and stopping OBS ends it', async ({
   browser,
+  users,
 }) => {
   test.setTimeout(120_000);
   const creatorContext = await browser.newContext();
-  const creator = await signUpViaApi(creatorContext.request, 'obs');
-  created.push(creator);
+  const creator = await users.signUp(creatorContext.request, 'obs');
   const key = await creatorContext.request.post('/api/stream/ingress', { data: { type: 'RTMP', quality: '720p' } });
   expect(key.status()).toBe(201);
   const { serverUrl, streamKey } = (await key.json()) as { serverUrl: string; streamKey: string };

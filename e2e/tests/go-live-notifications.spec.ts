@@ -1,11 +1,8 @@
 import path from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
-import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
+import type { Page } from '@playwright/test';
+import { test, expect } from '../support/test.ts';
 import { expectVideoPlaying } from '../support/video.ts';
 import { endBrowserStream, goLiveFromBrowser } from '../support/go-live.ts';
-
-const created: TestUser[] = [];
-test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
 
 /** With CAPTURE_SCREENSHOTS=1, pictures for docs/screenshots/creator-tools/ at desktop and phone widths. */
 async function capture(page: Page, name: string, width: number) {
@@ -14,13 +11,12 @@ async function capture(page: Page, name: string, width: number) {
   await page.screenshot({ path: path.join(import.meta.dirname, '../../docs/screenshots/creator-tools', `${name}-${width}.png`) });
 }
 
-test('a follower is notified when the creator goes live and opens the stream from the bell', async ({ browser }) => {
+test('a follower is notified when the creator goes live and opens the stream from the bell', async ({ browser, users }) => {
   test.setTimeout(120_000);
   const creatorContext = await browser.newContext();
-  const creator = await signUpViaApi(creatorContext.request, 'star');
+  const creator = await users.signUp(creatorContext.request, 'star');
   const followerContext = await browser.newContext();
-  const follower = await signUpViaApi(followerContext.request, 'fan');
-  created.push(creator, follower);
+  await users.signUp(followerContext.request, 'fan');
 
   const fan = await followerContext.newPage();
   await fan.goto(`/${creator.username}`);

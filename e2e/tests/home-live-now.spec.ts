@@ -1,17 +1,13 @@
-import { test, expect } from '@playwright/test';
-import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
+import { test, expect } from '../support/test.ts';
 import { expectVideoPlaying } from '../support/video.ts';
 import { endBrowserStream, goLiveFromBrowser } from '../support/go-live.ts';
 
-const created: TestUser[] = [];
-test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
-
 test('the home page lists a live stream with its viewer count, and drops it when the stream ends, without a reload', async ({
   browser,
+  users,
 }) => {
   const creatorContext = await browser.newContext();
-  const creator = await signUpViaApi(creatorContext.request, 'homelive');
-  created.push(creator);
+  const creator = await users.signUp(creatorContext.request, 'homelive');
 
   const homePage = await (await browser.newContext()).newPage();
   await homePage.goto('/');

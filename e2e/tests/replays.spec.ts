@@ -1,15 +1,10 @@
-import { test, expect, type Locator } from '@playwright/test';
-import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
-import { deleteChatOf, sendChat } from '../support/chat.ts';
+import type { Locator } from '@playwright/test';
+import { test, expect } from '../support/test.ts';
+import { sendChat } from '../support/chat.ts';
 import { expectVideoPlaying } from '../support/video.ts';
 import { stopAllBroadcasts, startRtmpBroadcast } from '../support/obs.ts';
 
-const created: TestUser[] = [];
 test.afterEach(async () => stopAllBroadcasts());
-test.afterAll(async () => {
-  await deleteChatOf(created.map((user) => user.id));
-  await deleteUsers(created.map((user) => user.id));
-});
 
 const currentTime = (video: Locator) => video.evaluate((element: HTMLVideoElement) => element.currentTime);
 const seek = (video: Locator, seconds: number) =>
@@ -22,17 +17,16 @@ const seek = (video: Locator, seconds: number) =>
     seconds,
   );
 
-test("a creator's broadcast is recorded and the replay plays with its chat", async ({ browser }) => {
+test("a creator's broadcast is recorded and the replay plays with its chat", async ({ browser, users }) => {
   test.setTimeout(120_000);
   const creatorContext = await browser.newContext();
-  const creator = await signUpViaApi(creatorContext.request, 'rec', { recorded: true });
-  created.push(creator);
+  const creator = await users.signUp(creatorContext.request, 'rec', { recorded: true });
   await creatorContext.request.put('/api/stream/info', { data: { title: 'Recorded pottery session' } });
   const key = await creatorContext.request.post('/api/stream/ingress', { data: { type: 'RTMP', quality: '720p' } });
   const { serverUrl, streamKey } = (await key.json()) as { serverUrl: string; streamKey: string };
 
   const viewerContext = await browser.newContext();
-  created.push(await signUpViaApi(viewerContext.request, 'fan'));
+  await users.signUp(viewerContext.request, 'fan');
   const viewer = await viewerContext.newPage();
   await viewer.goto(`/${creator.username}/live`);
 

@@ -1,19 +1,15 @@
 import path from 'node:path';
-import { test, expect } from '@playwright/test';
-import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
-
-const created: TestUser[] = [];
-test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
+import { test, expect } from '../support/test.ts';
 
 test('a creator announces the next stream; a viewer sees the countdown, asks to be reminded and gets the calendar file', async ({
   browser,
+  users,
 }) => {
   test.setTimeout(120_000);
   const creatorContext = await browser.newContext();
-  const creator = await signUpViaApi(creatorContext.request, 'plan');
+  const creator = await users.signUp(creatorContext.request, 'plan');
   const viewerContext = await browser.newContext();
-  const viewer = await signUpViaApi(viewerContext.request, 'early');
-  created.push(creator, viewer);
+  await users.signUp(viewerContext.request, 'early');
 
   const dashboard = await creatorContext.newPage();
   await dashboard.goto('/dashboard/stream');

@@ -1,12 +1,10 @@
-import { test, expect } from '@playwright/test';
-import { deleteUsers, uniqueUsername } from '../support/users.ts';
-
-const createdIds: string[] = [];
-test.afterAll(async () => deleteUsers(createdIds));
+import { test, expect } from '../support/test.ts';
+import { uniqueUsername } from '../support/users.ts';
 
 test('over HTTPS a new account gets a Secure session cookie, and signed-in pages and actions work with it', async ({
   browser,
   baseURL,
+  users,
 }) => {
   // The whole e2e suite runs through the stack's TLS proxy, as the site is deployed.
   expect(baseURL).toMatch(/^https:\/\//);
@@ -19,7 +17,7 @@ test('over HTTPS a new account gets a Secure session cookie, and signed-in pages
   await page.getByLabel('Password').fill('correct-horse-battery');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByTestId('signed-in-as')).toHaveText(username);
-  createdIds.push(((await (await page.request.get('/api/auth/get-session')).json()) as { user: { id: string } }).user.id);
+  users.adopt(((await (await page.request.get('/api/auth/get-session')).json()) as { user: { id: string } }).user.id);
 
   // The session cookie carries the __Secure- prefix: browsers keep it to HTTPS, and no plain-HTTP page can set it.
   const sessionCookies = (await context.cookies()).filter((cookie) => cookie.name.includes('session_token'));

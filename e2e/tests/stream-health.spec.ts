@@ -1,17 +1,13 @@
-import { test, expect } from '@playwright/test';
-import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
+import { test, expect } from '../support/test.ts';
 import { stopAllBroadcasts, startRtmpBroadcast } from '../support/obs.ts';
 import { screenshotBothWidths } from '../support/screenshots.ts';
 
-const created: TestUser[] = [];
 test.afterEach(async () => stopAllBroadcasts());
-test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
 
-test('a creator sees a bitrate warning while streaming too low a bitrate from OBS', async ({ browser }) => {
+test('a creator sees a bitrate warning while streaming too low a bitrate from OBS', async ({ browser, users }) => {
   test.setTimeout(120_000);
   const context = await browser.newContext();
-  const creator = await signUpViaApi(context.request, 'health');
-  created.push(creator);
+  await users.signUp(context.request, 'health');
   const key = await context.request.post('/api/stream/ingress', { data: { type: 'RTMP', quality: '540p' } });
   expect(key.status()).toBe(201);
   const { serverUrl, streamKey } = (await key.json()) as { serverUrl: string; streamKey: string };

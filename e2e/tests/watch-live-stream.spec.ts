@@ -1,19 +1,14 @@
-import { test, expect } from '@playwright/test';
-import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
+import { test, expect } from '../support/test.ts';
 import { expectVideoPlaying } from '../support/video.ts';
 import { endBrowserStream, goLiveFromBrowser } from '../support/go-live.ts';
 
-const created: TestUser[] = [];
-test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
-
-test('a signed-in viewer and a guest both watch a creator who is live', async ({ browser }) => {
+test('a signed-in viewer and a guest both watch a creator who is live', async ({ browser, users }) => {
   const creatorContext = await browser.newContext();
-  const creator = await signUpViaApi(creatorContext.request, 'cam');
-  created.push(creator);
+  const creator = await users.signUp(creatorContext.request, 'cam');
   await goLiveFromBrowser(await creatorContext.newPage());
 
   const viewerContext = await browser.newContext();
-  created.push(await signUpViaApi(viewerContext.request, 'viewer'));
+  await users.signUp(viewerContext.request, 'viewer');
   const viewerPage = await viewerContext.newPage();
   await viewerPage.goto(`/${creator.username}/live`);
 
@@ -36,10 +31,10 @@ test('a signed-in viewer and a guest both watch a creator who is live', async ({
 
 test('the watch page turns live when the creator starts and shows the end when they stop, without a reload', async ({
   browser,
+  users,
 }) => {
   const creatorContext = await browser.newContext();
-  const creator = await signUpViaApi(creatorContext.request, 'flip');
-  created.push(creator);
+  const creator = await users.signUp(creatorContext.request, 'flip');
 
   const guestPage = await (await browser.newContext()).newPage();
   await guestPage.goto(`/${creator.username}/live`);

@@ -1,11 +1,8 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/test.ts';
 import { installMediaClock, MEDIA_CLOCK_CONTEXT_OPTIONS, readClock } from '../../scripts/media-clock/playwright.ts';
-import { deleteUsers, signUpViaApi, type TestUser } from '../support/users.ts';
 import { stopAllBroadcasts, startRtmpBroadcast } from '../support/obs.ts';
 
-const created: TestUser[] = [];
 test.afterEach(async () => stopAllBroadcasts());
-test.afterAll(async () => deleteUsers(created.map((user) => user.id)));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -16,11 +13,13 @@ const MAX_DELAY_MS = 1_000;
 /** Patched, sound and picture arrive within about 0.1 s of each other; the bound catches a track left behind. */
 const MAX_AV_OFFSET_MS = 400;
 
-test('a viewer watches an OBS stream over RTMP less than a second behind the camera, with sound in step', async ({ browser }) => {
+test('a viewer watches an OBS stream over RTMP less than a second behind the camera, with sound in step', async ({
+  browser,
+  users,
+}) => {
   test.setTimeout(120_000);
   const creatorContext = await browser.newContext();
-  const creator = await signUpViaApi(creatorContext.request, 'obsdelay');
-  created.push(creator);
+  const creator = await users.signUp(creatorContext.request, 'obsdelay');
   const key = await creatorContext.request.post('/api/stream/ingress', { data: { type: 'RTMP', quality: '720p' } });
   expect(key.status()).toBe(201);
   const { serverUrl, streamKey } = (await key.json()) as { serverUrl: string; streamKey: string };

@@ -1,16 +1,14 @@
-import { test, expect } from '@playwright/test';
-import { deleteUsers, signUpViaApi } from '../support/users.ts';
+import { test, expect } from '../support/test.ts';
 import { expectVideoPlaying } from '../support/video.ts';
 import { goLiveFromBrowser } from '../support/go-live.ts';
 
-const createdIds: string[] = [];
-test.afterAll(async () => deleteUsers(createdIds));
-
-test('a viewer whose network allows only relayed media still gets video, through LiveKit’s TURN server', async ({ browser }) => {
+test('a viewer whose network allows only relayed media still gets video, through LiveKit’s TURN server', async ({
+  browser,
+  users,
+}) => {
   test.setTimeout(90_000);
   const creatorContext = await browser.newContext();
-  const creator = await signUpViaApi(creatorContext.request, 'relayed');
-  createdIds.push(creator.id);
+  const creator = await users.signUp(creatorContext.request, 'relayed');
   await goLiveFromBrowser(await creatorContext.newPage());
 
   // Like a network that blocks direct UDP and TCP to the server: every connection the page makes may use only
