@@ -40,5 +40,6 @@ export default defineConfig({
     proxy: { '/api': { target: backendUrl, changeOrigin: false } },
   },
   // The LiveKit chunk is large but only loaded by pages that play or publish video.
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 700 },
+  // The manifest lets the bundle budget (scripts/bundle-budget.ts) follow each page's chunks.
+  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 700, manifest: true },
 });

@@ -142,6 +142,20 @@ try {
   if (runE2e) {
     const buildCode = await run('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], path.join(REPO_ROOT, 'frontend'), {});
     if (buildCode !== 0) throw new Error('the frontend build failed');
+    if (runStaticChecks) {
+      console.log('\n── bundle budget');
+      const budgetCode = await run('pnpm', ['run', '--silent', 'bundle-budget'], REPO_ROOT, {});
+      if (budgetCode === 0) totals.passed += 1;
+      else {
+        totals.failed += 1;
+        failures.push({
+          runner: 'check',
+          name: 'bundle budget',
+          message: 'a page grew past frontend/bundle-budget.json (above)',
+        });
+        exitCode = budgetCode;
+      }
+    }
     const tls = stack.tls!;
     // Browsers open the site and LiveKit through the proxy; the backend calls LiveKit directly, as beside a balancer.
     const e2eEnv = {
