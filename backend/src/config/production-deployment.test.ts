@@ -14,6 +14,11 @@ import { envSchema, parseEnv } from './env.ts';
  * backend and the operations guide require.
  */
 const root = path.resolve(import.meta.dirname, '../../..');
+/** Debian installs haproxy in /usr/sbin, which a plain PATH (/bin:/usr/bin, as on a bare CI machine) lacks. */
+const haproxy =
+  [...(process.env.PATH ?? '').split(':'), '/usr/local/sbin', '/usr/sbin']
+    .map((folder) => path.join(folder, 'haproxy'))
+    .find((file) => fs.existsSync(file)) ?? 'haproxy';
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 const loader = path.join(root, '.tools/bin/compose-config');
 const composeText = read('docker-compose.prod.yml');
@@ -192,7 +197,7 @@ describe('the proxies in front (configuration files the compose file mounts)', (
   it('HAProxy accepts haproxy.cfg, which sends TURN_DOMAIN to LiveKit’s TURN/TLS port and the rest to Caddy', () => {
     const config = read('scripts/deploy/haproxy.cfg');
     expect(() =>
-      execFileSync('haproxy', ['-c', '-f', path.join(root, 'scripts/deploy/haproxy.cfg')], { env, stdio: 'pipe' }),
+      execFileSync(haproxy, ['-c', '-f', path.join(root, 'scripts/deploy/haproxy.cfg')], { env, stdio: 'pipe' }),
     ).not.toThrow();
     expect(config).toContain(`server livekit 127.0.0.1:${livekit.turn.tls_port}`);
     expect(config).toContain('server caddy 127.0.0.1:8443 send-proxy-v2');
