@@ -22,8 +22,8 @@ function preloadLiveKitOnWatchPages(): Plugin {
           (output) => output.type === 'chunk' && output.name.startsWith('livekit-client'),
         );
         if (!chunk) throw new Error('no livekit-client chunk to preload');
-        // The watch route's pattern, paths.watch: /:username/live
-        const script = `if(/^\\/[^/]+\\/live\\/?$/.test(location.pathname)){const l=document.createElement('link');l.rel='modulepreload';l.href='/${chunk.fileName}';document.head.append(l)}`;
+        // The pages that play a stream: paths.watch (/:username/live) and paths.embed (/embed/:username).
+        const script = `if(/^\\/(?:[^/]+\\/live|embed\\/[^/]+)\\/?$/.test(location.pathname)){const l=document.createElement('link');l.rel='modulepreload';l.href='/${chunk.fileName}';document.head.append(l)}`;
         return [{ tag: 'script', injectTo: 'head-prepend', children: script }];
       },
     },

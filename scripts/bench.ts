@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: starts a private stack (like `pnpm test`), runs every scripts/bench/*.bench.ts and writes
  * docs/benchmarks.md with the machine, the versions and each benchmark's section.
- * A benchmark module's default export: (context) => Promise<markdown section>.
+ * A benchmark module's default export: (context) => Promise<BenchResult> (its section and headline figures); the
+ * README's and docs' quote tables are then regenerated from the file (scripts/bench/quotes.ts).
  *   pnpm bench [name …]   runs only the named benchmarks (file names without .bench.ts)
  */
 import fs from 'node:fs';
@@ -12,7 +13,8 @@ import { startStack } from './stack/index.ts';
 import { startBackend } from './stack/backend.ts';
 import { testProfile } from './stack/profiles.ts';
 import { REPO_ROOT, TOOLS_BIN, findBinary } from './stack/livekit.ts';
-import type { BenchContext } from './bench/context.ts';
+import type { BenchContext, BenchResult } from './bench/context.ts';
+import { headlinesComment, parseBenchmarks, quotingDocs, renderQuotes } from './bench/quotes.ts';
 
 const only = process.argv.slice(2);
 const profile = testProfile(Number(process.env.BENCH_PORT_OFFSET ?? 7000));
@@ -87,15 +89,17 @@ try {
   for (const name of names) {
     console.log(`\n── benchmark: ${name}`);
     const module = (await import(path.join(benchDir, `${name}.bench.ts`))) as {
-      default: (context: BenchContext) => Promise<string>;
+      default: (context: BenchContext) => Promise<BenchResult>;
     };
     const startLoad = os.loadavg()[0]!;
     console.log(`uptime before ${name}: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
-    const section = (await module.default(context)).trim();
+    const result = await module.default(context);
     const endLoad = os.loadavg()[0]!;
     console.log(`uptime after ${name}: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
-    const [heading, ...body] = section.split('\n');
-    sections.push([heading, '', runLine(startLoad, endLoad), ...body].join('\n') + '\n');
+    const [heading, ...body] = result.section.trim().split('\n');
+    sections.push(
+      [heading, '', runLine(startLoad, endLoad), '', headlinesComment(name, result.headlines), ...body].join('\n') + '\n',
+    );
   }
 } finally {
   await stack.stop();
@@ -145,7 +149,12 @@ const kept = only.length
       .slice(1)
       .filter((section) => !sections.some((fresh) => fresh.split('\n')[0] === section.split('\n')[0]))
   : [];
-fs.writeFileSync(target, [header, ...kept.map((section) => section.trim() + '\n'), ...sections].join('\n'));
+const written = [header, ...kept.map((section) => section.trim() + '\n'), ...sections].join('\n');
+fs.writeFileSync(target, written);
 console.log(`\nWrote ${path.relative(REPO_ROOT, target)}`);
+for (const doc of quotingDocs(REPO_ROOT)) {
+  fs.writeFileSync(doc, await renderQuotes(doc, fs.readFileSync(doc, 'utf8'), parseBenchmarks(written), target));
+  console.log(`Quoted in ${path.relative(REPO_ROOT, doc)}`);
+}
 // Benchmarks load native clients (rtc-node's FFI, pg pools) whose handles would keep Node alive after the report.
 process.exit(0);

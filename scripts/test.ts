@@ -33,6 +33,7 @@ const STATIC_CHECKS: Array<[string, string]> = [
   ['format', 'format:check'],
   ['type check', 'typecheck'],
   ['API contract up to date', 'contract:check'],
+  ['benchmark quotes up to date', 'bench:quotes:check'],
   ['frontend unit tests', 'test:frontend'],
 ];
 

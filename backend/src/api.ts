@@ -15,6 +15,7 @@ import { metricsApi } from './modules/metrics/metrics.routes.ts';
 import { recordingsApi } from './modules/recordings/recordings.routes.ts';
 import { adminApi, creatorAccessApi } from './modules/admin/admin.routes.ts';
 import { notificationsApi } from './modules/notifications/notifications.routes.ts';
+import { oEmbedApi } from './modules/link-previews/oembed.routes.ts';
 
 const INFO = {
   title: 'Streamhouse API',
@@ -42,6 +43,7 @@ export const apis: ApiRouter[] = [
   creatorAccessApi,
   adminApi,
   notificationsApi,
+  oEmbedApi,
   liveEventsApi,
   webhookApi,
   healthApi,

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { median, percentile, type BenchContext } from './context.ts';
+import { median, percentile, type BenchContext, type BenchResult } from './context.ts';
 import type { WorkerCommand, WorkerReport } from './chat-subscriber.worker.ts';
 
 const ROOM_SIZES = [1, 50, 200] as const;
@@ -367,7 +367,7 @@ async function measureThroughput(context: BenchContext): Promise<ThroughputResul
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
 const statusList = (statuses: Map<number, number>) => [...statuses].map(([status, count]) => `${count} × ${status}`).join(', ');
 
-export default async function run(context: BenchContext): Promise<string> {
+export default async function run(context: BenchContext): Promise<BenchResult> {
   console.log('  throughput…');
   const throughput = await measureThroughput(context);
   const results: LatencyResult[] = [];
@@ -382,7 +382,25 @@ export default async function run(context: BenchContext): Promise<string> {
     (result) =>
       `| ${result.subscribers} (${result.ready} ready) | ${ms(result.p50)} | ${ms(result.p99)} | ${(result.p99 / floor.p99).toFixed(1)}× | ${ms(result.allP99)} | ${ms(result.postP50)} | ${result.deliveries} / ${result.expected} |`,
   );
-  return `## Chat: throughput, POST latency, delivery and completeness
+  const largest = results.at(-1)!;
+  const headlines = [
+    {
+      measure: 'Chat: messages accepted per second (every rule, stored, published)',
+      figure: `${throughput.chat.perSecond.toFixed(0)} msg/s, p50 ${ms(throughput.chat.p50)}`,
+      reference: `${ratio.toFixed(2)}× GET /health from the same client (${throughput.health.perSecond.toFixed(0)} req/s)`,
+    },
+    {
+      measure: 'Chat: accepted messages in the history and delivered',
+      figure: `${throughput.inHistory} and ${throughput.delivered} of ${throughput.accepted}`,
+      reference: `all ${throughput.accepted} answered 201`,
+    },
+    {
+      measure: `Chat: delivery to ${largest.subscribers} subscribers`,
+      figure: `p50 ${ms(largest.p50)}, p99 ${ms(largest.p99)} (${largest.ready} ready)`,
+      reference: `1 subscriber: p50 ${ms(floor.p50)}, p99 ${ms(floor.p99)}`,
+    },
+  ];
+  const section = `## Chat: throughput, POST latency, delivery and completeness
 
 Every message goes through the whole path: the guest's pass checked (signature, in the room), every rule
 (chat on, guests allowed, follow, block, ban, timeout, 5 per second, slow mode), stored in PostgreSQL and
@@ -414,4 +432,5 @@ not each process hundreds of join events).
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}
 `;
+  return { section, headlines };
 }

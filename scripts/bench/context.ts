@@ -16,6 +16,15 @@ export type BenchContext = {
   ingressAvailable: boolean;
 };
 
+/**
+ * A figure a benchmark puts forward, beside the reference measured in the same run that it is read against. The docs
+ * quote these through generated tables (`pnpm bench:quotes`), never by hand.
+ */
+export type Headline = { measure: string; figure: string; reference: string };
+
+/** What a benchmark module's default export resolves to: its section of docs/benchmarks.md and its headlines. */
+export type BenchResult = { section: string; headlines: Headline[] };
+
 /** Percentile of already-sorted numbers (nearest rank). */
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;

@@ -9,7 +9,15 @@
 import type { Browser, BrowserContext } from '@playwright/test';
 import { installMediaClock, MEDIA_CLOCK_CONTEXT_OPTIONS, readClock, type ClockReading } from '../media-clock/playwright.ts';
 import { startClockRtmpBroadcast, type EncoderOptions } from '../media-clock/rtmp-publisher.ts';
-import { creatorBrowserContext, launchChromium, median, percentile, type BenchContext } from './context.ts';
+import {
+  creatorBrowserContext,
+  launchChromium,
+  median,
+  percentile,
+  type BenchContext,
+  type BenchResult,
+  type Headline,
+} from './context.ts';
 import { until } from './site.ts';
 
 /** Frames read per broadcast after a second of warm-up: 6 s at 30 fps, three tone bursts. */
@@ -22,6 +30,11 @@ const LOOPBACK_PAGE = 'http://127.0.0.1/media-clock-loopback';
 type PathName = 'loopback' | keyof typeof BROADCASTS;
 type PathResult = { path: PathName; readings: ClockReading[]; skipped?: string };
 
+const HEADLINE_LABELS: Record<Exclude<PathName, 'loopback'>, string> = {
+  browser: 'going live from the browser',
+  whip: 'OBS over WHIP',
+  rtmp: 'OBS over RTMP',
+};
 const LABELS: Record<PathName, string> = {
   loopback: 'WebRTC loopback in one page, no server (the floor)',
   browser: 'Browser go-live → LiveKit → watch page',
@@ -170,7 +183,7 @@ function summarise(readings: ClockReading[]) {
   };
 }
 
-export default async function run(context: BenchContext): Promise<string> {
+export default async function run(context: BenchContext): Promise<BenchResult> {
   const browser = await launchChromium();
   const loopback: ClockReading[] = [];
   const results: PathResult[] = [{ path: 'loopback', readings: loopback }];
@@ -193,9 +206,17 @@ export default async function run(context: BenchContext): Promise<string> {
   }
 
   const floor = summarise(results[0]!.readings);
+  const headlines: Headline[] = [];
   const rows = results.map(({ path, readings, skipped }) => {
     if (skipped) return `| ${LABELS[path]} | ${skipped} | | | | | | |`;
     const summary = summarise(readings);
+    if (path !== 'loopback') {
+      headlines.push({
+        measure: `Glass to glass: ${HEADLINE_LABELS[path]}`,
+        figure: `p50 ${ms(summary.p50)}, p95 ${ms(summary.p95)}`,
+        reference: `${ratio(summary.p50, floor.p50)} the no-server WebRTC floor (p50 ${ms(floor.p50)})`,
+      });
+    }
     console.log(
       `${path}: p50 ${ms(summary.p50)}, p95 ${ms(summary.p95)}, broadcast medians ${summary.medians.map(ms).join(', ')}`,
     );
@@ -205,7 +226,7 @@ export default async function run(context: BenchContext): Promise<string> {
   });
   const unreadable = results.reduce((sum, result) => sum + summarise(result.readings).unreadable, 0);
 
-  return `## Glass-to-glass latency per ingest path
+  const section = `## Glass-to-glass latency per ingest path
 
 The publisher paints the wall clock into every frame as a block code (and a white square with a 1 kHz tone
 burst every 2 s: positive offsets mean the sound comes late; "as it arrives" takes away what the viewer's
@@ -225,4 +246,5 @@ ${rows.join('\n')}
 
 Frames whose code could not be read: ${unreadable}.
 `;
+  return { section, headlines };
 }

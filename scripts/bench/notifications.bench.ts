@@ -8,7 +8,7 @@
  */
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { BenchContext } from './context.ts';
+import type { BenchContext, BenchResult } from './context.ts';
 import { median } from './context.ts';
 
 const FOLLOWERS = 50_000;
@@ -65,7 +65,7 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-export default async function run(context: BenchContext): Promise<string> {
+export default async function run(context: BenchContext): Promise<BenchResult> {
   const db = new pg.Client({ connectionString: context.env.DATABASE_URL });
   await db.connect();
   const tag = randomBytes(3).toString('hex');
@@ -133,7 +133,14 @@ export default async function run(context: BenchContext): Promise<string> {
     const all = written.every((count) => count === FOLLOWERS);
     const [fanOutMs, bareMs, scratchMs] = [median(fanOut), median(bare), median(scratch)];
     const ms = (value: number) => `${value.toFixed(0)} ms`;
-    return `## Go-live notifications (fan-out to ${FOLLOWERS.toLocaleString('en')} followers)
+    const headlines = [
+      {
+        measure: `Go-live notifications to ${FOLLOWERS.toLocaleString('en')} followers`,
+        figure: `${ms(fanOutMs)} for the go-live webhook`,
+        reference: `${(fanOutMs / bareMs).toFixed(1)}× the same webhook with no followers (${ms(bareMs)})`,
+      },
+    ];
+    const section = `## Go-live notifications (fan-out to ${FOLLOWERS.toLocaleString('en')} followers)
 
 A creator with ${FOLLOWERS.toLocaleString('en')} followers goes live through LiveKit's signed webhook (\`ingress_started\`), as in
 production: the go-live transaction writes one notification per follower with ONE set-based \`INSERT … SELECT\` from
@@ -153,6 +160,7 @@ Every round wrote exactly ${FOLLOWERS.toLocaleString('en')} notifications: ${all
 The fan-out's cost over a plain insert is the unique (userId, sessionId) key, two indexes, three foreign keys and
 the anti-joins; a loop of single inserts from Node would be ${FOLLOWERS.toLocaleString('en')} round trips instead of one.
 `;
+    return { section, headlines };
   } finally {
     await db.query('DROP TABLE IF EXISTS "BenchScratch"').catch(() => undefined);
     await db

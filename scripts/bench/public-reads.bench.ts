@@ -3,7 +3,7 @@
  * the home page's lists, a channel page, and a guest's pass to join a stream — as a ratio to GET /health on the
  * same run. autocannon drives each path from its own process; guest passes come from a new household each time.
  */
-import type { BenchContext } from './context.ts';
+import type { BenchContext, BenchResult } from './context.ts';
 import type { LoadCommand, LoadReport, LoadResult } from './http-load.worker.ts';
 import type { LiveHostCommand, LiveHostReport } from './live-host.worker.ts';
 import { coresDuring } from './proc.ts';
@@ -52,7 +52,7 @@ async function measure(context: BenchContext, path: Path): Promise<Measured> {
   return { ...path, ...result };
 }
 
-export default async function run(context: BenchContext): Promise<string> {
+export default async function run(context: BenchContext): Promise<BenchResult> {
   const creators = await Promise.all(Array.from({ length: LIVE_CREATORS }, () => signUpCreator(context.baseUrl, 'reads')));
   const hosts = forkWorker('live-host');
   const measured: Pair[] = [];
@@ -100,7 +100,12 @@ export default async function run(context: BenchContext): Promise<string> {
     ].join('\n');
   });
 
-  return `## Public reads and joins: requests per second against GET /health
+  const headlines = measured.map(({ reference, path }) => ({
+    measure: path.label,
+    figure: `${rate(path).toFixed(0)} req/s`,
+    reference: `${(rate(path) / rate(reference)).toFixed(2)}× GET /health just before (${rate(reference).toFixed(0)} req/s)`,
+  }));
+  const section = `## Public reads and joins: requests per second against GET /health
 
 ${LIVE_CREATORS} creators are live (each joined their room with the go-live page's publisher token and publishes a
 track, so LiveKit's webhooks made them live). autocannon, in a process of its own, keeps ${CONNECTIONS} connections
@@ -115,4 +120,5 @@ machine where other work runs too: read the ratios.
 |---|---|---|---|---|---|
 ${rows.join('\n')}
 `;
+  return { section, headlines };
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { ChildProcess } from 'node:child_process';
-import { percentile, type BenchContext } from './context.ts';
+import { percentile, type BenchContext, type BenchResult } from './context.ts';
 import { coresDuring, idleCores } from './proc.ts';
 import type { PublisherCommand, PublisherReport } from './video-publisher.worker.ts';
 import type { JoinResult, ViewerCommand, ViewerJoin, ViewerReport } from './raid-viewer.worker.ts';
@@ -126,7 +126,7 @@ const availableMemory = () =>
 const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a');
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 
-export default async function run(context: BenchContext): Promise<string> {
+export default async function run(context: BenchContext): Promise<BenchResult> {
   const host = await signUpCreator(context.baseUrl, 'raided');
   const publisher = forkWorker('video-publisher');
   const processes: ChildProcess[] = [];
@@ -238,7 +238,19 @@ export default async function run(context: BenchContext): Promise<string> {
 
     const refusal = [...failures].map(([error, count]) => `${count} × ${error}`).join('; ') || 'none';
     const extrapolate = (cpuSeconds: number) => `${((cpuSeconds * TARGET_VIEWERS) / RAID_SECONDS).toFixed(1)} cores`;
-    return `## A raid: guests joining one live room within ${RAID_SECONDS} s, and video subscribers per vCPU
+    const headlines = [
+      {
+        measure: `A raid: guests joining one room over ${RAID_SECONDS} s`,
+        figure: `${joined.length} of ${raidSize} joined (limited by ${limitedBy}), p50 ${ms(percentile(joinMs, 50))}, p99 ${ms(percentile(joinMs, 99))}`,
+        reference: `single joins, one at a time: p50 ${ms(percentile(referenceMs, 50))}`,
+      },
+      {
+        measure: 'Video subscribers per vCPU of livekit-server (720p simulcast)',
+        figure: perSubscriberCores > 0 ? `${Math.round(1 / perSubscriberCores)} per vCPU (${many.count} subscribers)` : 'n/a',
+        reference: `1 subscriber in the same run; LiveKit publishes ≈${LIVEKIT_PUBLISHED_PER_VCPU}/vCPU`,
+      },
+    ];
+    const section = `## A raid: guests joining one live room within ${RAID_SECONDS} s, and video subscribers per vCPU
 
 The creator publishes a synthetic, moving 1280×720, 30 fps camera with simulcast (VP8, three layers, dynacast) from
 @livekit/rtc-node with the go-live page's publisher token; LiveKit's webhook made the stream live. While ${WATCHERS}
@@ -286,6 +298,7 @@ livestream: ${perSubscriberCores > 0 ? (1 / perSubscriberCores / LIVEKIT_PUBLISH
 megabit: ${(coresPerMbit * 1000).toFixed(2)} ms of CPU per second; a subscriber receiving the whole top layer as sent
 (${(topLayerMbit * 1000).toFixed(0)} kbit/s) would cost ${(coresPerMbit * topLayerMbit * 1000).toFixed(1)} ms, i.e. ${Number.isFinite(atTopLayer) ? atTopLayer : 'n/a'} subscribers per vCPU.
 `;
+    return { section, headlines };
   } finally {
     await Promise.all(processes.map((worker) => stopWorker(worker, { cmd: 'leave' } satisfies ViewerCommand)));
     await stopWorker(publisher, { cmd: 'stop' } satisfies PublisherCommand);

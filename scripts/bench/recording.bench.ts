@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { median, type BenchContext } from './context.ts';
+import { median, type BenchContext, type BenchResult } from './context.ts';
 import { startRtmpBroadcast } from '../../e2e/support/obs.ts';
 
 const ROUNDS = 3;
@@ -119,7 +119,7 @@ async function recordOnce(baseUrl: string): Promise<Round> {
   }
 }
 
-export default async function run(context: BenchContext): Promise<string> {
+export default async function run(context: BenchContext): Promise<BenchResult> {
   const rounds: Round[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const result = await recordOnce(context.baseUrl);
@@ -137,7 +137,19 @@ export default async function run(context: BenchContext): Promise<string> {
   const replayRatio = median(rounds.map((round) => round.replayMs / round.offlineMs));
   const ms = (value: number) => `${Math.round(value)} ms`;
 
-  return `## Recording: egress CPU and time to a replay
+  const headlines = [
+    {
+      measure: 'Recording: egress CPU per stream',
+      figure: `${egress.toFixed(2)} cores`,
+      reference: `${ratio.toFixed(2)}× the ingress's CPU for the same stream (${ingress.toFixed(2)} cores)`,
+    },
+    {
+      measure: 'Recording: stream end → replay playable',
+      figure: ms(replay),
+      reference: `${replayRatio.toFixed(1)}× the time until the site shows the stream offline (${ms(offline)})`,
+    },
+  ];
+  const section = `## Recording: egress CPU and time to a replay
 
 ${ROUNDS} broadcasts from ffmpeg (640x360, 30 fps, H.264 + AAC over RTMP, the e2e "OBS") into the ingress, each
 recorded by a participant egress to MP4 (H.264 1280x720 30 fps 3 Mbit/s + Opus) with a JPEG snapshot every
@@ -152,4 +164,5 @@ Medians of the rounds.
 
 Rounds: ${rounds.map((round) => `${round.egressCores.toFixed(2)} / ${round.ingressCores.toFixed(2)} cores, replay ${ms(round.replayMs)} (${(round.durationMs / 1000).toFixed(1)} s recorded)`).join('; ')}.
 `;
+  return { section, headlines };
 }

@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { ChildProcess } from 'node:child_process';
-import { percentile, type BenchContext } from './context.ts';
+import { percentile, type BenchContext, type BenchResult } from './context.ts';
 import { residentBytes } from './proc.ts';
 import { MARKER_PREFIX, type SseCommand, type SseReport } from './sse-clients.worker.ts';
 import { reserveHouseholds, signUpCreator, type Creator } from './site.ts';
@@ -87,7 +87,7 @@ async function deliverEvents(context: BenchContext, creator: Creator, streams: S
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
 const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
 
-export default async function run(context: BenchContext): Promise<string> {
+export default async function run(context: BenchContext): Promise<BenchResult> {
   const creator = await signUpCreator(context.baseUrl, 'fanout');
 
   console.log('  1 stream…');
@@ -120,7 +120,14 @@ export default async function run(context: BenchContext): Promise<string> {
     `  delivery p99 ${ms(percentile(fanOut.latencies, 99))} to ${crowd.open} (1 stream: ${ms(percentile(reference.latencies, 99))})`,
   );
 
-  return `## Live updates: one event to 5,000 open event streams
+  const headlines = [
+    {
+      measure: `Live updates: one event to ${crowd.open.toLocaleString('en')} open event streams`,
+      figure: `p50 ${ms(percentile(fanOut.latencies, 50))}, p99 ${ms(percentile(fanOut.latencies, 99))}; ${(perStream / 1024).toFixed(1)} KiB per stream`,
+      reference: `1 stream: p50 ${ms(percentile(reference.latencies, 50))}, p99 ${ms(percentile(reference.latencies, 99))}`,
+    },
+  ];
+  const section = `## Live updates: one event to 5,000 open event streams
 
 One backend instance; clients are raw sockets holding \`GET /api/live/events\` open (the home page's stream: every
 creator's events), each from a household of its own (X-Forwarded-For), spread over ${CLIENT_PROCESSES} client processes.
@@ -141,4 +148,5 @@ shared 2-core machine (backend, PostgreSQL and the clients share it).
 | backend resident memory before / with the streams | ${mib(rssBefore)} / ${mib(rssAfter)} |
 | per stream | ${(perStream / 1024).toFixed(1)} KiB |
 `;
+  return { section, headlines };
 }

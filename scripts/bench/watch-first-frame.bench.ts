@@ -3,12 +3,11 @@
  * the host's stream) with where the time goes, and the JavaScript each page downloads (gzip sizes from the
  * production build).
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from '@playwright/test';
-import { launchChromium, median, percentile, creatorBrowserContext, type BenchContext } from './context.ts';
+import { kilobytes, pageSizes } from '../bundle/page-sizes.ts';
+import { launchChromium, median, percentile, creatorBrowserContext, type BenchContext, type BenchResult } from './context.ts';
 
 const RUNS = 15;
 const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'first-frame-probe.js');
@@ -30,46 +29,6 @@ const STEPS = [
 ] as const;
 type StepName = (typeof STEPS)[number][0];
 type Report = Partial<Record<StepName, number>>;
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
-/** An error message only livekit-client's own code has (a chunk that merely names its file is not LiveKit). */
-const LIVEKIT_CODE = "LiveKit doesn't seem to be supported on this browser";
-/** A chunk's static imports (`import … from "./x.js"`, `import "./x.js"`); `import("./x.js")` is lazy and not followed. */
-const staticImports = (code: string) =>
-  [...code.matchAll(/(?:\bfrom|\bimport)\s*["'`]\.\/([\w.-]+\.js)["'`]/g)].map((match) => `assets/${match[1]!}`);
-
-function bundleSizes(repoRoot: string) {
-  const dist = path.join(repoRoot, 'frontend/dist');
-  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const chunks = fs
-    .readdirSync(path.join(dist, 'assets'))
-    .filter((file) => file.endsWith('.js'))
-    .map((file) => {
-      const code = fs.readFileSync(path.join(dist, 'assets', file));
-      const text = code.toString('utf8');
-      return {
-        file: `assets/${file}`,
-        raw: code.length,
-        gzip: zlib.gzipSync(code, { level: 9 }).length,
-        livekit: text.includes(LIVEKIT_CODE),
-        imports: staticImports(text),
-      };
-    })
-    .sort((a, b) => b.gzip - a.gzip);
-  // What the home page loads up front: index.html's scripts and modulepreloads (attributes, not the watch
-  // pages' inline boot script) and everything they import statically.
-  const initial = new Set([...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]!));
-  for (const file of initial)
-    for (const imported of chunks.find((chunk) => chunk.file === file)?.imports ?? []) initial.add(imported);
-  const initialChunks = chunks.filter((chunk) => initial.has(chunk.file));
-  return {
-    chunks,
-    initialChunks,
-    initialGzip: initialChunks.reduce((sum, chunk) => sum + chunk.gzip, 0),
-    homeLoadsLiveKit: initialChunks.some((chunk) => chunk.livekit),
-  };
-}
 
 async function timeToFirstFrame(browser: Browser, baseUrl: string): Promise<Report[]> {
   const { context: creator, username } = await creatorBrowserContext(browser, baseUrl, 'bench');
@@ -98,8 +57,8 @@ async function timeToFirstFrame(browser: Browser, baseUrl: string): Promise<Repo
   return reports;
 }
 
-export default async function run(context: BenchContext): Promise<string> {
-  const sizes = bundleSizes(context.repoRoot);
+export default async function run(context: BenchContext): Promise<BenchResult> {
+  const sizes = pageSizes(context.repoRoot);
   const browser = await launchChromium();
   let reports: Report[];
   try {
@@ -121,7 +80,14 @@ export default async function run(context: BenchContext): Promise<string> {
     return row;
   });
 
-  return `## Watch page: time to first frame and bundle sizes
+  const headlines = [
+    {
+      measure: 'Time to first frame: a guest opening the watch page',
+      figure: `p50 ${ms(median(samples))}, p90 ${ms(percentile(sorted, 90))}`,
+      reference: `target p50 ≤ 600 ms, p90 ≤ 900 ms; the page's HTML arrived at ${ms(stepMedian('html'))}`,
+    },
+  ];
+  const section = `## Watch page: time to first frame and bundle sizes
 
 A guest in a fresh Chromium context (headless; the creator publishes Chromium's fake camera from the go-live
 page on the same machine) opens \`/:username/live\` on the production build ${RUNS} times; measured from
@@ -140,17 +106,11 @@ step above, so steps that overlap show small gaps):
 |---|---|---|
 ${timeline.join('\n')}
 
-JavaScript, production build (gzip -9):
+JavaScript each page downloads, production build (gzip -9; the same figures \`pnpm bundle-budget\` checks in \`pnpm test\`):
 
-| What | Size |
-|---|---|
-| Home page, loaded up front (${sizes.initialChunks.map((chunk) => `\`${chunk.file.replace(/-[\w-]+\.js$/, '')}\``).join(', ')}) | ${kb(sizes.initialGzip)} |
-| Home page downloads LiveKit | ${sizes.homeLoadsLiveKit ? '**yes** (regression)' : 'no'} |
-${sizes.chunks
-  .slice(0, 6)
-  .map(
-    (chunk) => `| \`${chunk.file.replace(/-[\w-]+\.js$/, '')}\` chunk${chunk.livekit ? ' (LiveKit)' : ''} | ${kb(chunk.gzip)} |`,
-  )
-  .join('\n')}
+| Page | Size | Budget (frontend/bundle-budget.json) |
+|---|---|---|
+${sizes.map((size) => `| ${size.page} (${size.chunks} chunks) | ${kilobytes(size.gzipBytes)} | ${kilobytes(size.maxGzipBytes)} |`).join('\n')}
 `;
+  return { section, headlines };
 }

@@ -2,7 +2,17 @@
  * The site's own top-level addresses (`/{name}`): the browser app's pages and what the server answers itself.
  * None of them can be a username (profiles live at `/:username`), and a visit from one is not a profile visit.
  */
-export const SITE_PAGES = ['admin', 'browse', 'dashboard', 'following', 'search', 'settings', 'signin', 'signup'] as const;
+export const SITE_PAGES = [
+  'admin',
+  'browse',
+  'dashboard',
+  'embed',
+  'following',
+  'search',
+  'settings',
+  'signin',
+  'signup',
+] as const;
 /** `assets` holds the built app's files; the rest are routes of the API. */
 export const SERVER_PATHS = ['api', 'assets', 'health', 'metrics', 'ready'] as const;
 

@@ -58,6 +58,24 @@ describe('security headers on every answer', () => {
     }
   });
 
+  it('lets other sites frame the embed pages only, with the same policy otherwise', async () => {
+    const app = await appWith({ STATIC_DIR: staticDir, LIVEKIT_URL: 'wss://livekit.example.com' });
+    for (const target of ['/embed/some_creator', '/embed/some_creator/chat']) {
+      const response = await request(app).get(target);
+      expect(response.status, target).toBe(200);
+      const csp = directives(response.headers['content-security-policy']);
+      expect(csp['frame-ancestors'], target).toEqual(['*']);
+      expect(csp['default-src'], target).toEqual(["'self'"]);
+      expect(response.headers['x-frame-options'], target).toBeUndefined();
+    }
+    // A look-alike path, the watch page and the API stay unframable.
+    for (const target of ['/embedded', '/some_creator/live', '/api/viewer/live']) {
+      const response = await request(app).get(target);
+      expect(directives(response.headers['content-security-policy'])['frame-ancestors'], target).toEqual(["'none'"]);
+      expect(response.headers['x-frame-options'], target).toBe('DENY');
+    }
+  });
+
   it('over HTTPS adds HSTS', async () => {
     const app = await appWith({ PUBLIC_URL: 'https://streams.example.com', LIVEKIT_URL: 'wss://livekit.example.com' });
     const response = await request(app).get('/api/viewer/live');

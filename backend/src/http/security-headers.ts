@@ -5,7 +5,8 @@ import helmet from 'helmet';
 /**
  * Every answer — pages, API JSON, files — carries the browser's defences (helmet): a Content-Security-Policy that
  * allows exactly what the site loads, no framing by other sites (clickjacking a signed-in dashboard),
- * `nosniff`, a Referrer-Policy, and HSTS when the site is served over HTTPS.
+ * `nosniff`, a Referrer-Policy, and HSTS when the site is served over HTTPS. The embed pages alone
+ * (`/embed/…`: a player or a read-only chat, nothing to click that acts for a signed-in user) may be framed anywhere.
  */
 export type SiteOrigins = {
   /** PUBLIC_URL: https decides HSTS. */
@@ -25,7 +26,10 @@ function livekitOrigins(livekitUrl: string): string[] {
   return [`${secure ? 'wss' : 'ws'}://${url.host}`, `${secure ? 'https' : 'http'}://${url.host}`];
 }
 
-export function contentSecurityPolicy(origins: SiteOrigins): Record<string, string[]> {
+/** The pages other sites may frame: the embeddable player and chat overlay (frontend routes /embed/:username…). */
+export const isEmbedPage = (path: string) => path.startsWith('/embed/');
+
+export function contentSecurityPolicy(origins: SiteOrigins, { framable = false } = {}): Record<string, string[]> {
   const media = origins.mediaOrigin ? [origins.mediaOrigin] : [];
   return {
     'default-src': ["'self'"],
@@ -40,17 +44,26 @@ export function contentSecurityPolicy(origins: SiteOrigins): Record<string, stri
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],
-    'frame-ancestors': ["'none'"],
+    'frame-ancestors': framable ? ['*'] : ["'none'"],
   };
 }
 
 export function securityHeaders(origins: SiteOrigins): RequestHandler {
-  return helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(origins) },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    xFrameOptions: { action: 'deny' },
+  const common = {
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' as const },
     strictTransportSecurity: origins.publicUrl.startsWith('https://') ? { maxAge: 31_536_000 } : false,
+  };
+  const everywhere = helmet({
+    ...common,
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(origins) },
+    xFrameOptions: { action: 'deny' },
   });
+  const embeds = helmet({
+    ...common,
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(origins, { framable: true }) },
+    xFrameOptions: false,
+  });
+  return (req, res, next) => (isEmbedPage(req.path) ? embeds : everywhere)(req, res, next);
 }
 
 /** The `sha256-…` sources of an HTML page's inline scripts (those without `src`). */

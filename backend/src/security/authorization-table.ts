@@ -1,5 +1,6 @@
 import type { JoinToken } from '../modules/chat/chat.test-support.ts';
 import type { signedInAgent } from '../test/fixtures.ts';
+import { env } from '../config/env.ts';
 import { prisma } from '../lib/prisma.ts';
 import { recordedBroadcast } from '../modules/recordings/recordings.test-support.ts';
 import { roomChanged } from '../modules/chat/chat-settings.service.ts';
@@ -425,6 +426,20 @@ export const ROWS: Row[] = [
 
   // ── Notifications: each caller's own; the mute names the host (the owner cannot mute themselves)
   { route: 'GET /api/notifications', call: () => ({ method: 'get', path: '/api/notifications' }), expect: members('200') },
+  {
+    route: 'GET /api/oembed',
+    call: (w) => ({
+      method: 'get',
+      path: `/api/oembed?url=${encodeURIComponent(`${env.PUBLIC_URL}/${w.host.user.username}/live`)}`,
+    }),
+    expect: all('200'),
+  },
+  {
+    // Everyone gets live events; a member's own notifications ride along (the privacy is tested in notifications.test.ts).
+    route: 'GET /api/live/events?notifications=include',
+    call: () => ({ method: 'get', path: '/api/live/events?notifications=include', stream: true }),
+    expect: all('200'),
+  },
   {
     route: 'GET /api/live/events?notifications=only',
     call: () => ({ method: 'get', path: '/api/live/events?notifications=only', stream: true }),

@@ -304,7 +304,9 @@ export const EXPOSES_NOTHING_PRIVATE: Record<string, string> = {
   'GET /api/viewer/categories': 'public listings',
   'GET /api/viewer/categories/:slug': 'public listings',
   'GET /api/viewer/upcoming': 'public announcements',
-  'GET /api/live/events': 'public live state; notifications only for the session’s own user (authorization matrix)',
+  'GET /api/live/events':
+    'public live state; notifications only for the session’s own user (authorization matrix, notifications.test.ts)',
+  'GET /api/oembed': 'the public channel card as a link preview (name, title, live picture), the same for every caller',
   'GET /api/users/:username': 'the public profile, the same signed out',
   'POST /api/users/:username/follow': 'acts on the caller’s own follows (a blocked user is refused: authorization matrix)',
   'DELETE /api/users/:username/follow': 'the caller’s own follows',

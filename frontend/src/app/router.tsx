@@ -22,8 +22,12 @@ import { NotFoundRoute } from './routes/not-found.tsx';
 import { ReplayRoute } from './routes/replay.tsx';
 import { DashboardRecordingsRoute } from './routes/dashboard-recordings.tsx';
 import { AdminCreatorsRoute } from './routes/admin-creators.tsx';
+import { EmbedChatRoute, EmbedPlayerRoute } from './routes/embed.tsx';
 
 export const router = createBrowserRouter([
+  // For other sites' iframes and OBS: no site chrome around them.
+  { path: paths.embed.pattern, element: <EmbedPlayerRoute /> },
+  { path: paths.embedChat.pattern, element: <EmbedChatRoute /> },
   {
     element: <RootLayout />,
     children: [

@@ -5,7 +5,7 @@ type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
 const VARIANTS: Record<Variant, string> = {
   primary: 'bg-accent-600 text-white hover:bg-accent-500 disabled:bg-accent-600/50',
-  secondary: 'bg-zinc-800 text-zinc-100 hover:bg-zinc-700 disabled:text-zinc-500',
+  secondary: 'bg-zinc-800 text-zinc-100 hover:bg-zinc-700 disabled:text-zinc-400',
   ghost: 'text-zinc-300 hover:bg-zinc-800 hover:text-white',
   danger: 'bg-red-600 text-white hover:bg-red-500 disabled:bg-red-600/50',
 };

@@ -24,9 +24,9 @@ export function TextAreaField({ label, value, max, hint, error, ...rest }: TextA
         value={value}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-help`}
-        className={`resize-y rounded-lg border bg-zinc-900 px-3 py-2 text-zinc-100 placeholder:text-zinc-500 focus:outline-none focus:ring-2 focus:ring-accent-500 ${error ? 'border-red-500' : 'border-zinc-700'}`}
+        className={`resize-y rounded-lg border bg-zinc-900 px-3 py-2 text-zinc-100 placeholder:text-zinc-400 focus:outline-none focus:ring-2 focus:ring-accent-500 ${error ? 'border-red-500' : 'border-zinc-700'}`}
       />
-      <p id={`${id}-help`} className={`flex justify-between gap-3 text-xs ${error ? 'text-red-400' : 'text-zinc-500'}`}>
+      <p id={`${id}-help`} className={`flex justify-between gap-3 text-xs ${error ? 'text-red-400' : 'text-zinc-400'}`}>
         <span role={error ? 'alert' : undefined}>{error ?? hint}</span>
         <span className={length > max ? 'text-red-400' : undefined}>
           {length}/{max}

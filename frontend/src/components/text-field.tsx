@@ -16,14 +16,14 @@ export function TextField({ label, error, hint, className = '', ...rest }: TextF
         {...rest}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={`rounded-lg border bg-zinc-900 px-3 py-2 text-zinc-100 placeholder:text-zinc-500 focus:outline-none focus:ring-2 focus:ring-accent-500 ${error ? 'border-red-500' : 'border-zinc-700'}`}
+        className={`rounded-lg border bg-zinc-900 px-3 py-2 text-zinc-100 placeholder:text-zinc-400 focus:outline-none focus:ring-2 focus:ring-accent-500 ${error ? 'border-red-500' : 'border-zinc-700'}`}
       />
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-400">
           {error}
         </p>
       ) : hint ? (
-        <p id={`${id}-hint`} className="text-xs text-zinc-500">
+        <p id={`${id}-hint`} className="text-xs text-zinc-400">
           {hint}
         </p>
       ) : null}

@@ -24,6 +24,10 @@ export const paths = {
   browse: { pattern: '/browse', to: () => '/browse' },
   browseCategory: { pattern: '/browse/:category', to: (slug: string) => `/browse/${encodeURIComponent(slug)}` },
   watch: { pattern: '/:username/live', to: (username: string) => `/${encodeURIComponent(username)}/live` },
+  /** For other sites' iframes: the player alone (`?muted=0`, `?chat=1`). */
+  embed: { pattern: '/embed/:username', to: (username: string) => `/embed/${encodeURIComponent(username)}` },
+  /** For an OBS browser source: the chat on a transparent page (`?theme=light`, `?fade=30`). */
+  embedChat: { pattern: '/embed/:username/chat', to: (username: string) => `/embed/${encodeURIComponent(username)}/chat` },
   replay: {
     pattern: '/:username/replays/:replayId',
     to: (username: string, replayId: string) => `/${encodeURIComponent(username)}/replays/${encodeURIComponent(replayId)}`,

@@ -7369,6 +7369,86 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/oembed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A channel link's embed (oEmbed, JSON)
+         * @description For `url` = a channel's watch page (`/:username/live`) or embed page (`/embed/:username`) on this site: an oEmbed `video` whose `html` is an iframe of `/embed/:username`, 16:9 within `maxwidth` × `maxheight` (640 × 360 by default). Public data only, the same for everyone. The watch page names this with `<link rel="alternate" type="application/json+oembed">`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    url: string;
+                    maxwidth?: number;
+                    maxheight?: number;
+                    format?: "json";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OEmbedVideo"];
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The URL is not a channel of this site, or there is no creator by that name. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/live/events": {
         parameters: {
             query?: never;
@@ -7378,13 +7458,13 @@ export type paths = {
         };
         /**
          * Streams going live or offline, and viewer count or title changes; or your notifications
-         * @description Server-sent events: each `data:` line is one LiveEvent (JSON), or with `notifications=only` one NotificationEvent for the signed-in user only. On opening, a LiveEvent stream starts with the current state of each live stream (or of `hostId`'s), as `stream.updated`. A comment line every 25 s keeps the connection open; browsers reconnect after 2 s when it drops. A reader too far behind is dropped (and reconnects).
+         * @description Server-sent events: each `data:` line is one LiveEvent (JSON); with `notifications=include` also, for a signed-in caller, their own NotificationEvents (told apart by `type`: the site's one stream per browser); with `notifications=only` just those. On opening, a LiveEvent stream starts with the current state of each live stream (or of `hostId`'s), as `stream.updated`. A comment line every 25 s keeps the connection open; browsers reconnect after 2 s when it drops. A reader too far behind is dropped (and reconnects).
          */
         get: {
             parameters: {
                 query?: {
                     hostId?: string;
-                    notifications?: "only";
+                    notifications?: "include" | "only";
                 };
                 header?: never;
                 path?: never;
@@ -7392,7 +7472,7 @@ export type paths = {
             };
             requestBody?: never;
             responses: {
-                /** @description An event stream of LiveEvent */
+                /** @description An event stream of LiveEvent (and NotificationEvent with `notifications`) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8523,6 +8603,24 @@ export type components = {
         /** @description Whether you will be notified when this creator next goes live. */
         ReminderState: {
             reminded: boolean;
+        };
+        OEmbedVideo: {
+            /** @constant */
+            version: "1.0";
+            /** @constant */
+            type: "video";
+            provider_name: string;
+            provider_url: string;
+            title: string;
+            author_name: string;
+            author_url: string;
+            html: string;
+            width: number;
+            height: number;
+            thumbnail_url?: string;
+            thumbnail_width?: number;
+            thumbnail_height?: number;
+            cache_age: number;
         };
         /** @description One server-sent event on GET /api/live/events (the `data:` line, JSON). */
         LiveEvent: {

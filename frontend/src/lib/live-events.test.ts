@@ -1,7 +1,8 @@
 import { renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeEventSource } from './fake-event-source.ts';
-import { reconnectDelayMs, useLiveEvents, type LiveEvent } from './live-events.ts';
+import { EVENT_STREAM_URL, reconnectDelayMs } from './event-hub.ts';
+import { useLiveEvents, type LiveEvent } from './live-events.ts';
 
 const wentLive: LiveEvent = {
   type: 'stream.live',
@@ -24,15 +25,19 @@ afterEach(() => {
 });
 
 describe('live events', () => {
-  it("hands each event to the page, for one creator's channel or for everyone's", () => {
-    const onEvent = vi.fn();
-    renderHook(() => useLiveEvents({ hostId: 'host-1' }, onEvent));
-    expect(FakeEventSource.latest().url).toBe('/api/live/events?hostId=host-1');
-    FakeEventSource.latest().send(wentLive);
-    expect(onEvent).toHaveBeenCalledExactlyOnceWith(wentLive);
+  it("hands each page its events — one creator's or everyone's — from one connection", () => {
+    const onCleo = vi.fn();
+    const onAnyone = vi.fn();
+    renderHook(() => useLiveEvents({ hostId: 'host-1' }, onCleo));
+    renderHook(() => useLiveEvents({}, onAnyone));
+    expect(FakeEventSource.opened.map((source) => source.url)).toEqual([EVENT_STREAM_URL]);
 
-    renderHook(() => useLiveEvents({}, vi.fn()));
-    expect(FakeEventSource.latest().url).toBe('/api/live/events');
+    const elsewhere = { ...wentLive, hostId: 'host-2', username: 'remy' };
+    FakeEventSource.latest().send(wentLive);
+    FakeEventSource.latest().send(elsewhere);
+    FakeEventSource.latest().send({ type: 'notification', unreadCount: 1, notification: {} });
+    expect(onCleo).toHaveBeenCalledExactlyOnceWith(wentLive);
+    expect(onAnyone.mock.calls).toEqual([[wentLive], [elsewhere]]);
   });
 
   it('does not connect before the page knows whose events it wants', () => {
@@ -64,11 +69,12 @@ describe('live events', () => {
     expect(onOpen).toHaveBeenCalledTimes(1);
   });
 
-  it('closes the connection and stops retrying when the page goes away', () => {
+  it('closes the connection and stops retrying when the page goes away', async () => {
     const { unmount } = renderHook(() => useLiveEvents({}, vi.fn()));
     const source = FakeEventSource.latest();
     source.fail();
     unmount();
+    await Promise.resolve(); // the stream is let go once the commit is over, in case the next page wants it
     vi.advanceTimersByTime(60_000);
     expect(FakeEventSource.opened).toHaveLength(1);
     expect(source.readyState).toBe(FakeEventSource.CLOSED);

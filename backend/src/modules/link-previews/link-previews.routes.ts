@@ -7,7 +7,9 @@ import { livePagePreview, type LinkPreview } from './link-previews.service.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
-function metaTags(preview: LinkPreview): string {
+type PreviewTags = Pick<LinkPreview, 'title' | 'description' | 'image' | 'url' | 'oEmbedUrl'>;
+
+function metaTags(preview: PreviewTags): string {
   const tags: Array<[string, string]> = [
     ['og:type', 'video.other'],
     ['og:site_name', 'Streamhouse'],
@@ -18,14 +20,16 @@ function metaTags(preview: LinkPreview): string {
   ];
   const og = tags.map(([property, content]) => `<meta property="${property}" content="${escapeHtml(content)}" />`);
   const card = `<meta name="twitter:card" content="${preview.image ? 'summary_large_image' : 'summary'}" />`;
-  return [...og, card].join('\n    ');
+  // oEmbed discovery: sites that embed links (blogs, CMSes) find the player here.
+  const oEmbed = `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(preview.oEmbedUrl)}" title="${escapeHtml(preview.title)}" />`;
+  return [...og, card, oEmbed].join('\n    ');
 }
 
 /**
  * The app shell with the preview's tags before `</head>`. Inserted by a function, not a replacement string: a
  * title with `$&` or `` $` `` in it must stay text (a string replacement would expand those patterns).
  */
-export function withPreviewTags(html: string, preview: LinkPreview): string {
+export function withPreviewTags(html: string, preview: PreviewTags): string {
   return html.replace('</head>', () => `    ${metaTags(preview)}\n  </head>`);
 }
 

@@ -31,7 +31,13 @@ describe('link preview tags in the served page', () => {
   it('keep any title and description as text: one <title>, the tags read back the text, nothing else changes', () => {
     fc.assert(
       fc.property(creatorText, creatorText, (title, description) => {
-        const preview = { title, description, image: 'https://streams.example/x.jpg', url: 'https://streams.example/a/live' };
+        const preview = {
+          title,
+          description,
+          image: 'https://streams.example/x.jpg',
+          url: 'https://streams.example/a/live',
+          oEmbedUrl: 'https://streams.example/api/oembed?format=json&url=https%3A%2F%2Fstreams.example%2Fa%2Flive',
+        };
         const page = withPreviewTags(SHELL, preview);
         expect(page.match(/<title>/g)).toHaveLength(1);
         expect(page.match(/<\/head>/g)).toHaveLength(1);
@@ -48,7 +54,13 @@ describe('link preview tags in the served page', () => {
   });
 
   it('did not copy the page head into a title containing $` (the reported case)', () => {
-    const page = withPreviewTags(SHELL, { title: 'Price: $` off', description: 'x', image: null, url: 'https://s/a/live' });
+    const page = withPreviewTags(SHELL, {
+      title: 'Price: $` off',
+      description: 'x',
+      image: null,
+      url: 'https://s/a/live',
+      oEmbedUrl: 'https://s/api/oembed',
+    });
     expect(page.match(/<title>/g)).toHaveLength(1);
     expect(unescape(contentOf(page, 'og:title')!)).toBe('Price: $` off');
   });

@@ -58,9 +58,15 @@ const retryAfterMs = () => 5000 + Math.floor(Math.random() * 10_000);
 liveEventsApi.get('/events', {
   summary: 'Streams going live or offline, and viewer count or title changes; or your notifications',
   description:
-    "Server-sent events: each `data:` line is one LiveEvent (JSON), or with `notifications=only` one NotificationEvent for the signed-in user only. On opening, a LiveEvent stream starts with the current state of each live stream (or of `hostId`'s), as `stream.updated`. A comment line every 25 s keeps the connection open; browsers reconnect after 2 s when it drops. A reader too far behind is dropped (and reconnects).",
+    "Server-sent events: each `data:` line is one LiveEvent (JSON); with `notifications=include` also, for a signed-in caller, their own NotificationEvents (told apart by `type`: the site's one stream per browser); with `notifications=only` just those. On opening, a LiveEvent stream starts with the current state of each live stream (or of `hostId`'s), as `stream.updated`. A comment line every 25 s keeps the connection open; browsers reconnect after 2 s when it drops. A reader too far behind is dropped (and reconnects).",
   query: liveEventsQuery,
-  responses: { 200: { description: 'An event stream of LiveEvent', contentType: 'text/event-stream', schema: liveEvent } },
+  responses: {
+    200: {
+      description: 'An event stream of LiveEvent (and NotificationEvent with `notifications`)',
+      contentType: 'text/event-stream',
+      schema: liveEvent,
+    },
+  },
   errors: {
     401: '`notifications=only` without a session: notifications are for signed-in users only.',
     503: 'Too many live-update connections, in all or from this network (`reason`, with `retryAfterMs`).',
@@ -68,7 +74,8 @@ liveEventsApi.get('/events', {
   handler: async ({ query }, req, res) => {
     // The user is known only from the session cookie, never from the query: a stream carries only its own user's events.
     const user = query.notifications ? await sessionUserOf(req.headers) : undefined;
-    if (query.notifications && !user) throw unauthenticated('Sign in to receive notifications.');
+    if (query.notifications === 'only' && !user) throw unauthenticated('Sign in to receive notifications.');
+    const withLiveEvents = query.notifications !== 'only';
     const admission = admitEventStream(clientNetworkOf(req.ip), {
       maxStreams: env.LIVE_EVENTS_MAX_STREAMS,
       maxPerNetwork: env.LIVE_EVENTS_MAX_PER_NETWORK,
@@ -91,20 +98,27 @@ liveEventsApi.get('/events', {
       }
       res.write(chunk);
     };
-    let unsubscribe: () => void;
+    const subscriptions: Array<() => void> = [];
+    const unsubscribe = () => subscriptions.forEach((stop) => stop());
     try {
-      unsubscribe = user
-        ? await subscribeUserNotifications(user.id, {
+      if (user)
+        subscriptions.push(
+          await subscribeUserNotifications(user.id, {
             onEvent: (_event, json) => send(`data: ${json}\n\n`),
             onLost: () => res.end(),
-          })
-        : await subscribeLiveEvents({
+          }),
+        );
+      if (withLiveEvents)
+        subscriptions.push(
+          await subscribeLiveEvents({
             onEvent: (event, json) => {
               if (!query.hostId || event.hostId === query.hostId) send(`data: ${json}\n\n`);
             },
             onLost: () => res.end(),
-          });
+          }),
+        );
     } catch (error) {
+      unsubscribe();
       admission.release();
       throw error;
     }
@@ -120,7 +134,7 @@ liveEventsApi.get('/events', {
     });
     // Browsers reconnect by themselves after this many milliseconds when the stream drops.
     send('retry: 2000\n\n');
-    if (!user) for (const event of currentStateEvents(query.hostId)) send(`data: ${JSON.stringify(event)}\n\n`);
+    if (withLiveEvents) for (const event of currentStateEvents(query.hostId)) send(`data: ${JSON.stringify(event)}\n\n`);
     const keepAlive = setInterval(() => send(': keep-alive\n\n'), KEEP_ALIVE_MS);
     // Shutting down: the browser comes back after a spread delay, to another instance, instead of all at once.
     const stopClosingHook = onConnectionsClosing(() => {

@@ -4,8 +4,11 @@ import { z } from 'zod';
 export const liveEventsQuery = z
   .object({
     hostId: z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters').optional(),
-    /** `only`: instead of live events, the signed-in user's own notifications (NotificationEvent); 401 for guests. */
-    notifications: z.literal('only', { message: 'must be "only"' }).optional(),
+    /**
+     * `include`: live events and, with a session, the signed-in user's own notifications (NotificationEvent) — the
+     * site's one stream per browser. `only`: just the notifications; 401 for guests.
+     */
+    notifications: z.enum(['include', 'only'], { message: 'must be "include" or "only"' }).optional(),
   })
   .strict();
 

@@ -6,7 +6,7 @@ import { createApp } from '../../app.ts';
 import { env } from '../../config/env.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { createTestUser, signedInAgent } from '../../test/fixtures.ts';
-import type { NotificationEvent } from '@streamhouse/contract/events';
+import type { LiveEvent, NotificationEvent } from '@streamhouse/contract/events';
 import { closeLiveEvents } from '../live/live-events.service.ts';
 import { ingressEvent, postWebhook, roomEvent, signWebhook } from '../live/live.test-support.ts';
 
@@ -39,44 +39,60 @@ async function follow(agent: Awaited<ReturnType<typeof signedInAgent>>['agent'],
   await agent.post(`/api/users/${username}/follow`).set('Origin', env.PUBLIC_URL).send({}).expect(200);
 }
 
-type Stream = { status: number; events: NotificationEvent[]; next: () => Promise<NotificationEvent> };
+type Stream<Event> = { status: number; events: Event[]; next: () => Promise<Event> };
 
 /** GET /api/live/events?notifications=only with a cookie, read like EventSource does. */
-function openNotificationStream(cookie?: string): Promise<Stream> {
+const openNotificationStream = (cookie?: string) => openEventStream<NotificationEvent>('only', cookie);
+
+/** GET /api/live/events?notifications=<mode> with a cookie, read like EventSource does. */
+function openEventStream<Event>(mode: 'only' | 'include', cookie?: string): Promise<Stream<Event>> {
   return new Promise((resolve, reject) => {
-    const events: NotificationEvent[] = [];
-    const waiting: Array<(event: NotificationEvent) => void> = [];
+    const events: Event[] = [];
+    const waiting: Array<(event: Event) => void> = [];
     let read = 0;
     const next = () =>
-      new Promise<NotificationEvent>((deliver) => {
+      new Promise<Event>((deliver) => {
         if (read < events.length) deliver(events[read++]!);
         else waiting.push(deliver);
       });
-    const call = http.get(`${baseUrl}/api/live/events?notifications=only`, { headers: cookie ? { cookie } : {} }, (response) => {
-      if (response.statusCode !== 200) {
-        resolve({ status: response.statusCode ?? 0, events, next });
-        response.resume();
-        return;
-      }
-      let buffer = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        buffer += chunk;
-        const messages = buffer.split('\n\n');
-        buffer = messages.pop()!;
-        for (const message of messages) {
-          const data = message.split('\n').find((line) => line.startsWith('data: '));
-          if (!data) continue;
-          events.push(JSON.parse(data.slice(6)) as NotificationEvent);
-          const deliver = waiting.shift();
-          if (deliver) deliver(events[read++]!);
+    const call = http.get(
+      `${baseUrl}/api/live/events?notifications=${mode}`,
+      { headers: cookie ? { cookie } : {} },
+      (response) => {
+        if (response.statusCode !== 200) {
+          resolve({ status: response.statusCode ?? 0, events, next });
+          response.resume();
+          return;
         }
-      });
-      response.once('data', () => resolve({ status: 200, events, next }));
-    });
+        let buffer = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          buffer += chunk;
+          const messages = buffer.split('\n\n');
+          buffer = messages.pop()!;
+          for (const message of messages) {
+            const data = message.split('\n').find((line) => line.startsWith('data: '));
+            if (!data) continue;
+            events.push(JSON.parse(data.slice(6)) as Event);
+            const deliver = waiting.shift();
+            if (deliver) deliver(events[read++]!);
+          }
+        });
+        response.once('data', () => resolve({ status: 200, events, next }));
+      },
+    );
     call.on('error', reject);
     openStreams.push(call);
   });
+}
+
+/** The first event on the stream that matches, as soon as it has arrived. */
+async function eventOn<Event>(stream: Stream<Event>, matches: (event: Event) => boolean): Promise<Event> {
+  for (;;) {
+    const found = stream.events.find(matches);
+    if (found) return found;
+    await stream.next();
+  }
 }
 
 const countFor = (userId: string, hostId: string) => prisma.notification.count({ where: { userId, hostId } });
@@ -259,5 +275,31 @@ describe('live delivery on the event stream', () => {
     expect(fanStream.events.map((e) => e.notification.host.id)).not.toContain(elsewhere.id);
     await goOffline(host.id);
     await goOffline(elsewhere.id);
+  });
+
+  it("carries live events for everyone and, on the same connection, only the signed-in caller's own notifications", async () => {
+    const host = await createTestUser('host');
+    const fan = await signedInAgent(readerInstance, 'fan');
+    const other = await signedInAgent(readerInstance, 'other');
+    await follow(fan.agent, host.username);
+    type Event = LiveEvent | NotificationEvent;
+    const [guestStream, fanStream, otherStream] = await Promise.all([
+      openEventStream<Event>('include'),
+      openEventStream<Event>('include', fan.cookie),
+      openEventStream<Event>('include', other.cookie),
+    ]);
+    expect([guestStream.status, fanStream.status, otherStream.status]).toEqual([200, 200, 200]);
+
+    await goLive(host.id);
+    const wentLive = (stream: Stream<Event>) =>
+      eventOn(stream, (event) => event.type === 'stream.live' && event.hostId === host.id);
+    await Promise.all([wentLive(guestStream), wentLive(fanStream), wentLive(otherStream)]);
+    const notified = await eventOn(fanStream, (event) => event.type === 'notification' && event.notification.host.id === host.id);
+    expect(notified).toMatchObject({ type: 'notification', notification: { kind: 'go_live' } });
+    // The same go-live as a live event reached all three; its notification only the fan.
+    const notifications = (stream: Stream<Event>) => stream.events.filter((event) => event.type === 'notification');
+    expect(notifications(guestStream)).toEqual([]);
+    expect(notifications(otherStream)).toEqual([]);
+    await goOffline(host.id);
   });
 });

@@ -14,6 +14,7 @@ import { egressClient } from '../../lib/livekit.ts';
 import { logger } from '../../lib/logger.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { storage } from './recordings.storage.ts';
+import { LIVE_SNAPSHOT_SIZE } from './snapshot-size.ts';
 
 /**
  * The recorder: a participant egress of the host for every broadcast, started and stopped on the live-state
@@ -30,7 +31,6 @@ const VIDEO_SIZES = {
   '1080p': { width: 1920, height: 1080, videoBitrate: 4500 },
 } as const;
 const ENCODING = { ...VIDEO_SIZES[env.RECORDINGS_VIDEO], framerate: 30, audioBitrate: 128 };
-const SNAPSHOT = { width: 640, height: 360 };
 /** An egress normally records within a second or two; one silent for this long is replaced. */
 const START_STALL_MS = 20_000;
 const MAX_START_ATTEMPTS = 3;
@@ -107,7 +107,7 @@ async function launchEgress(replay: Launchable): Promise<void> {
         }),
         images: new ImageOutput({
           captureInterval: env.RECORDINGS_SNAPSHOT_SECONDS,
-          ...SNAPSHOT,
+          ...LIVE_SNAPSHOT_SIZE,
           imageCodec: ImageCodec.IC_JPEG,
           filenamePrefix: storage.egressLocation(replay.snapshotPrefix),
           ...(upload && { output: { case: 's3', value: upload } }),

@@ -56,7 +56,7 @@ export function DashboardOverviewRoute() {
               <SelfPreview isLive={isLive} />
             </Suspense>
           </div>
-          <p className="text-xs text-zinc-500">
+          <p className="text-xs text-zinc-400">
             Your stream as viewers get it, a moment behind you. Only you see this preview, and you are not counted as a viewer.
           </p>
         </div>

@@ -1,7 +1,10 @@
 import { StreamInfoForm } from '@/features/dashboard-stream/components/stream-info-form.tsx';
 import { ScheduleForm } from '@/features/schedule/components/schedule-form.tsx';
+import { EmbedCodes } from '@/features/dashboard-stream/components/embed-codes.tsx';
+import { useDashboard } from './dashboard-layout.tsx';
 
 export function DashboardStreamRoute() {
+  const { user } = useDashboard();
   return (
     <section className="flex max-w-3xl flex-col gap-4">
       <div>
@@ -18,6 +21,11 @@ export function DashboardStreamRoute() {
         </p>
       </div>
       <ScheduleForm />
+      <div className="mt-4">
+        <h2 className="text-xl font-bold">On other sites</h2>
+        <p className="text-sm text-zinc-400">Put your stream on your own site, and your chat into your OBS scene.</p>
+      </div>
+      <EmbedCodes username={user.displayUsername} origin={window.location.origin} />
     </section>
   );
 }

@@ -5,13 +5,17 @@ import { UserMenu } from '@/features/auth/components/user-menu.tsx';
 import { useSessionStore } from '@/features/auth/stores/session-store.ts';
 import { SearchBox } from '@/features/discovery/components/search-box.tsx';
 import { useRememberPages } from '@/lib/page-history.ts';
+import { useEventStreamSession } from '@/lib/live-events.ts';
 import { GridIcon } from '@/components/icons.tsx';
 import { NotificationBell } from '@/features/notifications/components/notification-bell.tsx';
 
 export function RootLayout() {
   const loadSession = useSessionStore((state) => state.load);
-  // Keyed by the user: signing in as someone else starts a new bell (its own list and event stream).
+  // Keyed by the user: signing in as someone else starts a new bell (its own list).
   const userId = useSessionStore((state) => state.user?.id);
+  const sessionKnown = useSessionStore((state) => state.status !== 'loading');
+  // Signing in or out reopens the browser's one event stream, so it carries the right user's notifications.
+  useEventStreamSession(sessionKnown ? (userId ?? null) : undefined);
   const navigate = useNavigate();
   // Where a viewer came from, for the creator's analytics (features/watch/api/viewer-source.ts).
   useRememberPages();
@@ -32,7 +36,7 @@ export function RootLayout() {
         <div className="mx-auto flex h-14 max-w-screen-2xl items-center justify-between gap-2 px-4 sm:gap-4">
           <Link to={paths.home.to()} className="flex items-center gap-2 text-lg font-bold tracking-tight">
             <img src="/favicon.svg" alt="" className="size-7" />
-            <span className="hidden sm:inline">Streamhouse</span>
+            <span className="sr-only sm:not-sr-only">Streamhouse</span>
           </Link>
           <Link
             to={paths.browse.to()}

@@ -4,15 +4,13 @@ import { paths } from '@/config/paths.ts';
 import { Spinner } from '@/components/spinner.tsx';
 import { StatusPanel } from '@/components/status-panel.tsx';
 import { ApiError } from '@/lib/api-client.ts';
-import { useServerState } from '@/lib/use-server-state.ts';
-import { useLiveEvents } from '@/lib/live-events.ts';
 import { startWatching } from '@/features/watch/api/watch-connection.ts';
 import { useSessionStore } from '@/features/auth/stores/session-store.ts';
 import { FollowButton } from '@/features/social/components/follow-button.tsx';
 import { MuteButton } from '@/features/notifications/components/mute-button.tsx';
 import { NextStreamCard } from '@/features/schedule/components/next-stream-card.tsx';
 import { LastStreamLink } from '@/features/replays/components/last-stream-link.tsx';
-import { publicStreamQuery } from '@/features/watch/api/watch-queries.ts';
+import { useWatchedChannel } from '@/features/watch/hooks/use-watched-channel.ts';
 
 // LiveKit is large: only the watch page downloads it. The player's chunk, the channel lookup, the viewer token
 // and the room connection all start at once, side by side: the loader starts the connection as the navigation
@@ -39,14 +37,9 @@ export function watchLoader({ params }: LoaderFunctionArgs): null {
 
 export function WatchRoute() {
   const { username = '' } = useParams();
-  const { state, reload, setData } = useServerState(publicStreamQuery(username));
-  const sessionStatus = useSessionStore((session) => session.status);
   // Title, live state and viewer count change while the page is open (e.g. the creator renames the stream).
-  useLiveEvents(
-    state.status === 'ready' ? { hostId: state.data.hostId } : null,
-    ({ isLive, viewerCount, startedAt, title }) => setData((current) => ({ ...current, isLive, viewerCount, startedAt, title })),
-    reload,
-  );
+  const { state, reload, setData } = useWatchedChannel(username);
+  const sessionStatus = useSessionStore((session) => session.status);
   void loadWatchRoom();
 
   if (state.status === 'loading') return <WatchLoading />;

@@ -55,7 +55,7 @@ function RequestRow({ item }: { item: CreatorRequestItem }) {
       {item.note ? (
         <p className="rounded-lg bg-zinc-950/60 px-3 py-2 text-sm whitespace-pre-line text-zinc-300">{item.note}</p>
       ) : (
-        <p className="text-sm text-zinc-500">No note.</p>
+        <p className="text-sm text-zinc-400">No note.</p>
       )}
       {item.status !== 'PENDING' && item.decidedAt && (
         <p className="text-sm text-zinc-400">

@@ -100,7 +100,6 @@ export function UserMenu() {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        aria-label={`Account menu for ${user.displayUsername}`}
         onClick={() => (open ? close(false) : openMenu())}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' && !open) {
@@ -112,7 +111,12 @@ export function UserMenu() {
         data-testid="user-menu-button"
       >
         <Avatar url={user.image} name={user.displayUsername} size="sm" />
-        <span className="hidden max-w-32 truncate text-sm font-medium text-zinc-200 sm:inline" data-testid="signed-in-as">
+        {/* Named by its text, so what is seen is what is read: "Account menu for <username>" (the name alone on phones). */}
+        <span className="sr-only">Account menu for </span>
+        <span
+          className="sr-only text-sm font-medium text-zinc-200 sm:not-sr-only sm:max-w-32 sm:truncate"
+          data-testid="signed-in-as"
+        >
           {user.displayUsername}
         </span>
       </button>

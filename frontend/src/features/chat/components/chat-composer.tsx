@@ -47,7 +47,7 @@ export function ChatComposer({ hostId, roomToken, viewer, blocker, dispatch }: C
           }}
         />
         {!renaming && (
-          <p className="text-xs text-zinc-500">
+          <p className="text-xs text-zinc-400">
             Have an account?{' '}
             <Link to={paths.signIn.to(location.pathname)} className="font-semibold text-accent-400 hover:underline">
               Sign in
@@ -137,12 +137,12 @@ export function ChatComposer({ hostId, roomToken, viewer, blocker, dispatch }: C
           aria-invalid={length > MAX_LENGTH || undefined}
           autoComplete="off"
           enterKeyHint="send"
-          className="min-w-0 flex-1 rounded-lg border border-zinc-700 bg-zinc-950 px-3 py-2 text-sm text-zinc-100 placeholder:text-zinc-500 focus:outline-none focus:ring-2 focus:ring-accent-500 disabled:cursor-not-allowed disabled:opacity-60"
+          className="min-w-0 flex-1 rounded-lg border border-zinc-700 bg-zinc-950 px-3 py-2 text-sm text-zinc-100 placeholder:text-zinc-400 focus:outline-none focus:ring-2 focus:ring-accent-500 disabled:cursor-not-allowed disabled:opacity-60"
         />
         <button
           type="submit"
           disabled={!canSend}
-          className="shrink-0 rounded-lg bg-accent-600 px-4 py-2 text-sm font-semibold text-white hover:bg-accent-500 disabled:cursor-not-allowed disabled:bg-zinc-800 disabled:text-zinc-500"
+          className="shrink-0 rounded-lg bg-accent-600 px-4 py-2 text-sm font-semibold text-white hover:bg-accent-500 disabled:cursor-not-allowed disabled:bg-zinc-800 disabled:text-zinc-400"
         >
           {blocker?.kind === 'slow-mode' ? `${blocker.secondsLeft}s` : 'Chat'}
         </button>
@@ -153,7 +153,7 @@ export function ChatComposer({ hostId, roomToken, viewer, blocker, dispatch }: C
             {error}
           </p>
         ) : viewer?.isGuest && guestName ? (
-          <p className="text-zinc-500">
+          <p className="text-zinc-400">
             Chatting as <span className="font-semibold text-zinc-300">{guestName}</span>{' '}
             <button type="button" onClick={() => setRenaming(true)} className="text-accent-400 hover:underline">
               Change
@@ -163,7 +163,7 @@ export function ChatComposer({ hostId, roomToken, viewer, blocker, dispatch }: C
           <span />
         )}
         {length > MAX_LENGTH - 100 && (
-          <span className={length > MAX_LENGTH ? 'text-red-400' : 'text-zinc-500'}>{MAX_LENGTH - length}</span>
+          <span className={length > MAX_LENGTH ? 'text-red-400' : 'text-zinc-400'}>{MAX_LENGTH - length}</span>
         )}
       </div>
     </form>

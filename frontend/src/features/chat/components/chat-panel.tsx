@@ -21,15 +21,24 @@ export type ChatPanelProps = {
   initialSettings: ChatSettings;
   /** Kept current by the page's follow button. */
   isFollowing: boolean;
+  /** Messages only: no composer and no moderation (an embed on another site, where nobody is signed in). */
+  readOnly?: boolean;
 };
 
 /** The stream's chat, inside the LiveKit room. Default export: loaded lazily with the watch page. */
-export default function ChatPanel({ hostId, hostName, roomToken, initialSettings, isFollowing }: ChatPanelProps) {
+export default function ChatPanel({
+  hostId,
+  hostName,
+  roomToken,
+  initialSettings,
+  isFollowing,
+  readOnly = false,
+}: ChatPanelProps) {
   const { state, dispatch, retry, loadOlder } = useChatRoom(hostId, roomToken, initialSettings);
   const guestName = useGuestName((store) => store.name);
   const blocker = useSendBlocker(state, { hostName, isFollowing, guestName });
   const [notice, setNotice] = useState<ModerationNotice | null>(null);
-  const canModerate = state.viewer?.canModerate ?? false;
+  const canModerate = !readOnly && (state.viewer?.canModerate ?? false);
 
   return (
     <div className="flex h-full min-h-0 flex-col bg-zinc-900 lg:rounded-xl" data-testid="chat-panel">
@@ -54,28 +63,41 @@ export default function ChatPanel({ hostId, hostName, roomToken, initialSettings
         <MessageList
           hostId={hostId}
           messages={state.messages}
-          viewer={state.viewer}
+          viewer={readOnly ? null : state.viewer}
           pinnedId={state.pinned?.id ?? null}
           hasMore={state.hasMore}
-          emptyText={state.settings.isChatEnabled ? 'No messages yet. Say hello!' : 'Chat is turned off for this stream.'}
+          emptyText={
+            !state.settings.isChatEnabled
+              ? 'Chat is turned off for this stream.'
+              : readOnly
+                ? 'No messages yet.'
+                : 'No messages yet. Say hello!'
+          }
           onLoadOlder={loadOlder}
           onNotice={setNotice}
         />
       )}
-      <div className="border-t border-zinc-800 p-3">
-        {notice && (
-          <p
-            role={notice.tone === 'error' ? 'alert' : 'status'}
-            className={`mb-2 flex items-start justify-between gap-2 text-xs ${notice.tone === 'error' ? 'text-red-400' : 'text-emerald-400'}`}
-          >
-            {notice.text}
-            <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss" className="text-zinc-500 hover:text-white">
-              ✕
-            </button>
-          </p>
-        )}
-        <ChatComposer hostId={hostId} roomToken={roomToken} viewer={state.viewer} blocker={blocker} dispatch={dispatch} />
-      </div>
+      {!readOnly && (
+        <div className="border-t border-zinc-800 p-3">
+          {notice && (
+            <p
+              role={notice.tone === 'error' ? 'alert' : 'status'}
+              className={`mb-2 flex items-start justify-between gap-2 text-xs ${notice.tone === 'error' ? 'text-red-400' : 'text-emerald-400'}`}
+            >
+              {notice.text}
+              <button
+                type="button"
+                onClick={() => setNotice(null)}
+                aria-label="Dismiss"
+                className="text-zinc-400 hover:text-white"
+              >
+                ✕
+              </button>
+            </p>
+          )}
+          <ChatComposer hostId={hostId} roomToken={roomToken} viewer={state.viewer} blocker={blocker} dispatch={dispatch} />
+        </div>
+      )}
     </div>
   );
 }

@@ -100,7 +100,7 @@ export function MessageActions({ hostId, message, viewer, isPinned, onNotice }: 
         >
           {view === 'main' && (
             <>
-              <p className="truncate px-3 pt-1.5 pb-1 text-xs text-zinc-500">{name}</p>
+              <p className="truncate px-3 pt-1.5 pb-1 text-xs text-zinc-400">{name}</p>
               <button
                 role="menuitem"
                 type="button"
@@ -157,7 +157,7 @@ export function MessageActions({ hostId, message, viewer, isPinned, onNotice }: 
           )}
           {view === 'timeout' && (
             <>
-              <p className="px-3 pt-1.5 pb-1 text-xs text-zinc-500">Time out {name} for</p>
+              <p className="px-3 pt-1.5 pb-1 text-xs text-zinc-400">Time out {name} for</p>
               {TIMEOUTS.map((option) => (
                 <button
                   key={option.minutes}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { ChatMessage, ChatViewer } from '../api/chat-types.ts';
 import { useAutoScroll } from '../hooks/use-auto-scroll.ts';
+import { useChatAnnouncer } from '../hooks/use-chat-announcer.ts';
 import type { ModerationNotice } from './message-actions.tsx';
 import { MessageRow } from './message-row.tsx';
 
@@ -21,6 +22,7 @@ export function MessageList({ hostId, messages, viewer, pinnedId, hasMore, empty
   const { hasNew, onScroll, scrollToBottom } = useAutoScroll(listRef, messages.at(-1)?.id);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderFailed, setOlderFailed] = useState(false);
+  const announcement = useChatAnnouncer(messages);
 
   async function loadOlder() {
     const list = listRef.current;
@@ -42,6 +44,9 @@ export function MessageList({ hostId, messages, viewer, pinnedId, hasMore, empty
 
   return (
     <div className="relative min-h-0 flex-1">
+      <p role="status" className="sr-only" data-testid="chat-announcement">
+        {announcement}
+      </p>
       <div
         ref={listRef}
         onScroll={onScroll}
@@ -61,9 +66,10 @@ export function MessageList({ hostId, messages, viewer, pinnedId, hasMore, empty
           </div>
         )}
         {messages.length === 0 ? (
-          <p className="flex h-full items-center justify-center px-6 text-center text-sm text-zinc-500">{emptyText}</p>
+          <p className="flex h-full items-center justify-center px-6 text-center text-sm text-zinc-400">{emptyText}</p>
         ) : (
-          <ol role="log" aria-label="Chat messages" aria-live="polite" className="flex flex-col">
+          // The log itself is not read out (a busy chat would drown everything): the rate-limited status below is.
+          <ol role="log" aria-label="Chat messages" aria-live="off" className="flex flex-col">
             {messages.map((message) => (
               <MessageRow
                 key={message.id}

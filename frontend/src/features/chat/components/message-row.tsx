@@ -23,7 +23,7 @@ export function MessageRow({ hostId, message, viewer, isPinned, onNotice }: Mess
         {timeFormat.format(new Date(message.createdAt))}
       </time>
       <SenderName message={message} />
-      <span className="text-zinc-500">: </span>
+      <span className="text-zinc-400">: </span>
       <span className="text-zinc-100">{message.body}</span>
       {viewer?.canModerate && (
         <MessageActions hostId={hostId} message={message} viewer={viewer} isPinned={isPinned} onNotice={onNotice} />

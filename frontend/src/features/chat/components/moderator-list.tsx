@@ -77,7 +77,7 @@ export function ModeratorList({ hostId }: { hostId: string }) {
               <div className="min-w-0 flex-1">
                 <p className="truncate text-sm font-medium text-zinc-100">{moderator.displayUsername}</p>
                 {moderator.name !== moderator.displayUsername && (
-                  <p className="truncate text-xs text-zinc-500">{moderator.name}</p>
+                  <p className="truncate text-xs text-zinc-400">{moderator.name}</p>
                 )}
               </div>
               <Button

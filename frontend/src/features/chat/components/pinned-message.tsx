@@ -56,7 +56,7 @@ export function PinnedMessage({
       </div>
       <p className="line-clamp-3 break-words leading-5">
         <SenderName message={message} />
-        <span className="text-zinc-500">: </span>
+        <span className="text-zinc-400">: </span>
         <span className="text-zinc-100">{message.body}</span>
       </p>
     </section>

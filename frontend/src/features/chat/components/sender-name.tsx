@@ -11,7 +11,7 @@ export function SenderName({ message }: { message: ChatMessage }) {
       <span className="font-semibold" style={{ color: message.color }}>
         {message.senderName}
       </span>
-      {message.isGuest && <span className="ml-1 text-xs text-zinc-500">(guest)</span>}
+      {message.isGuest && <span className="ml-1 text-xs text-zinc-400">(guest)</span>}
     </>
   );
 }

@@ -51,7 +51,7 @@ export function CredentialField({ label, name, value, secret = false, hint, test
         <CopyButton value={value} label={name} />
       </div>
       {hint && (
-        <p id={`${id}-hint`} className="text-xs text-zinc-500">
+        <p id={`${id}-hint`} className="text-xs text-zinc-400">
           {hint}
         </p>
       )}

@@ -92,7 +92,7 @@ export function KeyGenerator({ initialType, onCreated }: { initialType: IngressT
               </option>
             ))}
           </select>
-          <p className="text-xs text-zinc-500">
+          <p className="text-xs text-zinc-400">
             Each layer is a smaller copy for viewers on slower connections; none is larger than what you send.
           </p>
         </div>

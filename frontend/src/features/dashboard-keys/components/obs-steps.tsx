@@ -58,7 +58,7 @@ export function ObsSteps({ type }: { type: IngressType }) {
       <h2 id="obs-steps-title" className="font-semibold">
         Set up OBS ({type})
       </h2>
-      <ol className="flex list-decimal flex-col gap-2 pl-5 text-sm text-zinc-300 marker:text-zinc-500">
+      <ol className="flex list-decimal flex-col gap-2 pl-5 text-sm text-zinc-300 marker:text-zinc-400">
         {steps.map((step, index) => (
           <li key={index}>{step}</li>
         ))}

@@ -38,7 +38,7 @@ export function CategorySelect({
           {error}
         </p>
       ) : (
-        <p id="stream-category-hint" className="text-xs text-zinc-500">
+        <p id="stream-category-hint" className="text-xs text-zinc-400">
           Viewers find you under it in Browse.
         </p>
       )}

@@ -38,7 +38,7 @@ export function ThumbnailPicker({ url, title, onChange, error: serverError }: Th
             describedBy={hintId}
             testId="thumbnail-file"
           />
-          <p id={hintId} className="text-xs text-zinc-500">
+          <p id={hintId} className="text-xs text-zinc-400">
             Shown on your stream’s card in lists. {IMAGE_RULE}; 16:9 looks best (1280×720).
           </p>
         </div>

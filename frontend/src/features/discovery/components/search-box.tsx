@@ -15,7 +15,7 @@ export function SearchBox({ initialQuery = '', onSearch }: { initialQuery?: stri
       <label htmlFor="site-search" className="sr-only">
         Search channels and streams
       </label>
-      <SearchIcon className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-zinc-500" />
+      <SearchIcon className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-zinc-400" />
       <input
         id="site-search"
         type="search"
@@ -23,7 +23,7 @@ export function SearchBox({ initialQuery = '', onSearch }: { initialQuery?: stri
         maxLength={SEARCH_QUERY_MAX_LENGTH}
         onChange={(event) => setQuery(event.target.value)}
         placeholder="Search"
-        className="w-full rounded-full border border-zinc-800 bg-zinc-900 py-1.5 pl-9 pr-3 text-sm text-zinc-100 placeholder:text-zinc-500 focus:border-accent-500 focus:outline-none focus:ring-1 focus:ring-accent-500"
+        className="w-full rounded-full border border-zinc-800 bg-zinc-900 py-1.5 pl-9 pr-3 text-sm text-zinc-100 placeholder:text-zinc-400 focus:border-accent-500 focus:outline-none focus:ring-1 focus:ring-accent-500"
       />
     </form>
   );

@@ -58,7 +58,7 @@ export function StreamCard({ card, href }: { card: StreamCardData; href: string 
                 {card.category.name}
               </span>
               {card.tags.length > 0 && (
-                <span className="ml-1.5 text-zinc-500">
+                <span className="ml-1.5 text-zinc-400">
                   {card.tags
                     .slice(0, 3)
                     .map((tag) => `#${tag}`)

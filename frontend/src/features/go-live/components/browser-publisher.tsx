@@ -147,7 +147,7 @@ export default function BrowserPublisher() {
             </span>
           )}
         </div>
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-zinc-400">
           {live
             ? 'You are live. Viewers see and hear exactly this; the preview is muted so you do not hear yourself.'
             : 'Only you see this preview. Nothing is sent until you start streaming.'}

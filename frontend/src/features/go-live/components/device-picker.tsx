@@ -21,7 +21,7 @@ export function DevicePicker({ label, devices, value, disabled, onChange }: Devi
         value={value ?? ''}
         disabled={disabled || devices.length === 0}
         onChange={(event) => onChange(event.target.value)}
-        className="w-full truncate rounded-lg border border-zinc-700 bg-zinc-900 px-3 py-2 text-sm text-zinc-100 focus:outline-none focus:ring-2 focus:ring-accent-500 disabled:text-zinc-500"
+        className="w-full truncate rounded-lg border border-zinc-700 bg-zinc-900 px-3 py-2 text-sm text-zinc-100 focus:outline-none focus:ring-2 focus:ring-accent-500 disabled:text-zinc-400"
       >
         {devices.length === 0 && <option value="">None available</option>}
         {devices.map((device, index) => (

@@ -87,7 +87,7 @@ function Stat({
 }) {
   return (
     <div className="flex flex-col gap-0.5 rounded-lg bg-zinc-950/60 px-3 py-2">
-      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dt className="text-xs text-zinc-400">{label}</dt>
       <dd className={`font-mono text-sm tabular-nums ${tone}`} data-testid={testId}>
         {value}
       </dd>

@@ -2,10 +2,6 @@ import { client, unwrap, type Schema } from '@/lib/api-client.ts';
 
 export type AppNotification = Schema<'Notification'>;
 export type NotificationList = Schema<'NotificationList'>;
-export type NotificationEvent = Schema<'NotificationEvent'>;
-
-/** Only the signed-in user's own notifications arrive on this stream; the server knows the user from the cookie. */
-export const NOTIFICATION_EVENTS_URL = '/api/live/events?notifications=only';
 
 export function listNotifications(signal?: AbortSignal): Promise<NotificationList> {
   return unwrap(client.GET('/api/notifications', { params: { query: { limit: 20 } }, signal }));

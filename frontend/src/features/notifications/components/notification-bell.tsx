@@ -101,12 +101,12 @@ export function NotificationBell({ userId }: { userId: string }) {
             </p>
           )}
           <ul className="flex-1 overflow-y-auto" aria-label="Newest first">
-            {state.status === 'loading' && <li className="px-4 py-6 text-center text-sm text-zinc-500">Loading…</li>}
+            {state.status === 'loading' && <li className="px-4 py-6 text-center text-sm text-zinc-400">Loading…</li>}
             {state.status === 'error' && (
               <li className="px-4 py-6 text-center text-sm text-red-400">Could not load your notifications.</li>
             )}
             {list && list.notifications.length === 0 && (
-              <li className="px-4 py-8 text-center text-sm text-zinc-500">
+              <li className="px-4 py-8 text-center text-sm text-zinc-400">
                 Nothing yet. Follow creators to hear when they go live.
               </li>
             )}

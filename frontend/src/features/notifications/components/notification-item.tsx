@@ -18,7 +18,7 @@ export function NotificationItem({ notification, onOpen }: { notification: AppNo
           <span className="font-semibold text-white">{notification.host.username}</span> went live
         </span>
         {notification.title && <span className="block truncate text-sm text-zinc-400">{notification.title}</span>}
-        <span className="block text-xs text-zinc-500">{formatAgo(notification.createdAt)}</span>
+        <span className="block text-xs text-zinc-400">{formatAgo(notification.createdAt)}</span>
       </span>
       {!notification.readAt && <span className="mt-1.5 size-2 shrink-0 rounded-full bg-accent-500" aria-label="Unread" />}
     </Link>

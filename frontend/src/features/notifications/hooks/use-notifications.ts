@@ -5,19 +5,12 @@ import { paths } from '@/config/paths.ts';
 import { useServerState } from '@/lib/use-server-state.ts';
 import { useServerEvents } from '@/lib/live-events.ts';
 import { ApiError } from '@/lib/api-client.ts';
-import {
-  NOTIFICATION_EVENTS_URL,
-  markAllRead,
-  markRead,
-  type AppNotification,
-  type NotificationEvent,
-  type NotificationList,
-} from '../api/notifications-api.ts';
+import { markAllRead, markRead, type AppNotification, type NotificationList } from '../api/notifications-api.ts';
 import { useDesktopAlerts } from './use-desktop-alerts.ts';
 import { notificationKeys, notificationsQuery } from '../api/notification-queries.ts';
 
 /**
- * The signed-in user's notifications from the one cache, kept current by their own event stream (a desktop alert
+ * The signed-in user's notifications from the one cache, kept current by the event stream (a desktop alert
  * pops when the tab is hidden), with marking one or all read.
  */
 export function useNotifications(userId: string) {
@@ -27,8 +20,9 @@ export function useNotifications(userId: string) {
   const { state, reload, setData } = useServerState(notificationsQuery(userId));
   const alerts = useDesktopAlerts();
 
-  useServerEvents<NotificationEvent>(
-    NOTIFICATION_EVENTS_URL,
+  // The browser's one event stream carries them to the signed-in user's tabs only (the server reads the cookie).
+  useServerEvents(
+    true,
     (event) => {
       if (event.type !== 'notification') return;
       const { notification, unreadCount } = event;

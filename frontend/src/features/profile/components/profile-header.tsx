@@ -52,7 +52,7 @@ export function ProfileHeader({ profile, actions }: { profile: PublicProfile; ac
           {profile.bio ? (
             <p className="max-w-2xl whitespace-pre-line break-words text-zinc-300">{profile.bio}</p>
           ) : (
-            <p className="text-sm text-zinc-500 italic">No bio yet.</p>
+            <p className="text-sm text-zinc-400 italic">No bio yet.</p>
           )}
         </div>
       </div>

@@ -37,7 +37,7 @@ export function ReplayChat({
     <div className="flex h-full min-h-0 flex-col bg-zinc-900/60">
       <div className="border-b border-zinc-800 px-4 py-3">
         <h2 className="text-sm font-semibold text-zinc-100">Chat replay</h2>
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-zinc-400">
           {messages.length === 1 ? '1 message' : `${messages.length} messages`} during this stream
         </p>
       </div>
@@ -52,7 +52,7 @@ export function ReplayChat({
         </p>
       )}
       {state === 'ready' && shown.length === 0 && (
-        <p className="p-4 text-sm text-zinc-500">
+        <p className="p-4 text-sm text-zinc-400">
           {messages.length ? 'Messages appear here as the video reaches them.' : 'Nobody chatted during this stream.'}
         </p>
       )}
@@ -63,12 +63,12 @@ export function ReplayChat({
             className="rounded-md px-2 py-1 text-sm leading-6 break-words hover:bg-zinc-800/60"
             data-testid="replay-chat-message"
           >
-            <span className="mr-2 text-xs text-zinc-500 tabular-nums">{formatClock(message.offsetMs)}</span>
+            <span className="mr-2 text-xs text-zinc-400 tabular-nums">{formatClock(message.offsetMs)}</span>
             <span className="font-semibold" style={{ color: message.color }}>
               {message.senderName}
             </span>
-            {message.isGuest && <span className="ml-1 text-xs text-zinc-500">(guest)</span>}
-            <span className="text-zinc-500">: </span>
+            {message.isGuest && <span className="ml-1 text-xs text-zinc-400">(guest)</span>}
+            <span className="text-zinc-400">: </span>
             <span className="text-zinc-100">{message.body}</span>
           </li>
         ))}

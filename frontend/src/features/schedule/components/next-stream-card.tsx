@@ -70,7 +70,7 @@ export function NextStreamCard({
       data-testid="next-stream"
     >
       <div className="min-w-0">
-        <p className={`text-xs font-semibold uppercase tracking-wide text-zinc-500 ${compact ? 'hidden sm:block' : ''}`}>
+        <p className={`text-xs font-semibold uppercase tracking-wide text-zinc-400 ${compact ? 'hidden sm:block' : ''}`}>
           Next stream
         </p>
         <p className={`font-semibold text-zinc-100 ${compact ? 'line-clamp-2' : 'truncate'}`}>{schedule.title}</p>

@@ -37,7 +37,7 @@ export function AvatarPicker({
           {upload.error}
         </p>
       ) : (
-        <p id={hintId} className="text-xs text-zinc-500">
+        <p id={hintId} className="text-xs text-zinc-400">
           {IMAGE_RULE}.
         </p>
       )}

@@ -30,7 +30,7 @@ function FollowedCard({ user }: { user: FollowedUser }) {
           Live
         </Link>
       ) : (
-        <span className="shrink-0 text-xs text-zinc-500">Offline</span>
+        <span className="shrink-0 text-xs text-zinc-400">Offline</span>
       )}
     </li>
   );

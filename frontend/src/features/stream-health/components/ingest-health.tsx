@@ -15,7 +15,7 @@ const STATUS_TEXT: Record<StreamHealth['status'], { label: string; tone: string 
 function Stat({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
     <div className="flex flex-col gap-0.5 rounded-lg bg-zinc-950/60 px-3 py-2">
-      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dt className="text-xs text-zinc-400">{label}</dt>
       <dd className="font-mono text-sm text-zinc-100 tabular-nums" data-testid={testId}>
         {children}
       </dd>
@@ -131,7 +131,7 @@ export function IngestHealth({ isLive }: { isLive: boolean }) {
         ) : (
           health.status === 'PUBLISHING' && <p className="text-sm text-emerald-400">Your settings look right.</p>
         )}
-        <p className="text-xs text-zinc-500">Measured by the ingest server every 10 seconds.</p>
+        <p className="text-xs text-zinc-400">Measured by the ingest server every 10 seconds.</p>
       </div>
     </Frame>
   );

@@ -1,17 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import { ConnectionState, Track } from 'livekit-client';
-import {
-  LiveKitRoom,
-  RoomAudioRenderer,
-  VideoTrack,
-  useConnectionState,
-  useRoomContext,
-  useTracks,
-} from '@livekit/components-react';
+import { LiveKitRoom, RoomAudioRenderer, VideoTrack, useRoomContext, useTracks } from '@livekit/components-react';
 import { Button } from '@/components/button.tsx';
 import { MutedIcon, VideoOffIcon, VolumeIcon } from '@/components/icons.tsx';
 import { Spinner } from '@/components/spinner.tsx';
 import { useServerState } from '@/lib/use-server-state.ts';
+import { useRoomConnectionState } from '@/lib/use-room-connection-state.ts';
 import { creatorTokenQuery } from '../api/stream-status-queries.ts';
 
 function Centered({ children }: { children: ReactNode }) {
@@ -25,7 +19,7 @@ function Centered({ children }: { children: ReactNode }) {
 /** The host's picture as viewers get it, muted until the creator asks (hearing yourself live is confusing). */
 function PreviewPicture({ isLive }: { isLive: boolean }) {
   const room = useRoomContext();
-  const connection = useConnectionState();
+  const connection = useRoomConnectionState();
   const [muted, setMuted] = useState(true);
   const hostTracks = useTracks([Track.Source.ScreenShare, Track.Source.Camera], { onlySubscribed: true }).filter(
     (track) => track.participant.identity === room.name,

@@ -3,8 +3,12 @@ import { getViewerToken, type ViewerToken } from './get-viewer-token.ts';
 
 export type WatchConnection = { token: ViewerToken; room: Room };
 
+/** `video`: the player's connection (subscribes to the host's tracks); `data`: chat only, no media downloaded. */
+export type WatchMode = 'video' | 'data';
+
 type Started = {
   username: string;
+  mode: WatchMode;
   connection: Promise<WatchConnection>;
   claimed: boolean;
   expiry: ReturnType<typeof setTimeout>;
@@ -31,7 +35,7 @@ function rememberedLiveKitUrl(url?: string): string | null {
  * React to mount it. The token request and the client download run side by side; the room connects as soon as
  * both are there. Connection errors are left to the room's own events, which the player listens to.
  */
-async function connect(username: string): Promise<WatchConnection> {
+async function connect(username: string, mode: WatchMode): Promise<WatchConnection> {
   const token = getViewerToken(username);
   // Awaited below, once the client has loaded; this keeps an early failure from being reported as unhandled.
   token.catch(() => undefined);
@@ -41,7 +45,7 @@ async function connect(username: string): Promise<WatchConnection> {
   if (knownUrl) void room.prepareConnection(knownUrl);
   const viewer = await token;
   rememberedLiveKitUrl(viewer.wsUrl);
-  room.connect(viewer.wsUrl, viewer.token).catch(() => undefined);
+  room.connect(viewer.wsUrl, viewer.token, { autoSubscribe: mode === 'video' }).catch(() => undefined);
   return { token: viewer, room };
 }
 
@@ -53,15 +57,16 @@ function disconnectLater(connection: Promise<WatchConnection>): void {
  * Starts watching a channel ahead of the player (the watch route's loader calls it as the navigation starts);
  * idempotent until the player claims the connection.
  */
-export function startWatching(username: string): void {
-  if (started && started.username === username && !started.claimed) return;
+export function startWatching(username: string, mode: WatchMode = 'video'): void {
+  if (started && started.username === username && started.mode === mode && !started.claimed) return;
   if (started && !started.claimed) {
     clearTimeout(started.expiry);
     disconnectLater(started.connection);
   }
-  const connection = connect(username);
+  const connection = connect(username, mode);
   started = {
     username,
+    mode,
     connection,
     claimed: false,
     expiry: setTimeout(() => {
@@ -73,8 +78,8 @@ export function startWatching(username: string): void {
 }
 
 /** The player's connection: the one started for this channel, or a new one (e.g. after "Try again"). The caller owns the room. */
-export function claimWatchConnection(username: string): Promise<WatchConnection> {
-  if (!started || started.username !== username || started.claimed) startWatching(username);
+export function claimWatchConnection(username: string, mode: WatchMode = 'video'): Promise<WatchConnection> {
+  if (!started || started.username !== username || started.mode !== mode || started.claimed) startWatching(username, mode);
   started!.claimed = true;
   clearTimeout(started!.expiry);
   return started!.connection;

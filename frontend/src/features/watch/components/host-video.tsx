@@ -5,6 +5,7 @@ import {
   VideoTrack,
   useConnectionQualityIndicator,
   useLocalParticipant,
+  useRoomContext,
   type TrackReference,
 } from '@livekit/components-react';
 import { MutedIcon } from '@/components/icons.tsx';
@@ -19,10 +20,14 @@ const QUALITY_LABEL: Record<ConnectionQuality, string> = {
   [ConnectionQuality.Unknown]: 'unknown',
 };
 
-/** The host's picture with sound muted until the viewer asks (browsers block unmuted autoplay). */
-export function HostVideo({ trackRef }: { trackRef: TrackReference }) {
+/**
+ * The host's picture with sound muted until the viewer asks (browsers block unmuted autoplay). With `startMuted`
+ * off (an embed's `?muted=0`) sound starts on where the browser allows it, else it stays muted with the button.
+ */
+export function HostVideo({ trackRef, startMuted = true }: { trackRef: TrackReference; startMuted?: boolean }) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const [muted, setMuted] = useState(true);
+  const room = useRoomContext();
+  const [muted, setMuted] = useState(() => startMuted || !room.canPlaybackAudio);
   const volume = usePlayerPreferences((state) => state.volume);
   const { localParticipant } = useLocalParticipant();
   const { quality } = useConnectionQualityIndicator({ participant: localParticipant });

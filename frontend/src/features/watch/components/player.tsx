@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { ConnectionState } from 'livekit-client';
-import { useConnectionState } from '@livekit/components-react';
+import { useRoomConnectionState } from '@/lib/use-room-connection-state.ts';
 import { Spinner } from '@/components/spinner.tsx';
 import type { PublicStream } from '../api/get-public-stream.ts';
 import { HostVideo } from './host-video.tsx';
@@ -9,6 +9,8 @@ import { useHostTrack } from '../hooks/use-host-track.ts';
 
 type PlayerProps = {
   stream: PublicStream;
+  /** Sound off until the viewer unmutes (the default: browsers block unmuted autoplay). */
+  startMuted?: boolean;
   /** Called when the host's video appears or goes away, so the page re-reads the channel. */
   onHostChange: () => void;
   overlay?: ReactNode;
@@ -16,8 +18,8 @@ type PlayerProps = {
 };
 
 /** Connecting, offline, live, reconnecting and ended, all in the player's frame. */
-export function Player({ stream, onHostChange, overlay, offlineActions }: PlayerProps) {
-  const connection = useConnectionState();
+export function Player({ stream, startMuted = true, onHostChange, overlay, offlineActions }: PlayerProps) {
+  const connection = useRoomConnectionState();
   const hostTrack = useHostTrack();
   const hasVideo = Boolean(hostTrack);
   const [seenLive, setSeenLive] = useState(false);
@@ -35,7 +37,7 @@ export function Player({ stream, onHostChange, overlay, offlineActions }: Player
   }, [hasVideo, onHostChange]);
 
   let content: ReactNode;
-  if (hostTrack && !endedByServer) content = <HostVideo trackRef={hostTrack} />;
+  if (hostTrack && !endedByServer) content = <HostVideo trackRef={hostTrack} startMuted={startMuted} />;
   // Once the site says it ended, that holds whatever the connection does meanwhile (LiveKit may be re-joining).
   else if (endedByServer || (seenLive && connection !== ConnectionState.Connecting))
     content = (

@@ -26,6 +26,14 @@ export type WatchRoomSlots = {
   offline?: ReactNode;
 };
 
+/**
+ * `page`: the watch page. `embed`: the player filling another site's iframe (the sidebar, if any, beside it; no
+ * info bar). `chat`: only the sidebar, filling the page, with no video downloaded (an OBS chat overlay).
+ */
+export type WatchRoomLayout = 'page' | 'embed' | 'chat';
+
+const EMBED_RETRY_MS = 5000;
+
 type ConnectionState =
   | { kind: 'loading' }
   | { kind: 'ready'; connection: WatchConnection }
@@ -58,6 +66,19 @@ function WatchLayout({ player, info, sidebar }: { player: ReactNode; info: React
   );
 }
 
+function EmbedLayout({ player, sidebar }: { player: ReactNode; sidebar?: ReactNode }) {
+  return (
+    <div className="flex h-dvh w-full bg-black">
+      <div className="h-full min-w-0 flex-1">{player}</div>
+      {sidebar && (
+        <aside aria-label="Chat" className="hidden h-full w-80 shrink-0 flex-col border-l border-zinc-800 sm:flex">
+          {sidebar}
+        </aside>
+      )}
+    </div>
+  );
+}
+
 function OfflineActions({ slots }: { slots: WatchRoomSlots }) {
   if (!slots.offline && !slots.actions) return null;
   return (
@@ -68,15 +89,26 @@ function OfflineActions({ slots }: { slots: WatchRoomSlots }) {
   );
 }
 
+function LoadingStream() {
+  return (
+    <div className="flex h-full items-center justify-center text-zinc-400" role="status">
+      <Spinner />
+      <span className="sr-only">Loading stream…</span>
+    </div>
+  );
+}
+
 type RoomContentsProps = {
   stream: PublicStream;
+  layout: WatchRoomLayout;
+  startMuted: boolean;
   onHostChange: () => void;
   onDisconnected: (reason: DisconnectReason | undefined) => void;
   slots: WatchRoomSlots;
   token: string;
 };
 
-function RoomContents({ stream, onHostChange, onDisconnected, slots, token }: RoomContentsProps) {
+function RoomContents({ stream, layout, startMuted, onHostChange, onDisconnected, slots, token }: RoomContentsProps) {
   const room = useRoomContext();
   const hostTrack = useHostTrack();
   // The reason a room closed (removed, network) only arrives as a LiveKit event.
@@ -87,16 +119,20 @@ function RoomContents({ stream, onHostChange, onDisconnected, slots, token }: Ro
     };
   }, [room, onDisconnected]);
   const fill = (slot: RoomSlot) => (typeof slot === 'function' ? slot({ token }) : slot);
+  if (layout === 'chat') return <>{fill(slots.sidebar)}</>;
+  const player = (
+    <Player
+      stream={stream}
+      startMuted={startMuted}
+      onHostChange={onHostChange}
+      overlay={fill(slots.overlay)}
+      offlineActions={<OfflineActions slots={slots} />}
+    />
+  );
+  if (layout === 'embed') return <EmbedLayout player={player} sidebar={fill(slots.sidebar)} />;
   return (
     <WatchLayout
-      player={
-        <Player
-          stream={stream}
-          onHostChange={onHostChange}
-          overlay={fill(slots.overlay)}
-          offlineActions={<OfflineActions slots={slots} />}
-        />
-      }
+      player={player}
       info={<StreamInfoBar stream={stream} isLive={Boolean(hostTrack) || stream.isLive} actions={slots.actions} />}
       sidebar={fill(slots.sidebar)}
     />
@@ -111,8 +147,16 @@ function RoomContents({ stream, onHostChange, onDisconnected, slots, token }: Ro
 export default function WatchRoom({
   stream,
   onHostChange,
+  layout = 'page',
+  startMuted = true,
   ...slots
-}: { stream: PublicStream; onHostChange: () => void } & WatchRoomSlots) {
+}: {
+  stream: PublicStream;
+  onHostChange: () => void;
+  layout?: WatchRoomLayout;
+  /** Sound off until the viewer unmutes (browsers block unmuted autoplay); `false` asks to start with sound. */
+  startMuted?: boolean;
+} & WatchRoomSlots) {
   const [state, setState] = useState<ConnectionState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const handleDisconnected = useCallback((reason: DisconnectReason | undefined) => {
@@ -125,7 +169,7 @@ export default function WatchRoom({
   // A connection per channel (and per retry): synchronising with the page's channel.
   useEffect(() => {
     let active = true;
-    const connection = claimWatchConnection(stream.username);
+    const connection = claimWatchConnection(stream.username, layout === 'chat' ? 'data' : 'video');
     connection
       .then((ready) => {
         if (active) setState({ kind: 'ready', connection: ready });
@@ -140,7 +184,17 @@ export default function WatchRoom({
       // Before it is handed to LiveKitRoom (which closes it on unmount), the room is this effect's to close.
       connection.then(({ room }) => room.disconnect()).catch(() => undefined);
     };
-  }, [stream.username, attempt]);
+  }, [stream.username, attempt, layout]);
+
+  // An embed has nobody to press "Try again" (an OBS source, another site's page): it retries by itself.
+  useEffect(() => {
+    if (layout === 'page' || state.kind !== 'error') return;
+    const retry = setTimeout(() => {
+      setState({ kind: 'loading' });
+      setAttempt((current) => current + 1);
+    }, EMBED_RETRY_MS);
+    return () => clearTimeout(retry);
+  }, [layout, state.kind]);
 
   if (state.kind === 'unavailable')
     return (
@@ -164,18 +218,8 @@ export default function WatchRoom({
         </Button>
       </StatusPanel>
     );
-  if (state.kind === 'loading')
-    return (
-      <WatchLayout
-        player={
-          <div className="flex h-full items-center justify-center text-zinc-400" role="status">
-            <Spinner />
-            <span className="sr-only">Loading stream…</span>
-          </div>
-        }
-        info={null}
-      />
-    );
+  if (state.kind === 'loading' && layout !== 'page') return <LoadingStream />;
+  if (state.kind === 'loading') return <WatchLayout player={<LoadingStream />} info={null} />;
 
   const { room, token } = state.connection;
   return (
@@ -190,6 +234,8 @@ export default function WatchRoom({
     >
       <RoomContents
         stream={stream}
+        layout={layout}
+        startMuted={startMuted}
         onHostChange={onHostChange}
         slots={slots}
         token={token.token}
