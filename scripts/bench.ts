@@ -55,6 +55,18 @@ const commit = (() => {
 /** Above this 1-minute load average at its start a benchmark's figures are void: something else shared the cores. */
 const QUIET_LOAD = 1.5;
 
+/** Each benchmark loads the cores for minutes; the next one waits for the 1-minute load average to settle first. */
+const SETTLED_LOAD = 1.0;
+const MAX_SETTLE_MS = 5 * 60_000;
+
+async function settle(name: string): Promise<void> {
+  const deadline = Date.now() + MAX_SETTLE_MS;
+  while (os.loadavg()[0]! > SETTLED_LOAD && Date.now() < deadline) {
+    console.log(`  waiting for the machine to settle before ${name} (load average ${os.loadavg()[0]!.toFixed(2)})`);
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+  }
+}
+
 /** The line under a section's heading: when it ran, on what commit, and how busy the machine was (read, not written in). */
 function runLine(startLoad: number, endLoad: number): string {
   const machine = `${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB`;
@@ -91,6 +103,7 @@ try {
     const module = (await import(path.join(benchDir, `${name}.bench.ts`))) as {
       default: (context: BenchContext) => Promise<BenchResult>;
     };
+    await settle(name);
     const startLoad = os.loadavg()[0]!;
     console.log(`uptime before ${name}: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
     const result = await module.default(context);
