@@ -56,5 +56,8 @@ export async function creatorBrowserContext(
     data: { email: `${username}@example.test`, password: 'correct-horse-battery', name: username, username },
   });
   if (!response.ok()) throw new Error(`sign-up failed: ${response.status()} ${await response.text()}`);
+  // Not recorded: a recording's egress would re-encode video beside what is measured.
+  const settings = await context.request.put('/api/recordings/settings', { data: { recordingEnabled: false } });
+  if (!settings.ok()) throw new Error(`turning recording off failed: ${settings.status()} ${await settings.text()}`);
   return { context, username };
 }

@@ -37,6 +37,14 @@ export async function signUpCreator(baseUrl: string, prefix: string): Promise<Cr
     .map((line) => line.split(';')[0])
     .join('; ');
   const { user } = await json<{ user: { id: string; username: string } }>(response);
+  // Not recorded: every recording is an egress re-encoding video beside what is measured (recording.bench measures that).
+  await json(
+    await fetch(`${baseUrl}/api/recordings/settings`, {
+      method: 'PUT',
+      headers: { Cookie: cookie, Origin: baseUrl, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ recordingEnabled: false }),
+    }),
+  );
   return { id: user.id, username: user.username, cookie };
 }
 

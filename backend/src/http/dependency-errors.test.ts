@@ -13,7 +13,10 @@ afterAll(async () => {
   for (const server of silentServers) server.close();
 });
 
-function client(connectionString: string, timeouts: { connectionTimeoutMillis?: number; statement_timeout?: number }) {
+function client(
+  connectionString: string,
+  timeouts: { connectionTimeoutMillis?: number; statement_timeout?: number; max?: number },
+) {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, ...timeouts }) });
   clients.push(prisma);
   return prisma;
@@ -53,5 +56,34 @@ describe('a database that does not answer in time is an outage (503 + Retry-Afte
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(error).toBeDefined();
     expect(isDependencyUnavailable(error)).toBe(true);
+  });
+
+  it('counts a transaction that cannot start in time (every connection busy) or outlives its timeout (P2028)', async () => {
+    // One connection, held by an open transaction until the second one has given up waiting.
+    const busy = client(env.DATABASE_URL, { max: 1 });
+    let release!: () => void;
+    let holding!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const holder = busy
+      .$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT 1`;
+          holding();
+          await released;
+        },
+        { timeout: 10_000 },
+      )
+      .then(() => undefined); // Prisma's promises run once awaited or then-ed
+    await held;
+    const cannotStart = await failureOf(busy.$transaction(async (tx) => tx.$executeRaw`SELECT 1`, { maxWait: 100 }));
+    release();
+    await holder;
+    expect(isDependencyUnavailable(cannotStart)).toBe(true);
+
+    const expired = await failureOf(
+      client(env.DATABASE_URL, {}).$transaction(async (tx) => tx.$executeRaw`SELECT pg_sleep(0.5)`, { timeout: 100 }),
+    );
+    expect(isDependencyUnavailable(expired)).toBe(true);
   });
 });

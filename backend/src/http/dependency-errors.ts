@@ -11,8 +11,11 @@ const NETWORK_CODES = new Set([
 ]);
 /** PostgreSQL: a statement over its timeout, shutting down, starting up, too many connections, connection lost. */
 const POSTGRES_UNAVAILABLE = new Set(['57014', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
-/** Prisma: cannot reach the server, timed out, connection closed, pool timeout. */
-const PRISMA_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/**
+ * Prisma: cannot reach the server, timed out, connection closed, pool timeout, and a transaction that could not
+ * start within maxWait or outlived its timeout (P2028: an overloaded database, seen under the benchmarks' load).
+ */
+const PRISMA_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 /** Driver-adapter error kinds for the same situations. */
 const ADAPTER_UNAVAILABLE = new Set([
   'DatabaseNotReachable',
