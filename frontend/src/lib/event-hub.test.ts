@@ -58,13 +58,18 @@ function fakeBrowser() {
   return { tab: () => new EventHub(platform()) };
 }
 
-function subscriber(): EventSubscriber & { events: LiveEvent[]; opens: number } {
-  const seen = { events: [] as LiveEvent[], opens: 0 };
+function subscriber(): EventSubscriber & { events: LiveEvent[]; opens: number; order: string[] } {
+  const seen = { events: [] as LiveEvent[], opens: 0, order: [] as string[] };
   return Object.assign(seen, {
     onEvent: (event: LiveEvent | { type: 'notification' }) => {
-      if (event.type !== 'notification') seen.events.push(event as LiveEvent);
+      if (event.type === 'notification') return;
+      seen.events.push(event as LiveEvent);
+      seen.order.push((event as LiveEvent).hostId);
     },
-    onOpen: () => (seen.opens += 1),
+    onOpen: () => {
+      seen.opens += 1;
+      seen.order.push('open');
+    },
   }) as EventSubscriber & typeof seen;
 }
 
@@ -118,7 +123,8 @@ describe('one event stream per browser', () => {
     browser.tab().subscribe(late);
     await settle();
     expect(late.events).toEqual([{ ...live('cleo'), type: 'stream.updated' }]);
-    expect(late.opens).toBe(1);
+    // As from the server: "open" first (pages drop what they held), then the current state.
+    expect(late.order).toEqual(['open', 'cleo']);
     expect(FakeEventSource.opened).toHaveLength(1);
   });
 
@@ -132,7 +138,7 @@ describe('one event stream per browser', () => {
     const later = subscriber();
     tab.subscribe(later);
     expect(later.events).toEqual([{ ...live('cleo', { viewerCount: 3 }), type: 'stream.updated' }]);
-    expect(later.opens).toBe(1);
+    expect(later.order).toEqual(['open', 'cleo']);
   });
 
   it('hands the connection over when the tab holding it closes; the others re-read what they may have missed', async () => {

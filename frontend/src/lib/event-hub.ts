@@ -170,14 +170,14 @@ export class EventHub {
     }
   }
 
-  /** New subscribers of an open stream start from the current state, then hear that it is open. */
+  /** New subscribers of an open stream hear that it is open, then get the current state — the server's order. */
   private welcome(): void {
     const current = [...this.snapshot.values()].map((event): LiveEvent => ({ ...event, type: 'stream.updated' }));
     for (const [subscriber, state] of this.subscribers) {
       if (state.opened) continue;
       state.opened = true;
-      for (const event of current) subscriber.onEvent(event);
       subscriber.onOpen();
+      for (const event of current) subscriber.onEvent(event);
     }
   }
 
