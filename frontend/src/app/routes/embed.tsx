@@ -76,9 +76,12 @@ export function EmbedPlayerRoute() {
         onHostChange={reload}
         offline={<WatchOnSite username={stream.username} />}
         overlay={({ token }) => (
-          <Suspense fallback={null}>
-            <ReactionsOverlay hostId={stream.hostId} roomToken={token} />
-          </Suspense>
+          // A small embed (a phone-sized frame) has room for the unmute button and the controls, not the reactions.
+          <div className="hidden sm:block">
+            <Suspense fallback={null}>
+              <ReactionsOverlay hostId={stream.hostId} roomToken={token} />
+            </Suspense>
+          </div>
         )}
         sidebar={
           search.get('chat') === '1'

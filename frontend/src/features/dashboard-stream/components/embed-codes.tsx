@@ -15,7 +15,7 @@ function CodeField({ label, name, value, hint }: { label: string; name: string; 
           id={id}
           readOnly
           value={value}
-          rows={value.length > 90 ? 3 : 1}
+          rows={value.length > 90 ? 3 : 2}
           aria-describedby={`${id}-hint`}
           onFocus={(event) => event.currentTarget.select()}
           className="min-w-0 flex-1 resize-none rounded-lg border border-zinc-700 bg-zinc-950 px-3 py-2 font-mono text-xs text-zinc-200"
