@@ -11,7 +11,7 @@ test('a follower with eight tabs open gets every tab loaded and live, over one e
   users,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(120_000);
   const creatorContext = await browser.newContext();
   const creator = await users.signUp(creatorContext.request, 'tabs');
 

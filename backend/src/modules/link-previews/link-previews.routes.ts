@@ -3,9 +3,8 @@ import path from 'node:path';
 import { Router } from 'express';
 import { parse } from '../../http/validate.ts';
 import { channelParams } from '../recordings/recordings.schemas.ts';
+import { escapeHtml } from './escape-html.ts';
 import { livePagePreview, type LinkPreview } from './link-previews.service.ts';
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 type PreviewTags = Pick<LinkPreview, 'title' | 'description' | 'image' | 'url' | 'oEmbedUrl'>;
 

@@ -1,6 +1,7 @@
 import { env } from '../../config/env.ts';
 import { notFound } from '../../http/errors.ts';
 import { prisma } from '../../lib/prisma.ts';
+import { escapeHtml } from './escape-html.ts';
 import type { OEmbedVideo } from './oembed.schemas.ts';
 import { liveSnapshotSelect, liveSnapshotUrl } from '../recordings/live-snapshots.service.ts';
 import { LIVE_SNAPSHOT_SIZE } from '../recordings/snapshot-size.ts';
@@ -72,8 +73,6 @@ const DEFAULT_WIDTH = 640;
 /** Consumers re-read the title and live state at most this often. */
 const OEMBED_CACHE_SECONDS = 300;
 
-const escapeAttribute = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-
 /** The oEmbed answer for a channel link: an iframe of /embed/:username, 16:9 within the consumer's limits. */
 export async function oEmbedFor(url: string, limits: { maxWidth?: number; maxHeight?: number }): Promise<OEmbedVideo> {
   const username = channelOfUrl(url);
@@ -83,7 +82,7 @@ export async function oEmbedFor(url: string, limits: { maxWidth?: number; maxHei
   const height = Math.round((width * 9) / 16);
   const channel = preview.channel;
   const src = absolute(`/embed/${encodeURIComponent(channel)}`);
-  const html = `<iframe src="${escapeAttribute(src)}" width="${width}" height="${height}" title="${escapeAttribute(preview.author)} on Streamhouse" frameborder="0" allow="autoplay; fullscreen; picture-in-picture" allowfullscreen></iframe>`;
+  const html = `<iframe src="${escapeHtml(src)}" width="${width}" height="${height}" title="${escapeHtml(preview.author)} on Streamhouse" frameborder="0" allow="autoplay; fullscreen; picture-in-picture" allowfullscreen></iframe>`;
   return {
     version: '1.0',
     type: 'video',
