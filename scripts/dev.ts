@@ -20,7 +20,11 @@ for (const port of [profile.backendPort, profile.frontendPort]) {
   }
 }
 
-const stack = await startStack(profile, { databaseUrl: process.env.DATABASE_URL, livekitUrl: process.env.LIVEKIT_URL });
+const stack = await startStack(profile, {
+  databaseUrl: process.env.DATABASE_URL,
+  livekitUrl: process.env.LIVEKIT_URL,
+  smtpUrl: process.env.SMTP_URL,
+});
 const publicUrl = `http://localhost:${profile.frontendPort}`;
 
 let stopping = false;
@@ -62,5 +66,6 @@ console.log(`
     LiveKit:  ${stack.env.LIVEKIT_URL}
     RTMP/WHIP keys: ${stack.ingressAvailable ? 'available' : 'unavailable (see the ingress line above)'}
     Recording: ${stack.egressAvailable ? `on (files in ${stack.env.RECORDINGS_DIR})` : 'off (see the egress line above)'}
+    Mail:     ${stack.mail ? `every message the site sends is in \x1b[36m${stack.mail.webUrl}\x1b[0m (Mailpit)` : stack.env.SMTP_URL}
   Press Ctrl+C to stop.
 `);

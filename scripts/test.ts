@@ -115,6 +115,8 @@ const testEnv = {
   PORT: String(profile.backendPort),
   PUBLIC_URL: baseUrl,
   INGRESS_AVAILABLE: String(stack.ingressAvailable),
+  // Where the tests read the mail the site sent (Mailpit's HTTP API).
+  MAILPIT_URL: stack.mail?.webUrl ?? '',
   // Tests that record use small recordings, which keep the egress from starving the 2-core machine.
   RECORDINGS_VIDEO: '360p',
 };

@@ -3,6 +3,7 @@ import type { ApiRouter } from './http/api-router.ts';
 import { apiDocsRouter } from './http/api-docs.ts';
 import { openApiDocument } from './http/openapi-document.ts';
 import { authApi } from './modules/auth/auth.routes.ts';
+import { accountApi } from './modules/account/account.routes.ts';
 import { viewerApi } from './modules/discovery/discovery.routes.ts';
 import { chatApi } from './modules/chat/chat.routes.ts';
 import { usersApi } from './modules/users/users.routes.ts';
@@ -33,6 +34,7 @@ const docsApi = apiDocsRouter(() => (document ??= apiDocument()));
 /** Every router, one per URL prefix, in the order the reference lists them. */
 export const apis: ApiRouter[] = [
   authApi,
+  accountApi,
   viewerApi,
   chatApi,
   usersApi,

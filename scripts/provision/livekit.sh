@@ -71,3 +71,8 @@ fi
 if ! bash "$HERE/build-caddy.sh" "$BIN_DIR"; then
   say "caddy: not available (see the message above); pnpm test needs it, pnpm dev does not."
 fi
+
+# Mailpit: the mail server of `pnpm dev` and the test stack (password resets, email verification).
+if ! bash "$HERE/build-mailpit.sh" "$BIN_DIR"; then
+  say "mailpit: not available (see the message above); set SMTP_URL to send mail elsewhere."
+fi

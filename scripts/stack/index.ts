@@ -6,6 +6,7 @@ import { REPO_ROOT, findBinary, provisionLiveKit, startEgress, startIngress, sta
 import { applyMigrations } from '../db/schema-engine.ts';
 import { stopAll } from './processes.ts';
 import { startTlsProxy, type TlsProxy } from './tls-proxy.ts';
+import { startMailServer, type MailServer } from './mail.ts';
 
 export type Stack = {
   profile: StackProfile;
@@ -19,6 +20,8 @@ export type Stack = {
    * addresses (what a backend beside LiveKit uses); browsers get the proxy's (`tls.siteUrl`, `tls.livekitUrl`).
    */
   tls?: TlsProxy;
+  /** Mailpit, when no SMTP_URL was configured: `env.SMTP_URL` points at it, tests read its inbox. */
+  mail?: MailServer;
   /** Process ids of the local livekit-server and embedded PostgreSQL (undefined when configured elsewhere). */
   livekitPid?: number;
   postgresPid?: number;
@@ -38,6 +41,8 @@ export async function startStack(
   options: {
     databaseUrl?: string;
     livekitUrl?: string;
+    /** Mail goes there (SMTP_URL); without it a local Mailpit is started. */
+    smtpUrl?: string;
     freshDatabase?: boolean;
     quiet?: boolean;
     privateLiveKitSecret?: boolean;
@@ -73,6 +78,16 @@ export async function startStack(
   let ingressAvailable = false;
   let egressAvailable = false;
   let livekitPid: number | undefined;
+
+  let mail: MailServer | undefined;
+  if (options.smtpUrl) {
+    env.SMTP_URL = options.smtpUrl;
+    log(`mail: ${redactPassword(options.smtpUrl)} (from configuration)`);
+  } else {
+    mail = await startMailServer({ profile, quiet: options.quiet });
+    env.SMTP_URL = mail.smtpUrl;
+    log(`mail: Mailpit on ${mail.smtpUrl}; inbox at ${mail.webUrl}`);
+  }
 
   // Builds what is missing (LiveKit's services, Caddy) before anything needs it.
   if (!options.livekitUrl) provisionLiveKit();
@@ -122,6 +137,7 @@ export async function startStack(
     ingressAvailable,
     egressAvailable,
     tls,
+    mail,
     livekitPid,
     postgresPid,
     freshDatabase: async (suffix) => {

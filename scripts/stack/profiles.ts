@@ -37,6 +37,9 @@ export type StackProfile = {
   whipTlsPort: number;
   /** LiveKit's built-in TURN server (UDP), for viewers whose network allows only relayed media. */
   turnUdpPort: number;
+  /** Mailpit: the SMTP server the backend sends to, and its web inbox and HTTP API (tests read mail there). */
+  mailSmtpPort: number;
+  mailWebPort: number;
 };
 
 export const PROFILES: Record<StackProfile['name'], StackProfile> = {
@@ -63,6 +66,8 @@ export const PROFILES: Record<StackProfile['name'], StackProfile> = {
     livekitTlsPort: 7843,
     whipTlsPort: 8443,
     turnUdpPort: 3478,
+    mailSmtpPort: 1025,
+    mailWebPort: 8025,
   },
   test: {
     name: 'test',
@@ -87,6 +92,8 @@ export const PROFILES: Record<StackProfile['name'], StackProfile> = {
     livekitTlsPort: 7943,
     whipTlsPort: 8543,
     turnUdpPort: 3578,
+    mailSmtpPort: 1125,
+    mailWebPort: 8125,
   },
 };
 

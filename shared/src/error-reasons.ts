@@ -30,6 +30,7 @@ export const ERROR_REASONS = {
   MALFORMED_ESCAPE: 'The address has a broken %-escape.',
   CONTROL_CHARACTER: 'The address holds a control character.',
   NUL_IN_BODY: 'The JSON body holds a NUL character.',
+  WRONG_PASSWORD: 'The password given to confirm a change to the account is not its password.',
 } as const satisfies Record<string, string>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

@@ -3,6 +3,7 @@
  * None of them can be a username (profiles live at `/:username`), and a visit from one is not a profile visit.
  */
 export const SITE_PAGES = [
+  'account',
   'admin',
   'browse',
   'dashboard',

@@ -76,6 +76,7 @@ describe('configuration', () => {
       PUBLIC_URL: 'https://streams.example',
       LIVEKIT_URL: 'wss://livekit.streams.example',
       TRUST_PROXY: '10.0.0.0/8',
+      SMTP_URL: 'smtp://mailer:secret@smtp.streams.example:587',
     };
 
     it('starts with long secrets of its own', () => {

@@ -71,6 +71,21 @@ export const envSchema = z.object({
   /** PostgreSQL: how long to wait for a connection, and for one statement, before answering 503 (Retry-After). */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /**
+   * Where the site's mail goes (password resets, email verification): `smtp://user:pass@host:587` (STARTTLS when
+   * the server offers it) or `smtps://…:465`. `pnpm dev` and the tests start Mailpit and set it. Required in production.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of the site's mail, as people see it. */
+  MAIL_FROM: z.string().min(3).default('Streamhouse <no-reply@streamhouse.localhost>'),
+  /** When true, a creator must confirm their email address before they create a stream key or go live. */
+  REQUIRE_VERIFIED_EMAIL: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
   /** Turns on GET /metrics (Prometheus) for callers sending `Authorization: Bearer <this>`; unset, there is none. */
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   /** Where the built frontend lives; when set, the backend serves it (single origin in production and e2e). */
@@ -136,6 +151,8 @@ function productionProblems(parsed: z.infer<typeof envSchema>, source: Record<st
     problems.push(
       'TRUST_PROXY: `true` trusts X-Forwarded-For from anyone (forged addresses); name the proxy subnets or a hop count',
     );
+  if (!parsed.SMTP_URL)
+    problems.push('SMTP_URL: is required in production: password resets and email verification are sent by mail');
   for (const name of ['AUTH_SECRET', 'LIVEKIT_API_SECRET'] as const) {
     const value = parsed[name];
     if (source[name] === undefined)

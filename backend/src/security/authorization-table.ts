@@ -507,6 +507,61 @@ export const ROWS: Row[] = [
     restore: (w) => prisma.streamReminder.deleteMany({ where: { hostId: w.host.user.id } }),
   })),
 
+  // ── One's own account: recovery, address, sessions, data. Each caller acts on their own account only.
+  {
+    route: 'POST /api/account/password-reset',
+    // The same answer for any name: it never tells whether an account exists.
+    call: () => ({ method: 'post', path: '/api/account/password-reset', body: { login: `matrix_${Date.now()}` } }),
+    expect: all('202'),
+  },
+  {
+    route: 'POST /api/account/email-confirmation',
+    call: () => ({ method: 'post', path: '/api/account/email-confirmation', body: {} }),
+    expect: members('202'),
+  },
+  {
+    route: 'POST /api/account/email',
+    call: () => ({ method: 'post', path: '/api/account/email', body: { email: `matrix_${Date.now()}@example.test` } }),
+    expect: members('200'),
+    restore: (w) =>
+      Promise.all(
+        [w.host, ...Object.values(w.members)].map(({ user }) =>
+          prisma.user.update({ where: { id: user.id }, data: { email: user.email } }),
+        ),
+      ),
+  },
+  { route: 'GET /api/account/sessions', call: () => ({ method: 'get', path: '/api/account/sessions' }), expect: members('200') },
+  {
+    route: 'DELETE /api/account/sessions/:sessionId',
+    // Someone else's session id (the host's) reads as no session of yours; the host would end their own.
+    call: async (w) => {
+      const session = await prisma.session.findFirstOrThrow({ where: { userId: w.host.user.id }, select: { id: true } });
+      return { method: 'delete', path: `/api/account/sessions/${session.id}` };
+    },
+    expect: members(NOT_FOUND, { owner: '204' }),
+    restore: async (w) => {
+      // The host signed their only session out: sign them back in for the next cells.
+      const again = await w.host.agent
+        .post('/api/auth/sign-in/username')
+        .set('Origin', env.PUBLIC_URL)
+        .set('X-Forwarded-For', `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`)
+        .send({ username: w.host.user.username, password: 'correct-horse-battery' });
+      if (again.status !== 200) throw new Error(`signing the host back in failed: ${again.status}`);
+    },
+  },
+  {
+    route: 'POST /api/account/sessions/end-others',
+    call: () => ({ method: 'post', path: '/api/account/sessions/end-others', body: {} }),
+    expect: members('200'),
+  },
+  { route: 'GET /api/account/export', call: () => ({ method: 'get', path: '/api/account/export' }), expect: members('200') },
+  {
+    route: 'POST /api/account/delete',
+    // Not with a wrong password (counted like a sign-in attempt); the real deletion: account-deletion.test.ts.
+    call: () => ({ method: 'post', path: '/api/account/delete', body: { password: 'not-the-password' } }),
+    expect: members('400 WRONG_PASSWORD'),
+  },
+
   // ── The API's own description, for programs and people
   { route: 'GET /api/openapi.json', call: () => ({ method: 'get', path: '/api/openapi.json' }), expect: all('200') },
   { route: 'GET /api/docs', call: () => ({ method: 'get', path: '/api/docs' }), expect: all('200') },
@@ -533,5 +588,8 @@ export const COVERED_ELSEWHERE: Record<string, string> = {
   'POST /api/auth/sign-in/email': 'modules/auth/auth.test.ts and the fuzz suite',
   'POST /api/auth/sign-out': 'modules/auth/auth.test.ts, security/two-instances.test.ts',
   'POST /api/auth/is-username-available': 'modules/auth/auth.test.ts and the fuzz suite',
+  'POST /api/auth/reset-password': 'a mailed token is the credential; modules/account/account.test.ts',
+  'POST /api/auth/change-password': 'ends other sessions; modules/account/account.test.ts',
+  'GET /api/auth/verify-email': 'a mailed token is the credential; modules/account/account.test.ts',
   'ALL /api/auth/{*rest}': "better-auth's other endpoints; modules/auth/auth.test.ts",
 };

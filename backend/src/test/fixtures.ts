@@ -62,7 +62,7 @@ export async function signedInAgent(app: Express, prefix = 'member', options: Re
       username: displayUsername,
     });
   if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
-  const user = response.body.user as { id: string; username: string; displayUsername: string; name: string };
+  const user = response.body.user as { id: string; username: string; displayUsername: string; name: string; email: string };
   createdUserIds.push(user.id);
   await prisma.user.update({ where: { id: user.id }, data: { replaySettings: replaySettingsFor(options) } });
   // The session cookie as a `Cookie` header, for requests sent without the agent (e.g. raw paths).

@@ -16,13 +16,15 @@ import { BrowseCategoryRoute, BrowseRoute } from './routes/browse.tsx';
 import { DashboardAnalyticsRoute } from './routes/dashboard-analytics.tsx';
 import { DashboardAnalyticsSessionRoute } from './routes/dashboard-analytics-session.tsx';
 import { ProfileRoute } from './routes/profile.tsx';
-import { SettingsRoute } from './routes/settings.tsx';
 import { FollowingRoute } from './routes/following.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
 import { ReplayRoute } from './routes/replay.tsx';
 import { DashboardRecordingsRoute } from './routes/dashboard-recordings.tsx';
 import { AdminCreatorsRoute } from './routes/admin-creators.tsx';
 import { EmbedChatRoute, EmbedPlayerRoute } from './routes/embed.tsx';
+
+// Pages few visits need (account settings, password recovery) load on demand, outside the first page's JavaScript.
+const accountPasswordPages = () => import('./routes/account-password.tsx');
 
 export const router = createBrowserRouter([
   // For other sites' iframes and OBS: no site chrome around them.
@@ -34,6 +36,14 @@ export const router = createBrowserRouter([
       { path: paths.home.pattern, element: <HomeRoute /> },
       { path: paths.signIn.pattern, element: <SignInRoute /> },
       { path: paths.signUp.pattern, element: <SignUpRoute /> },
+      {
+        path: paths.forgotPassword.pattern,
+        lazy: async () => ({ Component: (await accountPasswordPages()).ForgotPasswordRoute }),
+      },
+      {
+        path: paths.resetPassword.pattern,
+        lazy: async () => ({ Component: (await accountPasswordPages()).ResetPasswordRoute }),
+      },
       {
         // The creator's pages: children of this layout (one line each; paths from config/paths.ts).
         path: paths.dashboard.pattern,
@@ -52,7 +62,7 @@ export const router = createBrowserRouter([
       { path: paths.search.pattern, element: <SearchRoute /> },
       { path: paths.browse.pattern, element: <BrowseRoute /> },
       { path: paths.browseCategory.pattern, element: <BrowseCategoryRoute /> },
-      { path: paths.settings.pattern, element: <SettingsRoute /> },
+      { path: paths.settings.pattern, lazy: async () => ({ Component: (await import('./routes/settings.tsx')).SettingsRoute }) },
       { path: paths.adminCreators.pattern, element: <AdminCreatorsRoute /> },
       { path: paths.following.pattern, element: <FollowingRoute /> },
       // The loader only starts the viewer's connection early; nothing on the page is loader data to revalidate.

@@ -6,6 +6,9 @@ export const paths = {
     to: (redirectTo?: string) => (redirectTo ? `/signin?redirectTo=${encodeURIComponent(redirectTo)}` : '/signin'),
   },
   signUp: { pattern: '/signup', to: () => '/signup' },
+  forgotPassword: { pattern: '/account/forgot-password', to: () => '/account/forgot-password' },
+  /** The link in a reset mail carries `?token=`. */
+  resetPassword: { pattern: '/account/reset-password', to: () => '/account/reset-password' },
   dashboard: { pattern: '/dashboard', to: () => '/dashboard' },
   dashboardKeys: { pattern: '/dashboard/keys', to: () => '/dashboard/keys' },
   dashboardStream: { pattern: '/dashboard/stream', to: () => '/dashboard/stream' },

@@ -1,13 +1,15 @@
 import { guard } from '../../http/api-router.ts';
 import { security } from '../../http/api-security.ts';
 import { forbidden, unauthenticated } from '../../http/errors.ts';
-import { sessionUserOf, type SessionUser } from './auth.service.ts';
+import { sessionOf, sessionUserOf, type SessionUser } from './auth.service.ts';
 
 declare global {
   namespace Express {
     interface Request {
       /** Set by the guards below; undefined for anonymous requests. */
       user?: SessionUser;
+      /** The session the request came with (set by requireUser). */
+      sessionId?: string;
     }
   }
 }
@@ -24,9 +26,10 @@ export const optionalUser = guard(
 /** Signed-in only: 401 otherwise. */
 export const requireUser = guard(
   async (req, _res, next) => {
-    const user = await sessionUserOf(req.headers);
-    if (!user) throw unauthenticated();
-    req.user = user;
+    const session = await sessionOf(req.headers);
+    if (!session) throw unauthenticated();
+    req.user = session.user;
+    req.sessionId = session.sessionId;
     next();
   },
   { security: [security.session], errors: { 401: 'Not signed in.' } },

@@ -12,6 +12,10 @@ import {
   signUpBody,
   usernameAvailability,
   usernameBody,
+  resetPasswordBody,
+  changePasswordBody,
+  statusAnswer,
+  verifyEmailQuery,
 } from './auth.schemas.ts';
 
 /**
@@ -42,7 +46,15 @@ function toBetterAuth(req: Request, res: Response): Promise<void> {
   return handleAuth(req, res);
 }
 
-const json = (schema: typeof signUpBody | typeof signInUsernameBody | typeof signInEmailBody | typeof usernameBody) => ({
+const json = (
+  schema:
+    | typeof signUpBody
+    | typeof signInUsernameBody
+    | typeof signInEmailBody
+    | typeof usernameBody
+    | typeof resetPasswordBody
+    | typeof changePasswordBody,
+) => ({
   contentType: 'application/json',
   description: 'Read by better-auth.',
   schema,
@@ -98,6 +110,36 @@ authApi.post('/is-username-available', {
   requestBody: json(usernameBody),
   responses: { 200: usernameAvailability },
   errors: { 400: 'Against the rules (`INVALID_USERNAME`) or reserved (`USERNAME_RESERVED`): `message` says why.' },
+  handler: (_input, req, res) => toBetterAuth(req, res),
+});
+
+authApi.post('/reset-password', {
+  summary: 'Set a new password with the token from a reset mail',
+  description:
+    'The token works once, for 30 minutes (POST /api/account/password-reset mails it). Every session of the account ends; the owner gets a mail saying the password changed.',
+  security: [security.anonymous],
+  requestBody: json(resetPasswordBody),
+  responses: { 200: statusAnswer },
+  errors: { 400: 'The token is wrong, used or expired (`INVALID_TOKEN`), or the password breaks a rule.' },
+  handler: (_input, req, res) => toBetterAuth(req, res),
+});
+
+authApi.post('/change-password', {
+  summary: 'Change your password',
+  description: 'With the current one. The owner gets a mail saying the password changed.',
+  security: [security.session],
+  requestBody: json(changePasswordBody),
+  responses: { 200: signedIn },
+  errors: { 400: 'The current password is wrong (`INVALID_PASSWORD`), or the new one breaks a rule.', 401: 'Not signed in.' },
+  handler: (_input, req, res) => toBetterAuth(req, res),
+});
+
+authApi.get('/verify-email', {
+  summary: 'Confirm an email address (the link in the mail)',
+  description: 'Redirects to the settings page, with `error=` when the link is wrong or expired.',
+  security: [security.anonymous, security.session],
+  query: verifyEmailQuery,
+  responses: { 302: { description: 'To the settings page.' } },
   handler: (_input, req, res) => toBetterAuth(req, res),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH } from '@streamhouse/contract';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH } from '@streamhouse/contract';
 import { displayNameSchema } from '../users/users.schemas.ts';
 
 /** The profile fields sign-up may set besides credentials: the display name, nothing an admin sets. */
@@ -13,7 +13,7 @@ const username = z
   .min(USERNAME_MIN_LENGTH)
   .max(USERNAME_MAX_LENGTH)
   .meta({ description: 'Letters, digits and underscores.' });
-const password = z.string().min(8).max(128);
+export const password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 
 export const signUpBody = z
   .object({
@@ -34,6 +34,18 @@ export const signInEmailBody = z
   .object({ email: z.string(), password: z.string(), rememberMe: z.boolean().optional() })
   .meta({ id: 'SignInWithEmail' });
 export const usernameBody = z.object({ username: z.string() });
+export const resetPasswordBody = z
+  .object({ token: z.string().meta({ description: 'From the mailed link.' }), newPassword: password })
+  .meta({ id: 'ResetPassword' });
+export const changePasswordBody = z
+  .object({
+    currentPassword: z.string(),
+    newPassword: password,
+    /** Sign out every other session (this one gets a new session cookie). */
+    revokeOtherSessions: z.boolean().optional(),
+  })
+  .meta({ id: 'ChangePassword' });
+export const verifyEmailQuery = z.object({ token: z.string(), callbackURL: z.string().optional() });
 
 // ── Responses (better-auth's; it may add fields, so these are not strict)
 
@@ -69,5 +81,7 @@ export const currentSession = z
 export const signedOut = z
   .looseObject({ success: z.boolean() })
   .meta({ description: 'Signed out: the session is ended on the server and the cookie cleared.' });
+
+export const statusAnswer = z.looseObject({ status: z.boolean() }).meta({ description: 'Done.' });
 
 export const usernameAvailability = z.looseObject({ available: z.boolean() }).meta({ description: 'Whether nobody has it yet' });

@@ -9,12 +9,14 @@ import { prisma } from '../../lib/prisma.ts';
 import { logger } from '../../lib/logger.ts';
 import { AppError } from '../../http/errors.ts';
 import { originsFor } from '../../http/origins.ts';
-import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH } from '@streamhouse/contract';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH } from '@streamhouse/contract';
 import { isUsernameAllowed, usernameProblem } from './username-rules.ts';
 import { nameSkeleton } from '../../lib/name-skeleton.ts';
 import { signUpProblem } from './sign-up-rules.ts';
 import { countSignInAttempt, countSignUp, forgiveSignInAttempts } from './sign-in-limit.service.ts';
 import { invalidatedCache } from '../../lib/invalidated-cache.ts';
+import { sendMailInBackground } from '../../lib/mailer.ts';
+import { PASSWORD_RESET_MINUTES, passwordChangedMail, passwordResetMail, verifyEmailMail } from '../account/account-mail.ts';
 
 const authLogger = logger.child({ name: 'better-auth' });
 
@@ -41,6 +43,41 @@ async function asAuthError(check: () => Promise<void>): Promise<void> {
 
 const SIGN_IN_PATHS = new Set(['/sign-in/username', '/sign-in/email']);
 
+/** Paths that change who a session is (its user's email, password or sessions): every cached session is dropped. */
+const SESSION_CHANGING_PATHS = new Set(['/change-password', '/reset-password', '/verify-email', '/change-email']);
+
+/** Where a confirmation link lands: the settings page, which says whether it worked (`?error=` when not). */
+export const EMAIL_CONFIRMED_PATH = '/settings?email=confirmed';
+
+/** better-auth's link with our landing page: it redirects there after confirming (or with `error=`). */
+function withLandingPage(url: string): string {
+  const link = new URL(url);
+  link.searchParams.set('callbackURL', EMAIL_CONFIRMED_PATH);
+  return link.toString();
+}
+
+/**
+ * better-auth endpoints the site does not offer over HTTP: the account routes (/api/account) call them with our
+ * limits and answers, or they act on sessions behind the session cache's back.
+ */
+const DISABLED_PATHS = [
+  // Profile fields change through PATCH /api/users/:username (validated there).
+  '/update-user',
+  // POST /api/account/password-reset (email or username, limited per network and account).
+  '/request-password-reset',
+  '/forget-password',
+  // POST /api/account/email-verification (signed in, limited): better-auth's sends to any address asked.
+  '/send-verification-email',
+  // POST /api/account/email (limited per account).
+  '/change-email',
+  // /api/account/sessions: they hand out other sessions' tokens and bypass the session cache.
+  '/list-sessions',
+  '/revoke-session',
+  '/revoke-sessions',
+  '/revoke-other-sessions',
+  '/delete-user',
+];
+
 /** A username that reads like an existing one ("Dem0_A1ice" beside "demo_alice") would let its owner pass as them. */
 async function lookAlikeProblem(username: string): Promise<{ code: string; message: string } | undefined> {
   const existing = await prisma.user.findFirst({ where: { usernameSkeleton: nameSkeleton(username) }, select: { id: true } });
@@ -57,7 +94,25 @@ export const auth = betterAuth({
   secret: env.AUTH_SECRET,
   trustedOrigins: originsFor(env.PUBLIC_URL),
   database: prismaAdapter(prisma, { provider: 'postgresql' }),
-  emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+  emailAndPassword: {
+    enabled: true,
+    minPasswordLength: PASSWORD_MIN_LENGTH,
+    maxPasswordLength: PASSWORD_MAX_LENGTH,
+    resetPasswordTokenExpiresIn: PASSWORD_RESET_MINUTES * 60,
+    revokeSessionsOnPasswordReset: true,
+    sendResetPassword: async ({ user, token }) => sendMailInBackground(passwordResetMail(user, token)),
+    onPasswordReset: async ({ user }) => sendMailInBackground(passwordChangedMail(user)),
+  },
+  emailVerification: {
+    sendOnSignUp: true,
+    expiresIn: 24 * 60 * 60,
+    sendVerificationEmail: async ({ user, url }) => sendMailInBackground(verifyEmailMail(user, withLandingPage(url))),
+  },
+  user: {
+    // An unconfirmed address changes at once (and the new one gets a confirmation link); a confirmed one only
+    // once the new address confirms, and the old one is told (POST /api/account/email).
+    changeEmail: { enabled: true, updateEmailWithoutVerification: true },
+  },
   plugins: [
     username({
       minUsernameLength: USERNAME_MIN_LENGTH,
@@ -65,8 +120,7 @@ export const auth = betterAuth({
       usernameValidator: isUsernameAllowed,
     }),
   ],
-  // Profile fields change through PATCH /api/users/:username (validated there), never through better-auth.
-  disabledPaths: ['/update-user'],
+  disabledPaths: DISABLED_PATHS,
   // better-auth's own limiter keeps counters in one process's memory; ours (below) live in PostgreSQL, so
   // every instance agrees.
   rateLimit: { enabled: false },
@@ -96,6 +150,14 @@ export const auth = betterAuth({
         const token = sessionTokenOf(ctx.headers?.get('cookie'));
         if (token) await sessions.invalidate(prisma, token);
       }
+      // A redirect (a confirmation link followed) comes back as an APIError too, with a 3xx status.
+      const returned = ctx.context.returned;
+      const failed = returned instanceof APIError ? returned.statusCode >= 400 : returned instanceof Error;
+      if (SESSION_CHANGING_PATHS.has(ctx.path) && !failed) {
+        await sessions.invalidateAll(prisma);
+        const user = ctx.context.session?.user;
+        if (ctx.path === '/change-password' && user) sendMailInBackground(passwordChangedMail(user));
+      }
       const newSession = ctx.context.newSession;
       if (SIGN_IN_PATHS.has(ctx.path) && newSession)
         await forgiveSignInAttempts(newSession.user.id, ctx.headers?.get(CLIENT_IP_HEADER) ?? 'unknown');
@@ -124,24 +186,34 @@ const SESSION_COOKIE = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE_NAME.replaceAll('
 /**
  * Sessions as every signed-in request needs them, held per instance for half a minute and dropped on every
  * instance (PostgreSQL NOTIFY) at sign-out, so a copy of a signed-out cookie stops working everywhere at once.
- * Keyed by the signed cookie value; a session revoked another way (better-auth's revoke endpoints, which the
- * site does not use) ends within the half minute.
+ * Keyed by the signed cookie value. Whatever ends or changes other sessions (a password reset or change, an email
+ * confirmed, a session signed out from the account page) drops every entry on every instance (`forgetCachedSessions`):
+ * those are rare, and a session's cache key cannot be told from its id.
  */
-const sessions = invalidatedCache<{ user: SessionUser | null }>({
+const sessions = invalidatedCache<{ user: SessionUser | null; sessionId: string | null }>({
   channel: 'auth_session',
   max: 100_000,
   ttlMs: 30_000,
   load: async (token) => {
     const session = await auth.api.getSession({ headers: new Headers({ cookie: `${SESSION_COOKIE_NAME}=${token}` }) });
-    return { user: session?.user ?? null };
+    return { user: session?.user ?? null, sessionId: session?.session.id ?? null };
   },
 });
+
+/** After sessions were ended or their user changed outside better-auth's own paths (see above). */
+export const forgetCachedSessions = () => sessions.invalidateAll(prisma);
 
 const sessionTokenOf = (cookie: string | null | undefined) => (cookie ? SESSION_COOKIE.exec(cookie)?.[1] : undefined);
 
 /** The signed-in user a request's cookie names, if any. */
 export async function sessionUserOf(headers: IncomingHttpHeaders): Promise<SessionUser | undefined> {
+  return (await sessionOf(headers))?.user;
+}
+
+/** The session a request's cookie names (its id and user), if any. */
+export async function sessionOf(headers: IncomingHttpHeaders): Promise<{ user: SessionUser; sessionId: string } | undefined> {
   const token = sessionTokenOf(headers.cookie);
   if (!token) return undefined;
-  return (await sessions.get(token)).user ?? undefined;
+  const { user, sessionId } = await sessions.get(token);
+  return user && sessionId ? { user, sessionId } : undefined;
 }

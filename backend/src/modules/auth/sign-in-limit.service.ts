@@ -1,5 +1,4 @@
-import { AppError } from '../../http/errors.ts';
-import { hitRateLimit, resetRateLimit } from '../rate-limit/rate-limit.service.ts';
+import { enforceRateLimit, hitRateLimit, inMinutes, resetRateLimit, tooManyRequests } from '../rate-limit/rate-limit.service.ts';
 import { findUserIdBySignInName } from '../users/users.service.ts';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
@@ -23,15 +22,6 @@ export const SIGN_UP_LIMIT = { limit: 10, windowMs: ONE_HOUR } as const;
 
 const accountAndIpKey = (account: string, ip: string) => `sign-in:account-ip:${account}:${ip}`;
 
-function inMinutes(ms: number): string {
-  const minutes = Math.max(1, Math.ceil(ms / 60_000));
-  return minutes === 1 ? 'in a minute' : `in ${minutes} minutes`;
-}
-
-function tooMany(message: string, retryAfterMs: number): AppError {
-  return new AppError(429, 'RATE_LIMITED', message, { retryAfterMs });
-}
-
 /** The account a sign-in name (username or email) identifies; an unknown name is counted by itself. */
 async function accountOf(name: string): Promise<string> {
   const userId = await findUserIdBySignInName(name);
@@ -41,12 +31,11 @@ async function accountOf(name: string): Promise<string> {
 /** Counts a sign-in attempt from `ip` for the account `name` identifies. Throws 429 when over a limit. */
 export async function countSignInAttempt(attempt: { ip: string; name?: string }): Promise<void> {
   const { perIp, perAccount, perAccountAndIp } = SIGN_IN_LIMITS;
-  const byIp = await hitRateLimit(`sign-in:ip:${attempt.ip}`, perIp.limit, perIp.windowMs);
-  if (!byIp.allowed)
-    throw tooMany(
-      `Too many sign-in attempts from your network. Please try again ${inMinutes(byIp.retryAfterMs)}.`,
-      byIp.retryAfterMs,
-    );
+  await enforceRateLimit(
+    `sign-in:ip:${attempt.ip}`,
+    perIp,
+    (when) => `Too many sign-in attempts from your network. Please try again ${when}.`,
+  );
   const name = attempt.name?.trim().toLowerCase();
   if (!name) return;
   const account = await accountOf(name);
@@ -56,7 +45,7 @@ export async function countSignInAttempt(attempt: { ip: string; name?: string })
   ]);
   const refused = !fromHere.allowed ? fromHere : !overall.allowed ? overall : undefined;
   if (refused)
-    throw tooMany(
+    throw tooManyRequests(
       `Too many failed sign-in attempts for this account. Please try again ${inMinutes(refused.retryAfterMs)}.`,
       refused.retryAfterMs,
     );
@@ -69,10 +58,9 @@ export async function forgiveSignInAttempts(userId: string, ip: string): Promise
 
 /** Counts a sign-up from `ip`. Throws 429 when over. */
 export async function countSignUp(ip: string): Promise<void> {
-  const result = await hitRateLimit(`sign-up:ip:${ip}`, SIGN_UP_LIMIT.limit, SIGN_UP_LIMIT.windowMs);
-  if (!result.allowed)
-    throw tooMany(
-      `Too many new accounts from your network. Please try again ${inMinutes(result.retryAfterMs)}.`,
-      result.retryAfterMs,
-    );
+  await enforceRateLimit(
+    `sign-up:ip:${ip}`,
+    SIGN_UP_LIMIT,
+    (when) => `Too many new accounts from your network. Please try again ${when}.`,
+  );
 }

@@ -3,12 +3,13 @@ import { prisma } from '../../lib/prisma.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import type { Eligibility } from './eligibility.schemas.ts';
 
-export type EligibilityRules = { minFollowers: number; requireApproval: boolean };
+export type EligibilityRules = { minFollowers: number; requireApproval: boolean; requireVerifiedEmail: boolean };
 
 /** The configured go-live gate; tests pass their own rules. */
 export const configuredRules = (): EligibilityRules => ({
   minFollowers: env.MIN_FOLLOWERS_TO_STREAM,
   requireApproval: env.REQUIRE_CREATOR_APPROVAL,
+  requireVerifiedEmail: env.REQUIRE_VERIFIED_EMAIL,
 });
 
 function plural(count: number, word: string): string {
@@ -19,13 +20,15 @@ function plural(count: number, word: string): string {
 export async function getEligibility(userId: string, rules: EligibilityRules = configuredRules()): Promise<Eligibility> {
   const user = await prisma.user.findUnique({
     where: { id: userId },
-    select: { creatorApproved: true, _count: { select: { followers: true } } },
+    select: { creatorApproved: true, emailVerified: true, _count: { select: { followers: true } } },
   });
   if (!user) throw notFound('No such user.');
   const followerCount = user._count.followers;
   const required = rules.minFollowers;
   let reason: string | null = null;
-  if (rules.requireApproval && !user.creatorApproved) {
+  if (rules.requireVerifiedEmail && !user.emailVerified) {
+    reason = 'Confirm your email address before you go live: open the link we sent you (Settings can send a new one).';
+  } else if (rules.requireApproval && !user.creatorApproved) {
     reason = 'Streaming on this site needs approval from an admin, and your account has not been approved yet.';
   } else if (followerCount < required) {
     reason = `You need at least ${plural(required, 'follower')} to go live; you have ${followerCount} so far.`;
@@ -46,12 +49,14 @@ export async function assertEligibleToStream(userId: string, rules: EligibilityR
 }
 
 /**
- * Whether a creator may be live at all right now: with REQUIRE_CREATOR_APPROVAL, only while approved. Checked on
- * every go-live (webhook or reconciliation), so a revoked creator's old key or unexpired token never puts them on
- * air. The follower gate applies when keys and tokens are made, not to a broadcast already running.
+ * Whether a creator may be live at all right now: with REQUIRE_CREATOR_APPROVAL, only while approved; with
+ * REQUIRE_VERIFIED_EMAIL, only with a confirmed address. Checked on every go-live (webhook or reconciliation), so a
+ * revoked creator's old key or unexpired token never puts them on air. The follower gate applies when keys and
+ * tokens are made, not to a broadcast already running.
  */
 export async function mayBroadcast(userId: string, rules: EligibilityRules = configuredRules()): Promise<boolean> {
-  if (!rules.requireApproval) return true;
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { creatorApproved: true } });
-  return user?.creatorApproved ?? false;
+  if (!rules.requireApproval && !rules.requireVerifiedEmail) return true;
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { creatorApproved: true, emailVerified: true } });
+  if (!user) return false;
+  return (!rules.requireApproval || user.creatorApproved) && (!rules.requireVerifiedEmail || user.emailVerified);
 }

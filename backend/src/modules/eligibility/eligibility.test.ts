@@ -5,7 +5,7 @@ import { env } from '../../config/env.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { AppError } from '../../http/errors.ts';
 import { createTestUser, signedInAgent } from '../../test/fixtures.ts';
-import { assertEligibleToStream, getEligibility } from './eligibility.service.ts';
+import { assertEligibleToStream, getEligibility, mayBroadcast } from './eligibility.service.ts';
 
 const app = createApp();
 
@@ -36,7 +36,7 @@ describe('GET /api/stream/eligibility', () => {
 describe('the go-live gate', () => {
   it('requires the minimum follower count and says how many are missing', async () => {
     const creator = await withFollowers(2);
-    const rules = { minFollowers: 3, requireApproval: false };
+    const rules = { minFollowers: 3, requireApproval: false, requireVerifiedEmail: false };
     expect(await getEligibility(creator.id, rules)).toEqual({
       eligible: false,
       reason: 'You need at least 3 followers to go live; you have 2 so far.',
@@ -58,18 +58,36 @@ describe('the go-live gate', () => {
 
   it('says "1 follower" in the singular', async () => {
     const creator = await withFollowers(0);
-    const eligibility = await getEligibility(creator.id, { minFollowers: 1, requireApproval: false });
+    const eligibility = await getEligibility(creator.id, {
+      minFollowers: 1,
+      requireApproval: false,
+      requireVerifiedEmail: false,
+    });
     expect(eligibility.reason).toBe('You need at least 1 follower to go live; you have 0 so far.');
   });
 
   it('requires admin approval when that is switched on', async () => {
     const creator = await withFollowers(5);
-    const rules = { minFollowers: 0, requireApproval: true };
+    const rules = { minFollowers: 0, requireApproval: true, requireVerifiedEmail: false };
     const before = await getEligibility(creator.id, rules);
     expect(before).toMatchObject({ eligible: false, reason: expect.stringMatching(/approval from an admin/) });
     await expect(assertEligibleToStream(creator.id, rules)).rejects.toBeInstanceOf(AppError);
 
     await prisma.user.update({ where: { id: creator.id }, data: { creatorApproved: true } });
     expect(await getEligibility(creator.id, rules)).toMatchObject({ eligible: true, reason: null });
+  });
+
+  it('requires a confirmed email address when that is switched on, for new keys and for going live', async () => {
+    const creator = await withFollowers(0);
+    const rules = { minFollowers: 0, requireApproval: false, requireVerifiedEmail: true };
+    expect(await getEligibility(creator.id, rules)).toMatchObject({
+      eligible: false,
+      reason: expect.stringMatching(/Confirm your email address/),
+    });
+    expect(await mayBroadcast(creator.id, rules)).toBe(false);
+
+    await prisma.user.update({ where: { id: creator.id }, data: { emailVerified: true } });
+    expect(await getEligibility(creator.id, rules)).toMatchObject({ eligible: true, reason: null });
+    expect(await mayBroadcast(creator.id, rules)).toBe(true);
   });
 });

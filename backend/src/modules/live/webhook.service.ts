@@ -8,6 +8,7 @@ import { AppError, unauthenticated } from '../../http/errors.ts';
 import { goLive, goOffline, lockStream, markApplied, viewerJoined, viewerLeft } from './live-state.service.ts';
 import { isViewer, readRoomState } from './room-state.service.ts';
 import type { WebhookOutcome } from './live.schemas.ts';
+import { removeRecordingsOf } from '../recordings/replay-retention.service.ts';
 import { applyEgressUpdate } from '../recordings/egress-reports.service.ts';
 import { startRecording, stopRecording } from '../recordings/recorder.service.ts';
 import { Histogram } from 'prom-client';
@@ -120,10 +121,14 @@ export async function receiveLiveKitWebhook(rawBody: string, authorization: stri
 
   // Recorder reports (egress_started / _updated / _ended) carry their own ordering clock; the recordings module applies them.
   const egressInfo = event.egressInfo;
-  if (egressInfo)
-    return prisma.$transaction(async (tx) =>
+  if (egressInfo) {
+    const outcome = await prisma.$transaction(async (tx) =>
       (await firstDelivery(tx)).count === 0 ? 'duplicate' : applyEgressUpdate(tx, egressInfo),
     );
+    if (outcome !== 'orphaned') return outcome;
+    await removeRecordingsOf(egressInfo.roomName);
+    return 'ignored';
+  }
 
   const target = interpret(event);
   // A creator who may not broadcast (approval revoked) is taken off the air instead of made live.

@@ -1,6 +1,7 @@
 import { Prisma } from '../../generated/prisma/client.ts';
 import { groupCommit } from '../../lib/group-commit.ts';
 import { prisma } from '../../lib/prisma.ts';
+import { AppError } from '../../http/errors.ts';
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterMs: number };
 
@@ -66,4 +67,27 @@ export async function resetRateLimit(key: string): Promise<void> {
 export async function pruneRateLimits(): Promise<number> {
   const { count } = await prisma.rateLimitCounter.deleteMany({ where: { windowEndsAt: { lt: new Date() } } });
   return count;
+}
+
+export type Limit = { limit: number; windowMs: number };
+
+/** "in a minute", "in 12 minutes": when a refused caller may try again. */
+export function inMinutes(ms: number): string {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  return minutes === 1 ? 'in a minute' : `in ${minutes} minutes`;
+}
+
+/** The 429 every limit answers: the sentence, and `retryAfterMs` (sent as Retry-After too). */
+export function tooManyRequests(message: string, retryAfterMs: number): AppError {
+  return new AppError(429, 'RATE_LIMITED', message, { retryAfterMs });
+}
+
+/** Counts a hit against `key`; over the limit, throws 429 with `message(when)` (e.g. "in 5 minutes"). */
+export async function enforceRateLimit(
+  key: string,
+  { limit, windowMs }: Limit,
+  message: (when: string) => string,
+): Promise<void> {
+  const result = await hitRateLimit(key, limit, windowMs);
+  if (!result.allowed) throw tooManyRequests(message(inMinutes(result.retryAfterMs)), result.retryAfterMs);
 }

@@ -80,14 +80,29 @@ const egressReports = new Counter({
   registers: [metrics],
 });
 
-export async function applyEgressUpdate(tx: Tx, info: EgressInfo): Promise<'applied' | 'stale' | 'ignored'> {
+const FINISHED = new Set([
+  EgressStatus.EGRESS_COMPLETE,
+  EgressStatus.EGRESS_FAILED,
+  EgressStatus.EGRESS_ABORTED,
+  EgressStatus.EGRESS_LIMIT_REACHED,
+]);
+
+/**
+ * `orphaned`: the recorder finished for a creator whose account is gone (deleted while it was still writing): the
+ * caller removes what it wrote.
+ */
+export async function applyEgressUpdate(tx: Tx, info: EgressInfo): Promise<'applied' | 'stale' | 'ignored' | 'orphaned'> {
   const fileKey = fileKeyOf(info);
   // By id; by file while our start call has not returned yet. A replaced egress's reports match neither.
   const replay = await tx.replay.findFirst({
     where: { OR: [{ egressId: info.egressId }, ...(fileKey ? [{ fileKey, hostId: info.roomName, egressId: null }] : [])] },
     select: { id: true, snapshotPrefix: true },
   });
-  if (!replay) return 'ignored';
+  if (!replay) {
+    const hostGone =
+      FINISHED.has(info.status) && !(await tx.user.findUnique({ where: { id: info.roomName }, select: { id: true } }));
+    return hostGone ? 'orphaned' : 'ignored';
+  }
   const reportedAt = info.updatedAt || info.endedAt || info.startedAt;
   const updated = await tx.replay.updateMany({
     where: { id: replay.id, OR: [{ egressUpdatedAt: null }, { egressUpdatedAt: { lt: reportedAt } }] },

@@ -29,6 +29,14 @@ export async function deleteReplay(userId: string, id: string): Promise<void> {
   if (!(await removeReplay(row))) throw gone;
 }
 
+/**
+ * Every recording and snapshot of a creator (their files all live under their id), for a deleted account. Also
+ * for a recorder that finished writing after the account went (its report finds no replay).
+ */
+export async function removeRecordingsOf(hostId: string): Promise<void> {
+  await storage.removeAll(hostId);
+}
+
 /** Deletes replays older than their creator's retention period (scheduled, and when the period is shortened). */
 export async function deleteExpiredReplays(options: { userId?: string } = {}): Promise<number> {
   const creators = await prisma.replaySettings.findMany({

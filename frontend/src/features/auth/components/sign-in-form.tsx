@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { paths } from '@/config/paths.ts';
 import { Button } from '@/components/button.tsx';
 import { TextField } from '@/components/text-field.tsx';
 import { ApiError } from '@/lib/api-client.ts';
@@ -47,6 +49,9 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         value={password}
         onChange={(event) => setPassword(event.target.value)}
       />
+      <Link className="-mt-2 self-end text-sm text-accent-400 hover:underline" to={paths.forgotPassword.to()}>
+        Forgot your password?
+      </Link>
       {error && (
         <p role="alert" className="rounded-lg bg-red-500/10 px-3 py-2 text-sm text-red-300">
           {error}

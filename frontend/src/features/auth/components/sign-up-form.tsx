@@ -4,7 +4,7 @@ import { TextField } from '@/components/text-field.tsx';
 import { ApiError } from '@/lib/api-client.ts';
 import { isUsernameAvailable, signUp } from '../api/auth-api.ts';
 import { useSessionStore } from '../stores/session-store.ts';
-import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH, USERNAME_PATTERN } from '@streamhouse/contract';
+import { PASSWORD_MIN_LENGTH, USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH, USERNAME_PATTERN } from '@streamhouse/contract';
 
 const USERNAME_LENGTHS = `${USERNAME_MIN_LENGTH}–${USERNAME_MAX_LENGTH}`;
 
@@ -15,7 +15,7 @@ type FieldErrors = Partial<Record<FieldName | 'form', string>>;
 const RULES: Record<FieldName, (value: string) => string | undefined> = {
   username: (value) => (USERNAME_PATTERN.test(value) ? undefined : `Use ${USERNAME_LENGTHS} letters, digits or underscores.`),
   email: (value) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? undefined : 'Enter a valid email address.'),
-  password: (value) => (value.length >= 8 ? undefined : 'Use at least 8 characters.'),
+  password: (value) => (value.length >= PASSWORD_MIN_LENGTH ? undefined : `Use at least ${PASSWORD_MIN_LENGTH} characters.`),
 };
 
 function validate(fields: Fields): FieldErrors {

@@ -1,0 +1,44 @@
+import { client, unwrap, type Schema } from '@/lib/api-client.ts';
+
+export type AccountSession = Schema<'AccountSession'>;
+export type EmailChange = Schema<'EmailChange'>;
+
+/** Mails a reset link to the account with that email or username (the answer is the same if there is none). */
+export async function requestPasswordReset(login: string): Promise<string> {
+  return (await unwrap(client.POST('/api/account/password-reset', { body: { login } }))).message;
+}
+
+export async function resetPassword(token: string, newPassword: string): Promise<void> {
+  await unwrap(client.POST('/api/auth/reset-password', { body: { token, newPassword } }));
+}
+
+export async function changePassword(input: { currentPassword: string; newPassword: string; revokeOtherSessions: boolean }) {
+  await unwrap(client.POST('/api/auth/change-password', { body: input }));
+}
+
+export async function resendEmailConfirmation(): Promise<string> {
+  return (await unwrap(client.POST('/api/account/email-confirmation'))).message;
+}
+
+export async function changeEmail(email: string): Promise<EmailChange> {
+  return unwrap(client.POST('/api/account/email', { body: { email } }));
+}
+
+export async function listSessions(signal?: AbortSignal): Promise<{ sessions: AccountSession[] }> {
+  return unwrap(client.GET('/api/account/sessions', { signal }));
+}
+
+export async function endSession(sessionId: string): Promise<void> {
+  await unwrap(client.DELETE('/api/account/sessions/{sessionId}', { params: { path: { sessionId } } }));
+}
+
+export async function endOtherSessions(): Promise<number> {
+  return (await unwrap(client.POST('/api/account/sessions/end-others'))).ended;
+}
+
+/** The JSON file of everything the site keeps about the account (the browser downloads it). */
+export const ACCOUNT_EXPORT_URL = '/api/account/export';
+
+export async function deleteAccount(password: string): Promise<void> {
+  await unwrap(client.POST('/api/account/delete', { body: { password } }));
+}

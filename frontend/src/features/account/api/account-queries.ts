@@ -1,0 +1,11 @@
+import { queryOptions } from '@tanstack/react-query';
+import { listSessions } from './account-api.ts';
+
+/** The account feature's cache keys, from one factory. */
+export const accountKeys = {
+  all: ['account'] as const,
+  sessions: () => [...accountKeys.all, 'sessions'] as const,
+};
+
+export const sessionsQuery = () =>
+  queryOptions({ queryKey: accountKeys.sessions(), queryFn: ({ signal }) => listSessions(signal) });
