@@ -31,6 +31,8 @@ export const ERROR_REASONS = {
   CONTROL_CHARACTER: 'The address holds a control character.',
   NUL_IN_BODY: 'The JSON body holds a NUL character.',
   WRONG_PASSWORD: 'The password given to confirm a change to the account is not its password.',
+  CODE_NEEDED: 'Two-factor sign-in is on: a code from the authenticator app (or a backup code) must confirm this too.',
+  WRONG_CODE: 'The two-factor code (or backup code) is wrong or already used.',
 } as const satisfies Record<string, string>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

@@ -86,6 +86,11 @@ export const envSchema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
+  /** When true, a creator turns on two-factor sign-in (an authenticator app) before they create a stream key or go live. */
+  REQUIRE_TWO_FACTOR_FOR_CREATORS: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
   /** Turns on GET /metrics (Prometheus) for callers sending `Authorization: Bearer <this>`; unset, there is none. */
   METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   /** Where the built frontend lives; when set, the backend serves it (single origin in production and e2e). */

@@ -591,5 +591,10 @@ export const COVERED_ELSEWHERE: Record<string, string> = {
   'POST /api/auth/reset-password': 'a mailed token is the credential; modules/account/account.test.ts',
   'POST /api/auth/change-password': 'ends other sessions; modules/account/account.test.ts',
   'GET /api/auth/verify-email': 'a mailed token is the credential; modules/account/account.test.ts',
+  'POST /api/auth/two-factor/enable': 'replaces sessions once on; modules/auth/two-factor.test.ts',
+  'POST /api/auth/two-factor/verify-totp': 'creates sessions; modules/auth/two-factor.test.ts',
+  'POST /api/auth/two-factor/verify-backup-code': 'creates sessions; modules/auth/two-factor.test.ts',
+  'POST /api/auth/two-factor/generate-backup-codes': 'modules/auth/two-factor.test.ts',
+  'POST /api/auth/two-factor/disable': 'replaces the session; modules/auth/two-factor.test.ts',
   'ALL /api/auth/{*rest}': "better-auth's other endpoints; modules/auth/auth.test.ts",
 };

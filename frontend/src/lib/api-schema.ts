@@ -139,13 +139,13 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description Signed in: the session cookie is set (`Set-Cookie`). */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SignedIn"];
+                        "application/json": components["schemas"]["SignedIn"] | components["schemas"]["TwoFactorRequired"];
                     };
                 };
                 /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The body is not valid JSON, or contains NUL (`BAD_REQUEST`). The body is not valid. */
@@ -252,13 +252,13 @@ export type paths = {
                 };
             };
             responses: {
-                /** @description Signed in: the session cookie is set (`Set-Cookie`). */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SignedIn"];
+                        "application/json": components["schemas"]["SignedIn"] | components["schemas"]["TwoFactorRequired"];
                     };
                 };
                 /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The body is not valid JSON, or contains NUL (`BAD_REQUEST`). The body is not valid. */
@@ -869,6 +869,560 @@ export type paths = {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/two-factor/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start setting up two-factor sign-in
+         * @description With the password. Answers the app secret (as an otpauth:// URI) and backup codes; it is on once a first code is entered (verify-totp).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Read by better-auth. */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordConfirmation"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TwoFactorSetup"];
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The body is not valid JSON, or contains NUL (`BAD_REQUEST`). Wrong password (`INVALID_PASSWORD`), or already on. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request came from another site (`reason: CROSS_ORIGIN`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is too large. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is not JSON. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/two-factor/verify-totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enter a code from the authenticator app
+         * @description Finishes a sign-in (after the password), or turns two-factor sign-in on (after enable).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Read by better-auth. */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TwoFactorCode"];
+                };
+            };
+            responses: {
+                /** @description Signed in: the session cookie is set (`Set-Cookie`). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignedIn"];
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The body is not valid JSON, or contains NUL (`BAD_REQUEST`). Too many wrong codes for this sign-in: start again. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Wrong code (`INVALID_CODE`), or no sign-in waiting for one. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request came from another site (`reason: CROSS_ORIGIN`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is too large. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is not JSON. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many codes tried: from this network (`RATE_LIMITED`), or for this account (`ACCOUNT_TEMPORARILY_LOCKED`). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/two-factor/verify-backup-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish a sign-in with a backup code instead
+         * @description Each code works once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Read by better-auth. */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TwoFactorCode"];
+                };
+            };
+            responses: {
+                /** @description Signed in: the session cookie is set (`Set-Cookie`). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignedIn"];
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The body is not valid JSON, or contains NUL (`BAD_REQUEST`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Wrong or used code, or no sign-in waiting for one. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request came from another site (`reason: CROSS_ORIGIN`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is too large. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is not JSON. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many codes tried: from this network (`RATE_LIMITED`), or for this account (`ACCOUNT_TEMPORARILY_LOCKED`). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/two-factor/generate-backup-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the backup codes
+         * @description With the password; the old codes stop working.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Read by better-auth. */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordConfirmation"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BackupCodes"];
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The body is not valid JSON, or contains NUL (`BAD_REQUEST`). Wrong password, or two-factor sign-in is off. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request came from another site (`reason: CROSS_ORIGIN`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is too large. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is not JSON. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/two-factor/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor sign-in off */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Read by better-auth. */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordConfirmation"];
+                };
+            };
+            responses: {
+                /** @description Done. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The body is not valid JSON, or contains NUL (`BAD_REQUEST`). Wrong password (`INVALID_PASSWORD`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request came from another site (`reason: CROSS_ORIGIN`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is too large. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is not JSON. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1586,7 +2140,7 @@ export type paths = {
         put?: never;
         /**
          * Delete your account and everything of it
-         * @description Confirmed with the password (counted like a sign-in attempt). The broadcast ends, keys stop working, replays and pictures are removed, follows, blocks and sessions go; chat messages in other channels stay as “deleted user”.
+         * @description Confirmed with the password (counted like a sign-in attempt), and with two-factor sign-in on, a code. The broadcast ends, keys stop working, replays and pictures are removed, follows, blocks and sessions go; chat messages in other channels stay as “deleted user”.
          */
         post: {
             parameters: {
@@ -1599,6 +2153,7 @@ export type paths = {
                 content: {
                     "application/json": {
                         password: string;
+                        code?: string;
                     };
                 };
             };
@@ -1610,7 +2165,7 @@ export type paths = {
                     };
                     content?: never;
                 };
-                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem). The body is not valid JSON, or contains NUL (`BAD_REQUEST`). Not the password (`WRONG_PASSWORD`). */
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem). The body is not valid JSON, or contains NUL (`BAD_REQUEST`). Not the password (`WRONG_PASSWORD`); with two-factor sign-in on, no code (`CODE_NEEDED`) or a wrong one (`WRONG_CODE`). */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9105,6 +9660,13 @@ export type components = {
             newPassword: string;
             revokeOtherSessions?: boolean;
         };
+        PasswordConfirmation: {
+            password: string;
+        };
+        TwoFactorCode: {
+            code: string;
+            trustDevice?: boolean;
+        };
         /** @description A chat message as everyone in the room sees it. */
         ChatMessage: {
             id: string;
@@ -9157,6 +9719,7 @@ export type components = {
             image?: string | null;
             username: string;
             displayUsername: string;
+            twoFactorEnabled?: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -9207,9 +9770,18 @@ export type components = {
          *     - `CONTROL_CHARACTER`: The address holds a control character.
          *     - `NUL_IN_BODY`: The JSON body holds a NUL character.
          *     - `WRONG_PASSWORD`: The password given to confirm a change to the account is not its password.
+         *     - `CODE_NEEDED`: Two-factor sign-in is on: a code from the authenticator app (or a backup code) must confirm this too.
+         *     - `WRONG_CODE`: The two-factor code (or backup code) is wrong or already used.
          * @enum {string}
          */
-        ErrorReason: "BLOCKED" | "BANNED" | "TIMED_OUT" | "SLOW_MODE" | "TOO_FAST" | "CHAT_DISABLED" | "FOLLOWERS_ONLY" | "GUESTS_CANNOT_CHAT" | "GUEST_NAME_TAKEN" | "GUEST_PASSES" | "NOT_IN_ROOM" | "WRONG_ROOM" | "IDENTITY_MISMATCH" | "NOT_OWNER" | "NOT_MODERATOR" | "NOT_ADMIN" | "NOT_ELIGIBLE" | "SELF" | "CREATOR" | "PRIVATE" | "QUOTA" | "INSTANCE_FULL" | "NETWORK_FULL" | "CROSS_ORIGIN" | "MALFORMED_ESCAPE" | "CONTROL_CHARACTER" | "NUL_IN_BODY" | "WRONG_PASSWORD";
+        ErrorReason: "BLOCKED" | "BANNED" | "TIMED_OUT" | "SLOW_MODE" | "TOO_FAST" | "CHAT_DISABLED" | "FOLLOWERS_ONLY" | "GUESTS_CANNOT_CHAT" | "GUEST_NAME_TAKEN" | "GUEST_PASSES" | "NOT_IN_ROOM" | "WRONG_ROOM" | "IDENTITY_MISMATCH" | "NOT_OWNER" | "NOT_MODERATOR" | "NOT_ADMIN" | "NOT_ELIGIBLE" | "SELF" | "CREATOR" | "PRIVATE" | "QUOTA" | "INSTANCE_FULL" | "NETWORK_FULL" | "CROSS_ORIGIN" | "MALFORMED_ESCAPE" | "CONTROL_CHARACTER" | "NUL_IN_BODY" | "WRONG_PASSWORD" | "CODE_NEEDED" | "WRONG_CODE";
+        /** @description The password was right; now a code (POST /api/auth/two-factor/verify-totp). */
+        TwoFactorRequired: {
+            /** @constant */
+            twoFactorRedirect: true;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description The session and its user; null when signed out. */
         CurrentSession: ({
             session: {
@@ -9224,6 +9796,18 @@ export type components = {
         } & {
             [key: string]: unknown;
         }) | null;
+        TwoFactorSetup: {
+            totpURI: string;
+            backupCodes: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        BackupCodes: {
+            status: boolean;
+            backupCodes: string[];
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Taken; what happens next, in words. */
         RequestAccepted: {
             message: string;

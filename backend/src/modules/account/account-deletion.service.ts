@@ -30,16 +30,42 @@ async function confirmPassword(account: Account, password: string, headers: Inco
   }
 }
 
+/** With two-factor sign-in on, a code too: the app's six digits, or a backup code (which it uses up). */
+async function confirmSecondFactor(code: string | undefined, headers: IncomingHttpHeaders) {
+  if (!code)
+    throw new AppError(400, 'BAD_REQUEST', 'Enter a code from your authenticator app (or a backup code).', {
+      reason: 'CODE_NEEDED',
+    });
+  const asHeaders = fromNodeHeaders(headers);
+  try {
+    if (/^\d{6}$/.test(code)) await auth.api.verifyTOTP({ body: { code }, headers: asHeaders });
+    else await auth.api.verifyBackupCode({ body: { code, disableSession: true }, headers: asHeaders });
+  } catch (error) {
+    if (error instanceof APIError && error.statusCode < 500)
+      throw new AppError(400, 'BAD_REQUEST', 'That code is wrong or was already used.', { reason: 'WRONG_CODE' });
+    throw error;
+  }
+}
+
 /**
  * Deletes an account and everything of it: the broadcast ends and its keys stop working, replays and snapshots
  * leave storage, and every row that names the user goes; what they said in other channels stays as "deleted
  * user" (the other people's conversation keeps its shape), and their visits to other broadcasts stay as
  * anonymous viewers in those creators' analytics. Two deletions at once: one does it, the other finds it gone.
  */
-export async function deleteAccount(userId: string, password: string, headers: IncomingHttpHeaders, ip: string): Promise<void> {
-  const account = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, username: true, email: true } });
+export async function deleteAccount(
+  userId: string,
+  confirmation: { password: string; code?: string },
+  headers: IncomingHttpHeaders,
+  ip: string,
+): Promise<void> {
+  const account = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { id: true, username: true, email: true, twoFactorEnabled: true },
+  });
   if (!account) throw new AppError(404, 'NOT_FOUND', 'This account was already deleted.');
-  await confirmPassword(account, password, headers, ip);
+  await confirmPassword(account, confirmation.password, headers, ip);
+  if (account.twoFactorEnabled) await confirmSecondFactor(confirmation.code, headers);
   const { id, username, email } = account;
   await endBroadcasting(id);
   await removeRecordingsOf(id);

@@ -117,17 +117,17 @@ accountApi.get('/export', {
 accountApi.post('/delete', {
   summary: 'Delete your account and everything of it',
   description:
-    'Confirmed with the password (counted like a sign-in attempt). The broadcast ends, keys stop working, replays and pictures are removed, follows, blocks and sessions go; chat messages in other channels stay as “deleted user”.',
+    'Confirmed with the password (counted like a sign-in attempt), and with two-factor sign-in on, a code. The broadcast ends, keys stop working, replays and pictures are removed, follows, blocks and sessions go; chat messages in other channels stay as “deleted user”.',
   guards: [requireUser],
   body: deleteAccountBody,
   responses: { 204: { description: 'Deleted; the session cookie no longer works.' } },
   errors: {
-    400: 'Not the password (`WRONG_PASSWORD`).',
+    400: 'Not the password (`WRONG_PASSWORD`); with two-factor sign-in on, no code (`CODE_NEEDED`) or a wrong one (`WRONG_CODE`).',
     404: 'Already deleted (a second request at the same time).',
     429: 'Too many password attempts (`retryAfterMs`).',
   },
   handler: async ({ body }, req) => {
-    await deleteAccount(signedInUser(req.user).id, body.password, req.headers, req.ip ?? 'unknown');
+    await deleteAccount(signedInUser(req.user).id, body, req.headers, req.ip ?? 'unknown');
     return noContent();
   },
 });

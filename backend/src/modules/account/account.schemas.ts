@@ -43,6 +43,8 @@ export type AccountSession = z.infer<typeof accountSession>;
 export const deleteAccountBody = z.strictObject({
   /** The account's password, to confirm. */
   password: z.string().min(1, 'Enter your password to confirm.').max(256),
+  /** With two-factor sign-in on: a code from the authenticator app, or a backup code. */
+  code: z.string().trim().min(1).max(32).optional(),
 });
 
 const instant = z.iso.datetime();

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Request, Response } from 'express';
 import { toNodeHandler } from 'better-auth/node';
 import { apiRouter } from '../../http/api-router.ts';
@@ -16,6 +17,11 @@ import {
   changePasswordBody,
   statusAnswer,
   verifyEmailQuery,
+  passwordOnlyBody,
+  twoFactorCodeBody,
+  twoFactorSetup,
+  backupCodesAnswer,
+  twoFactorRequired,
 } from './auth.schemas.ts';
 
 /**
@@ -53,7 +59,9 @@ const json = (
     | typeof signInEmailBody
     | typeof usernameBody
     | typeof resetPasswordBody
-    | typeof changePasswordBody,
+    | typeof changePasswordBody
+    | typeof passwordOnlyBody
+    | typeof twoFactorCodeBody,
 ) => ({
   contentType: 'application/json',
   description: 'Read by better-auth.',
@@ -75,10 +83,13 @@ authApi.post('/sign-up/email', {
   handler: (_input, req, res) => toBetterAuth(req, res),
 });
 
+/** Signed in, or (two-factor sign-in on) the password was right and a code comes next. */
+const signInAnswer = z.union([signedIn, twoFactorRequired]);
+
 authApi.post('/sign-in/username', {
   summary: 'Sign in with username and password',
   requestBody: json(signInUsernameBody),
-  responses: { 200: signedIn },
+  responses: { 200: signInAnswer },
   errors: { 400: 'The body is not valid.', 401: 'Wrong username or password.', 429: TOO_MANY_SIGN_INS },
   handler: (_input, req, res) => toBetterAuth(req, res),
 });
@@ -86,7 +97,7 @@ authApi.post('/sign-in/username', {
 authApi.post('/sign-in/email', {
   summary: 'Sign in with email and password',
   requestBody: json(signInEmailBody),
-  responses: { 200: signedIn },
+  responses: { 200: signInAnswer },
   errors: { 400: 'The body is not valid.', 401: 'Wrong email or password.', 429: TOO_MANY_SIGN_INS },
   handler: (_input, req, res) => toBetterAuth(req, res),
 });
@@ -140,6 +151,63 @@ authApi.get('/verify-email', {
   security: [security.anonymous, security.session],
   query: verifyEmailQuery,
   responses: { 302: { description: 'To the settings page.' } },
+  handler: (_input, req, res) => toBetterAuth(req, res),
+});
+
+const TOO_MANY_CODES =
+  'Too many codes tried: from this network (`RATE_LIMITED`), or for this account (`ACCOUNT_TEMPORARILY_LOCKED`).';
+
+authApi.post('/two-factor/enable', {
+  summary: 'Start setting up two-factor sign-in',
+  description:
+    'With the password. Answers the app secret (as an otpauth:// URI) and backup codes; it is on once a first code is entered (verify-totp).',
+  security: [security.session],
+  requestBody: json(passwordOnlyBody),
+  responses: { 200: twoFactorSetup },
+  errors: { 400: 'Wrong password (`INVALID_PASSWORD`), or already on.', 401: 'Not signed in.' },
+  handler: (_input, req, res) => toBetterAuth(req, res),
+});
+
+authApi.post('/two-factor/verify-totp', {
+  summary: 'Enter a code from the authenticator app',
+  description: 'Finishes a sign-in (after the password), or turns two-factor sign-in on (after enable).',
+  security: [security.anonymous, security.session],
+  requestBody: json(twoFactorCodeBody),
+  responses: { 200: signedIn },
+  errors: {
+    400: 'Too many wrong codes for this sign-in: start again.',
+    401: 'Wrong code (`INVALID_CODE`), or no sign-in waiting for one.',
+    429: TOO_MANY_CODES,
+  },
+  handler: (_input, req, res) => toBetterAuth(req, res),
+});
+
+authApi.post('/two-factor/verify-backup-code', {
+  summary: 'Finish a sign-in with a backup code instead',
+  description: 'Each code works once.',
+  security: [security.anonymous],
+  requestBody: json(twoFactorCodeBody),
+  responses: { 200: signedIn },
+  errors: { 401: 'Wrong or used code, or no sign-in waiting for one.', 429: TOO_MANY_CODES },
+  handler: (_input, req, res) => toBetterAuth(req, res),
+});
+
+authApi.post('/two-factor/generate-backup-codes', {
+  summary: 'Replace the backup codes',
+  description: 'With the password; the old codes stop working.',
+  security: [security.session],
+  requestBody: json(passwordOnlyBody),
+  responses: { 200: backupCodesAnswer },
+  errors: { 400: 'Wrong password, or two-factor sign-in is off.', 401: 'Not signed in.' },
+  handler: (_input, req, res) => toBetterAuth(req, res),
+});
+
+authApi.post('/two-factor/disable', {
+  summary: 'Turn two-factor sign-in off',
+  security: [security.session],
+  requestBody: json(passwordOnlyBody),
+  responses: { 200: statusAnswer },
+  errors: { 400: 'Wrong password (`INVALID_PASSWORD`).', 401: 'Not signed in.' },
   handler: (_input, req, res) => toBetterAuth(req, res),
 });
 

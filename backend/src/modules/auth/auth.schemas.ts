@@ -61,6 +61,8 @@ export const sessionUser = z
     username: z.string(),
     /** As the user typed it: shown everywhere. */
     displayUsername: z.string(),
+    /** Sign-in asks for a code from an authenticator app. */
+    twoFactorEnabled: z.boolean().optional(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
@@ -85,3 +87,28 @@ export const signedOut = z
 export const statusAnswer = z.looseObject({ status: z.boolean() }).meta({ description: 'Done.' });
 
 export const usernameAvailability = z.looseObject({ available: z.boolean() }).meta({ description: 'Whether nobody has it yet' });
+
+// ── Two-factor sign-in (better-auth's two-factor plugin: an authenticator app, and backup codes)
+
+export const passwordOnlyBody = z.object({ password: z.string() }).meta({ id: 'PasswordConfirmation' });
+export const twoFactorCodeBody = z
+  .object({
+    code: z.string(),
+    /** Skip the code on this browser for 30 days. */
+    trustDevice: z.boolean().optional(),
+  })
+  .meta({ id: 'TwoFactorCode' });
+export const twoFactorSetup = z
+  .looseObject({
+    /** otpauth:// URI for the authenticator app (shown as a QR code). */
+    totpURI: z.string(),
+    /** Single-use codes for when the app is not at hand: shown once. */
+    backupCodes: z.array(z.string()),
+  })
+  .meta({ id: 'TwoFactorSetup' });
+export const backupCodesAnswer = z
+  .looseObject({ status: z.boolean(), backupCodes: z.array(z.string()) })
+  .meta({ id: 'BackupCodes' });
+export const twoFactorRequired = z
+  .looseObject({ twoFactorRedirect: z.literal(true) })
+  .meta({ id: 'TwoFactorRequired', description: 'The password was right; now a code (POST /api/auth/two-factor/verify-totp).' });

@@ -3,6 +3,7 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { getCookies } from 'better-auth/cookies';
 import { username } from 'better-auth/plugins/username';
+import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { IncomingHttpHeaders } from 'node:http';
 import { env } from '../../config/env.ts';
 import { prisma } from '../../lib/prisma.ts';
@@ -42,9 +43,23 @@ async function asAuthError(check: () => Promise<void>): Promise<void> {
 }
 
 const SIGN_IN_PATHS = new Set(['/sign-in/username', '/sign-in/email']);
+/**
+ * The second step of a two-factor sign-in: counted per network like sign-ins (the plugin also locks an account
+ * after 10 wrong codes, and a challenge after 5).
+ */
+const SECOND_FACTOR_PATHS = new Set(['/two-factor/verify-totp', '/two-factor/verify-backup-code']);
 
 /** Paths that change who a session is (its user's email, password or sessions): every cached session is dropped. */
-const SESSION_CHANGING_PATHS = new Set(['/change-password', '/reset-password', '/verify-email', '/change-email']);
+const SESSION_CHANGING_PATHS = new Set([
+  '/change-password',
+  '/reset-password',
+  '/verify-email',
+  '/change-email',
+  // Turning two-factor sign-in off replaces the session. (Turning it on does too, through the first code entered —
+  // the path every two-factor sign-in also takes, too often to drop every cache; the replaced session was this
+  // browser's own, and the go-live gate reads twoFactorEnabled from the database.)
+  '/two-factor/disable',
+]);
 
 /** Where a confirmation link lands: the settings page, which says whether it worked (`?error=` when not). */
 export const EMAIL_CONFIRMED_PATH = '/settings?email=confirmed';
@@ -76,6 +91,10 @@ const DISABLED_PATHS = [
   '/revoke-sessions',
   '/revoke-other-sessions',
   '/delete-user',
+  // Two-factor by emailed or texted codes is not offered (only an authenticator app and backup codes).
+  '/two-factor/send-otp',
+  '/two-factor/verify-otp',
+  '/two-factor/generate-totp',
 ];
 
 /** A username that reads like an existing one ("Dem0_A1ice" beside "demo_alice") would let its owner pass as them. */
@@ -119,6 +138,7 @@ export const auth = betterAuth({
       maxUsernameLength: USERNAME_MAX_LENGTH,
       usernameValidator: isUsernameAllowed,
     }),
+    twoFactor({ issuer: 'Streamhouse' }),
   ],
   disabledPaths: DISABLED_PATHS,
   // better-auth's own limiter keeps counters in one process's memory; ours (below) live in PostgreSQL, so
@@ -132,6 +152,10 @@ export const auth = betterAuth({
         const body = (ctx.body ?? {}) as { username?: unknown; email?: unknown };
         const name = typeof body.username === 'string' ? body.username : typeof body.email === 'string' ? body.email : undefined;
         await asAuthError(() => countSignInAttempt({ ip, name: name?.slice(0, 320) }));
+        return;
+      }
+      if (SECOND_FACTOR_PATHS.has(ctx.path)) {
+        await asAuthError(() => countSignInAttempt({ ip }));
         return;
       }
       if (ctx.path === '/sign-up/email') {

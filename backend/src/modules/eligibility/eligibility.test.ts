@@ -36,7 +36,7 @@ describe('GET /api/stream/eligibility', () => {
 describe('the go-live gate', () => {
   it('requires the minimum follower count and says how many are missing', async () => {
     const creator = await withFollowers(2);
-    const rules = { minFollowers: 3, requireApproval: false, requireVerifiedEmail: false };
+    const rules = { minFollowers: 3, requireApproval: false, requireVerifiedEmail: false, requireTwoFactor: false };
     expect(await getEligibility(creator.id, rules)).toEqual({
       eligible: false,
       reason: 'You need at least 3 followers to go live; you have 2 so far.',
@@ -62,13 +62,14 @@ describe('the go-live gate', () => {
       minFollowers: 1,
       requireApproval: false,
       requireVerifiedEmail: false,
+      requireTwoFactor: false,
     });
     expect(eligibility.reason).toBe('You need at least 1 follower to go live; you have 0 so far.');
   });
 
   it('requires admin approval when that is switched on', async () => {
     const creator = await withFollowers(5);
-    const rules = { minFollowers: 0, requireApproval: true, requireVerifiedEmail: false };
+    const rules = { minFollowers: 0, requireApproval: true, requireVerifiedEmail: false, requireTwoFactor: false };
     const before = await getEligibility(creator.id, rules);
     expect(before).toMatchObject({ eligible: false, reason: expect.stringMatching(/approval from an admin/) });
     await expect(assertEligibleToStream(creator.id, rules)).rejects.toBeInstanceOf(AppError);
@@ -79,7 +80,7 @@ describe('the go-live gate', () => {
 
   it('requires a confirmed email address when that is switched on, for new keys and for going live', async () => {
     const creator = await withFollowers(0);
-    const rules = { minFollowers: 0, requireApproval: false, requireVerifiedEmail: true };
+    const rules = { minFollowers: 0, requireApproval: false, requireVerifiedEmail: true, requireTwoFactor: false };
     expect(await getEligibility(creator.id, rules)).toMatchObject({
       eligible: false,
       reason: expect.stringMatching(/Confirm your email address/),
@@ -88,6 +89,19 @@ describe('the go-live gate', () => {
 
     await prisma.user.update({ where: { id: creator.id }, data: { emailVerified: true } });
     expect(await getEligibility(creator.id, rules)).toMatchObject({ eligible: true, reason: null });
+    expect(await mayBroadcast(creator.id, rules)).toBe(true);
+  });
+
+  it('requires two-factor sign-in when that is switched on, for new keys and for going live', async () => {
+    const creator = await withFollowers(0);
+    const rules = { minFollowers: 0, requireApproval: false, requireVerifiedEmail: false, requireTwoFactor: true };
+    expect(await getEligibility(creator.id, rules)).toMatchObject({
+      eligible: false,
+      reason: expect.stringMatching(/two-factor/),
+    });
+    expect(await mayBroadcast(creator.id, rules)).toBe(false);
+    await prisma.user.update({ where: { id: creator.id }, data: { twoFactorEnabled: true } });
+    expect(await getEligibility(creator.id, rules)).toMatchObject({ eligible: true });
     expect(await mayBroadcast(creator.id, rules)).toBe(true);
   });
 });

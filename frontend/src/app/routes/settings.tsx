@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { paths } from '@/config/paths.ts';
 import { useSessionStore } from '@/features/auth/stores/session-store.ts';
 import { ProfileSettingsForm } from '@/features/settings/components/profile-settings-form.tsx';
@@ -8,6 +8,7 @@ import { EmailSettings } from '@/features/account/components/email-settings.tsx'
 import { PasswordSettings } from '@/features/account/components/password-settings.tsx';
 import { SessionsList } from '@/features/account/components/sessions-list.tsx';
 import { AccountDataActions } from '@/features/account/components/delete-account.tsx';
+import { TwoFactorSettings } from '@/features/account/components/two-factor-settings.tsx';
 import { SignedInOnly } from './signed-in-only.tsx';
 
 function Section({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
@@ -44,8 +45,6 @@ function EmailConfirmationNotice({ onConfirmed }: { onConfirmed: () => void }) {
 
 export function SettingsRoute() {
   const load = useSessionStore((session) => session.load);
-  const setUser = useSessionStore((session) => session.setUser);
-  const navigate = useNavigate();
   return (
     <SignedInOnly>
       {(user) => (
@@ -68,6 +67,9 @@ export function SettingsRoute() {
           <Section id="password-settings" title="Password">
             <PasswordSettings onChanged={() => void load()} />
           </Section>
+          <Section id="two-factor-settings" title="Two-factor sign-in">
+            <TwoFactorSettings enabled={user.twoFactorEnabled ?? false} onChanged={() => void load()} />
+          </Section>
           <Section id="sessions-settings" title="Sessions" intro="Where your account is signed in.">
             <SessionsList />
           </Section>
@@ -77,10 +79,10 @@ export function SettingsRoute() {
           <Section id="account-data-settings" title="Your data">
             <AccountDataActions
               username={user.displayUsername}
-              onDeleted={() => {
-                setUser(null);
-                navigate(paths.home.to(), { replace: true });
-              }}
+              twoFactorEnabled={user.twoFactorEnabled ?? false}
+              // A fresh start on the home page: nothing of the account stays in this tab's memory (cached pages,
+              // the event stream), whatever the other tabs heard first.
+              onDeleted={() => window.location.replace(paths.home.to())}
             />
           </Section>
         </div>

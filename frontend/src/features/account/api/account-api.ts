@@ -39,6 +39,27 @@ export async function endOtherSessions(): Promise<number> {
 /** The JSON file of everything the site keeps about the account (the browser downloads it). */
 export const ACCOUNT_EXPORT_URL = '/api/account/export';
 
-export async function deleteAccount(password: string): Promise<void> {
-  await unwrap(client.POST('/api/account/delete', { body: { password } }));
+/** With two-factor sign-in on, `code` is the app's code or a backup code. */
+export async function deleteAccount(password: string, code?: string): Promise<void> {
+  await unwrap(client.POST('/api/account/delete', { body: code ? { password, code } : { password } }));
+}
+
+export type TwoFactorSetup = { totpURI: string; backupCodes: string[] };
+
+/** Starts setting up the authenticator app: it is on once a first code is entered (confirmTwoFactor). */
+export async function startTwoFactor(password: string): Promise<TwoFactorSetup> {
+  const { totpURI, backupCodes } = await unwrap(client.POST('/api/auth/two-factor/enable', { body: { password } }));
+  return { totpURI, backupCodes };
+}
+
+export async function confirmTwoFactor(code: string): Promise<void> {
+  await unwrap(client.POST('/api/auth/two-factor/verify-totp', { body: { code } }));
+}
+
+export async function turnOffTwoFactor(password: string): Promise<void> {
+  await unwrap(client.POST('/api/auth/two-factor/disable', { body: { password } }));
+}
+
+export async function renewBackupCodes(password: string): Promise<string[]> {
+  return (await unwrap(client.POST('/api/auth/two-factor/generate-backup-codes', { body: { password } }))).backupCodes;
 }

@@ -6,9 +6,18 @@ import { ACCOUNT_EXPORT_URL, deleteAccount } from '../api/account-api.ts';
 import { OutcomeMessage, useAccountAction } from '../hooks/use-account-action.tsx';
 
 /** Download my data, and delete my account (confirmed with the password in a dialog). */
-export function AccountDataActions({ username, onDeleted }: { username: string; onDeleted: () => void }) {
+export function AccountDataActions({
+  username,
+  twoFactorEnabled,
+  onDeleted,
+}: {
+  username: string;
+  twoFactorEnabled: boolean;
+  onDeleted: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
   const action = useAccountAction();
 
   async function confirm() {
@@ -51,6 +60,7 @@ export function AccountDataActions({ username, onDeleted }: { username: string; 
         onCancel={() => {
           setOpen(false);
           setPassword('');
+          setCode('');
           action.clear();
         }}
       >
@@ -66,6 +76,15 @@ export function AccountDataActions({ username, onDeleted }: { username: string; 
             if (event.key === 'Enter') void confirm();
           }}
         />
+        {twoFactorEnabled && (
+          <TextField
+            label="Code from your authenticator app (or a backup code)"
+            name="one-time-code"
+            autoComplete="one-time-code"
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+          />
+        )}
         <OutcomeMessage outcome={action.outcome?.kind === 'failed' ? action.outcome : undefined} />
       </ConfirmDialog>
     </div>

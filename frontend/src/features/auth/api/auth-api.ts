@@ -12,8 +12,22 @@ export async function signUp(input: { username: string; email: string; password:
   return result.user;
 }
 
-export async function signIn(input: { username: string; password: string }): Promise<SessionUser> {
+/** Signed in, or the password was right and two-factor sign-in wants a code next (verifySignInCode). */
+export type SignInResult = { kind: 'signed-in'; user: SessionUser } | { kind: 'code-needed' };
+
+export async function signIn(input: { username: string; password: string }): Promise<SignInResult> {
   const result = await unwrap(client.POST('/api/auth/sign-in/username', { body: input }));
+  return 'user' in result ? { kind: 'signed-in', user: result.user as SessionUser } : { kind: 'code-needed' };
+}
+
+/** The second step of a two-factor sign-in: a code from the authenticator app, or a backup code. */
+export async function verifySignInCode(code: string, options: { backup: boolean; trustDevice: boolean }): Promise<SessionUser> {
+  const body = { code, trustDevice: options.trustDevice };
+  const result = await unwrap(
+    options.backup
+      ? client.POST('/api/auth/two-factor/verify-backup-code', { body })
+      : client.POST('/api/auth/two-factor/verify-totp', { body }),
+  );
   return result.user;
 }
 

@@ -6,6 +6,7 @@ import { TextField } from '@/components/text-field.tsx';
 import { ApiError } from '@/lib/api-client.ts';
 import { signIn } from '../api/auth-api.ts';
 import { useSessionStore } from '../stores/session-store.ts';
+import { SecondFactorForm } from './second-factor-form.tsx';
 
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const setUser = useSessionStore((state) => state.setUser);
@@ -13,6 +14,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
+  const [codeNeeded, setCodeNeeded] = useState(false);
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -23,7 +25,12 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
     setSubmitting(true);
     setError(undefined);
     try {
-      setUser(await signIn({ username: username.trim(), password }));
+      const result = await signIn({ username: username.trim(), password });
+      if (result.kind === 'code-needed') {
+        setCodeNeeded(true);
+        return;
+      }
+      setUser(result.user);
       onSignedIn();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'Sign-in failed. Please try again.');
@@ -31,6 +38,20 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
       setSubmitting(false);
     }
   }
+
+  if (codeNeeded)
+    return (
+      <SecondFactorForm
+        onSignedIn={(user) => {
+          setUser(user);
+          onSignedIn();
+        }}
+        onRestart={() => {
+          setCodeNeeded(false);
+          setPassword('');
+        }}
+      />
+    );
 
   return (
     <form onSubmit={handleSubmit} noValidate className="flex flex-col gap-4">
