@@ -562,6 +562,33 @@ export const ROWS: Row[] = [
     expect: members('400 WRONG_PASSWORD'),
   },
 
+  { route: 'GET /api/account/passkeys', call: () => ({ method: 'get', path: '/api/account/passkeys' }), expect: members('200') },
+  {
+    route: 'POST /api/account/passkeys/registration-options',
+    call: () => ({ method: 'post', path: '/api/account/passkeys/registration-options', body: {} }),
+    expect: members('200'),
+  },
+  {
+    route: 'POST /api/account/passkeys',
+    // An answer to no challenge of the caller's: refused before any key is looked at.
+    call: () => ({
+      method: 'post',
+      path: '/api/account/passkeys',
+      body: { challengeId: 'not-a-challenge', name: 'Matrix key', response: { id: 'x', type: 'public-key' } },
+    }),
+    expect: members('400 BAD_REQUEST'),
+  },
+  {
+    route: 'DELETE /api/account/passkeys/:passkeyId',
+    call: () => ({ method: 'delete', path: '/api/account/passkeys/not-a-passkey' }),
+    expect: members(NOT_FOUND),
+  },
+  {
+    route: 'POST /api/account/passkeys/sign-in-options',
+    call: () => ({ method: 'post', path: '/api/account/passkeys/sign-in-options', body: {} }),
+    expect: all('200'),
+  },
+
   // ── The API's own description, for programs and people
   { route: 'GET /api/openapi.json', call: () => ({ method: 'get', path: '/api/openapi.json' }), expect: all('200') },
   { route: 'GET /api/docs', call: () => ({ method: 'get', path: '/api/docs' }), expect: all('200') },
@@ -596,5 +623,6 @@ export const COVERED_ELSEWHERE: Record<string, string> = {
   'POST /api/auth/two-factor/verify-backup-code': 'creates sessions; modules/auth/two-factor.test.ts',
   'POST /api/auth/two-factor/generate-backup-codes': 'modules/auth/two-factor.test.ts',
   'POST /api/auth/two-factor/disable': 'replaces the session; modules/auth/two-factor.test.ts',
+  'POST /api/auth/passkey/sign-in': 'creates sessions; modules/account/passkeys.test.ts and the passkey journey (e2e)',
   'ALL /api/auth/{*rest}': "better-auth's other endpoints; modules/auth/auth.test.ts",
 };

@@ -84,8 +84,11 @@ export async function deleteAccount(
     await tx.rateLimitCounter.deleteMany({
       where: { OR: [{ key: { contains: id } }, { key: { contains: email } }, { key: { contains: `:name:${username}` } }] },
     });
-    await tx.verification.deleteMany({ where: { OR: [{ value: id }, { identifier: { contains: email } }] } });
-    // Sessions, keys, the stream and its broadcasts, follows, blocks, uploads, notifications: by cascade.
+    await tx.verification.deleteMany({
+      where: { OR: [{ value: id }, { identifier: { contains: id } }, { identifier: { contains: email } }] },
+    });
+    // Sessions, passkeys, two-factor secrets, keys, the stream and its broadcasts, follows, blocks, uploads,
+    // notifications: by cascade.
     return (await tx.user.deleteMany({ where: { id } })).count;
   });
   if (!deleted) throw new AppError(404, 'NOT_FOUND', 'This account was already deleted.');

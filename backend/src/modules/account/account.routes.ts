@@ -1,8 +1,13 @@
-import { accepted, apiRouter, noBody, noContent, ok } from '../../http/api-router.ts';
+import { accepted, apiRouter, created, noBody, noContent, ok } from '../../http/api-router.ts';
 import { security } from '../../http/api-security.ts';
 import { clientNetworkOf } from '../../lib/client-network.ts';
 import { requireUser, signedInUser } from '../auth/auth.guards.ts';
 import {
+  addPasskeyBody,
+  passkeyCeremony,
+  passkeyItem,
+  passkeyList,
+  passkeyParams,
   accountExport,
   accountSessions,
   deleteAccountBody,
@@ -16,6 +21,9 @@ import {
 import { changeEmail, resendEmailConfirmation } from './email.service.ts';
 import { deleteAccount } from './account-deletion.service.ts';
 import { exportAccount } from './account-export.service.ts';
+import { listPasskeys, registerPasskey, registrationOptions, removePasskey, signInOptions } from './passkeys.service.ts';
+import { enforceRateLimit } from '../rate-limit/rate-limit.service.ts';
+import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { requestPasswordReset } from './password-reset.service.ts';
 import { endOtherSessions, endSession, listSessions } from './sessions.service.ts';
 
@@ -129,5 +137,75 @@ accountApi.post('/delete', {
   handler: async ({ body }, req) => {
     await deleteAccount(signedInUser(req.user).id, body, req.headers, req.ip ?? 'unknown');
     return noContent();
+  },
+});
+
+accountApi.get('/passkeys', {
+  summary: 'Your passkeys',
+  guards: [requireUser],
+  responses: { 200: passkeyList },
+  handler: async (_input, req) => ok({ passkeys: await listPasskeys(signedInUser(req.user).id) }),
+});
+
+accountApi.post('/passkeys/registration-options', {
+  summary: 'Start adding a passkey',
+  description: 'Answers the options for navigator.credentials.create(); send its answer to POST /api/account/passkeys.',
+  guards: [requireUser],
+  body: noBody,
+  responses: { 200: passkeyCeremony },
+  handler: async (_input, req) => {
+    const user = signedInUser(req.user);
+    return ok(
+      await registrationOptions({ id: user.id, username: user.username ?? '', displayUsername: user.displayUsername ?? '' }),
+    );
+  },
+});
+
+accountApi.post('/passkeys', {
+  summary: 'Add a passkey',
+  description: "The authenticator's answer to the registration options, checked against their challenge (used once).",
+  guards: [requireUser],
+  body: addPasskeyBody,
+  responses: { 201: passkeyItem },
+  errors: { 400: 'Expired challenge, or an answer that does not check out.', 409: 'That passkey is already added.' },
+  handler: async ({ body }, req) =>
+    created(
+      await registerPasskey(signedInUser(req.user).id, {
+        challengeId: body.challengeId,
+        name: body.name,
+        response: body.response as unknown as RegistrationResponseJSON,
+      }),
+    ),
+});
+
+accountApi.delete('/passkeys/:passkeyId', {
+  summary: 'Remove a passkey',
+  guards: [requireUser],
+  params: passkeyParams,
+  responses: { 204: { description: 'Removed; it signs nobody in any more.' } },
+  errors: { 404: 'No such passkey of yours.' },
+  handler: async ({ params }, req) => {
+    await removePasskey(signedInUser(req.user).id, params.passkeyId);
+    return noContent();
+  },
+});
+
+/** Sign-in ceremonies per network: each stores a challenge, so a script cannot fill the table. */
+const PASSKEY_SIGN_IN_OPTIONS_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
+
+accountApi.post('/passkeys/sign-in-options', {
+  summary: 'Start signing in with a passkey',
+  description: 'Answers the options for navigator.credentials.get(); send its answer to POST /api/auth/passkey/sign-in.',
+  security: [security.anonymous],
+  body: noBody,
+  responses: { 200: passkeyCeremony },
+  errors: { 429: 'Too many from this network (`retryAfterMs`).' },
+  handler: async (_input, req) => {
+    await enforceRateLimit(
+      `passkey-options:ip:${clientNetworkOf(req.ip)}`,
+      PASSKEY_SIGN_IN_OPTIONS_LIMIT,
+      (when) => `Too many passkey sign-ins from your network. Please try again ${when}.`,
+    );
+    return ok(await signInOptions());
   },
 });

@@ -110,3 +110,30 @@ export const accountExport = z
   .meta({ id: 'AccountExport', description: 'Everything the site keeps about your account (no secrets).' });
 
 export type AccountExport = z.infer<typeof accountExport>;
+
+// ── Passkeys (WebAuthn): the options and answers are the standard JSON forms (@simplewebauthn).
+
+export const passkeyCeremony = z
+  .object({
+    /** Sent back with the authenticator's answer: names the challenge (single-use, 5 minutes). */
+    challengeId: z.string(),
+    /** PublicKeyCredentialCreationOptionsJSON or …RequestOptionsJSON, for navigator.credentials. */
+    options: z.looseObject({ challenge: z.string() }),
+  })
+  .meta({ id: 'PasskeyCeremony' });
+
+const webAuthnResponse = z.looseObject({ id: z.string().max(2048), type: z.literal('public-key') });
+
+export const addPasskeyBody = z.strictObject({
+  challengeId: z.string().min(1).max(64),
+  name: z.string().trim().min(1, 'Give the passkey a name.').max(60),
+  response: webAuthnResponse,
+});
+
+export const passkeyItem = z
+  .object({ id: z.string(), name: z.string(), createdAt: z.iso.datetime(), lastUsedAt: z.iso.datetime().nullable() })
+  .meta({ id: 'Passkey' });
+
+export const passkeyList = z.object({ passkeys: z.array(passkeyItem) }).meta({ id: 'Passkeys' });
+
+export const passkeyParams = z.object({ passkeyId: z.string().min(1).max(100) });

@@ -211,6 +211,20 @@ authApi.post('/two-factor/disable', {
   handler: (_input, req, res) => toBetterAuth(req, res),
 });
 
+authApi.post('/passkey/sign-in', {
+  summary: 'Sign in with a passkey',
+  description: 'The authenticator’s answer to POST /api/account/passkeys/sign-in-options (its challenge is used once).',
+  security: [security.anonymous],
+  requestBody: {
+    contentType: 'application/json',
+    description: 'Read by better-auth.',
+    schema: z.object({ challengeId: z.string(), response: z.looseObject({ id: z.string() }) }),
+  },
+  responses: { 200: signedIn },
+  errors: { 401: 'The passkey did not check out, or its challenge expired (`PASSKEY_FAILED`).', 429: TOO_MANY_CODES },
+  handler: (_input, req, res) => toBetterAuth(req, res),
+});
+
 authApi.all('/{*rest}', {
   summary: "better-auth's other endpoints",
   hidden: true,

@@ -4,6 +4,7 @@ import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { getCookies } from 'better-auth/cookies';
 import { username } from 'better-auth/plugins/username';
 import { twoFactor } from 'better-auth/plugins/two-factor';
+import { passkeySignIn } from './passkey-sign-in.plugin.ts';
 import type { IncomingHttpHeaders } from 'node:http';
 import { env } from '../../config/env.ts';
 import { prisma } from '../../lib/prisma.ts';
@@ -44,10 +45,10 @@ async function asAuthError(check: () => Promise<void>): Promise<void> {
 
 const SIGN_IN_PATHS = new Set(['/sign-in/username', '/sign-in/email']);
 /**
- * The second step of a two-factor sign-in: counted per network like sign-ins (the plugin also locks an account
- * after 10 wrong codes, and a challenge after 5).
+ * The second step of a two-factor sign-in, and a passkey sign-in: counted per network like sign-ins (the two-factor
+ * plugin also locks an account after 10 wrong codes, and a challenge after 5; a passkey challenge is single-use).
  */
-const SECOND_FACTOR_PATHS = new Set(['/two-factor/verify-totp', '/two-factor/verify-backup-code']);
+const SECOND_FACTOR_PATHS = new Set(['/two-factor/verify-totp', '/two-factor/verify-backup-code', '/passkey/sign-in']);
 
 /** Paths that change who a session is (its user's email, password or sessions): every cached session is dropped. */
 const SESSION_CHANGING_PATHS = new Set([
@@ -139,6 +140,7 @@ export const auth = betterAuth({
       usernameValidator: isUsernameAllowed,
     }),
     twoFactor({ issuer: 'Streamhouse' }),
+    passkeySignIn(),
   ],
   disabledPaths: DISABLED_PATHS,
   // better-auth's own limiter keeps counters in one process's memory; ours (below) live in PostgreSQL, so

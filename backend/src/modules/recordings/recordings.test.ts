@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import express from 'express';
 import request from 'supertest';
@@ -290,6 +290,40 @@ describe('egress reports (webhooks)', () => {
       status: 'FAILED',
       error: 'The recorder failed: could not create element: faac',
     });
+  });
+
+  it('removes what a recorder wrote after its creator deleted their account (its report finds no replay)', async () => {
+    const goneId = randomUUID();
+    const folder = path.join(env.RECORDINGS_DIR, goneId);
+    fs.mkdirSync(path.join(folder, 'session'), { recursive: true });
+    fs.writeFileSync(path.join(folder, 'session.mp4'), 'finished after the account went');
+    const ended = await signWebhook(
+      egressEvent('egress_ended', {
+        egressId: `EG_${randomBytes(6).toString('hex')}`,
+        roomName: goneId,
+        status: 'EGRESS_COMPLETE',
+        updatedAt: String(BigInt(Date.now()) * 1_000_000n),
+        fileResults: [{ filename: path.join(folder, 'session.mp4'), duration: '1', size: '1' }],
+      }),
+    );
+    expect((await postWebhook(app, ended)).body.outcome).toBe('ignored');
+    expect(fs.existsSync(folder)).toBe(false);
+
+    // A creator who still exists keeps their files, whatever an unknown egress reports.
+    const host = await signedInAgent(app, 'stillhere');
+    const theirs = path.join(env.RECORDINGS_DIR, `${host.user.id}-kept.mp4`);
+    fs.writeFileSync(theirs, 'kept');
+    const unknown = await signWebhook(
+      egressEvent('egress_ended', {
+        egressId: `EG_${randomBytes(6).toString('hex')}`,
+        roomName: host.user.id,
+        status: 'EGRESS_COMPLETE',
+        updatedAt: String(BigInt(Date.now()) * 1_000_000n),
+      }),
+    );
+    expect((await postWebhook(app, unknown)).body.outcome).toBe('ignored');
+    expect(fs.existsSync(theirs)).toBe(true);
+    fs.rmSync(theirs);
   });
 
   it('refuses an unsigned egress report', async () => {

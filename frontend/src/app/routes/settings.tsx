@@ -9,6 +9,7 @@ import { PasswordSettings } from '@/features/account/components/password-setting
 import { SessionsList } from '@/features/account/components/sessions-list.tsx';
 import { AccountDataActions } from '@/features/account/components/delete-account.tsx';
 import { TwoFactorSettings } from '@/features/account/components/two-factor-settings.tsx';
+import { PasskeySettings } from '@/features/account/components/passkey-settings.tsx';
 import { SignedInOnly } from './signed-in-only.tsx';
 
 function Section({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
@@ -69,6 +70,13 @@ export function SettingsRoute() {
           </Section>
           <Section id="two-factor-settings" title="Two-factor sign-in">
             <TwoFactorSettings enabled={user.twoFactorEnabled ?? false} onChanged={() => void load()} />
+          </Section>
+          <Section
+            id="passkey-settings"
+            title="Passkeys"
+            intro="Sign in with your device's lock (fingerprint, face or PIN) or a security key, without a password."
+          >
+            <PasskeySettings />
           </Section>
           <Section id="sessions-settings" title="Sessions" intro="Where your account is signed in.">
             <SessionsList />

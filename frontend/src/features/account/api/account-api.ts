@@ -63,3 +63,25 @@ export async function turnOffTwoFactor(password: string): Promise<void> {
 export async function renewBackupCodes(password: string): Promise<string[]> {
   return (await unwrap(client.POST('/api/auth/two-factor/generate-backup-codes', { body: { password } }))).backupCodes;
 }
+
+export type Passkey = Schema<'Passkey'>;
+
+export async function listPasskeys(signal?: AbortSignal): Promise<{ passkeys: Passkey[] }> {
+  return unwrap(client.GET('/api/account/passkeys', { signal }));
+}
+
+/** Asks the browser (and its authenticator: the device's lock, a phone, a security key) for a new passkey. */
+export async function addPasskey(name: string): Promise<Passkey> {
+  const { startRegistration } = await import('@simplewebauthn/browser');
+  const { challengeId, options } = await unwrap(client.POST('/api/account/passkeys/registration-options'));
+  const response = await startRegistration({
+    optionsJSON: options as unknown as Parameters<typeof startRegistration>[0]['optionsJSON'],
+  });
+  return unwrap(
+    client.POST('/api/account/passkeys', { body: { challengeId, name, response: { ...response, type: 'public-key' } } }),
+  );
+}
+
+export async function removePasskey(passkeyId: string): Promise<void> {
+  await unwrap(client.DELETE('/api/account/passkeys/{passkeyId}', { params: { path: { passkeyId } } }));
+}

@@ -18,7 +18,10 @@ export function useAccountAction() {
       setOutcome({ kind: 'done', text: await action() });
       return true;
     } catch (caught) {
-      setOutcome({ kind: 'failed', text: caught instanceof ApiError ? caught.message : fallbackError });
+      // The server's sentence, or one of ours thrown as a plain Error; anything else (a network fault) gets the fallback.
+      const text =
+        caught instanceof ApiError || (caught instanceof Error && caught.constructor === Error) ? caught.message : fallbackError;
+      setOutcome({ kind: 'failed', text });
       return false;
     } finally {
       setPending(false);

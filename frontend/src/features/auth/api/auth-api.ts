@@ -40,3 +40,14 @@ export async function isUsernameAvailable(username: string, signal?: AbortSignal
   const result = await unwrap(client.POST('/api/auth/is-username-available', { body: { username }, signal }));
   return result.available;
 }
+
+/** Signs in with a passkey the browser offers (no username or password). */
+export async function signInWithPasskey(): Promise<SessionUser> {
+  const { startAuthentication } = await import('@simplewebauthn/browser');
+  const { challengeId, options } = await unwrap(client.POST('/api/account/passkeys/sign-in-options'));
+  const response = await startAuthentication({
+    optionsJSON: options as unknown as Parameters<typeof startAuthentication>[0]['optionsJSON'],
+  });
+  const result = await unwrap(client.POST('/api/auth/passkey/sign-in', { body: { challengeId, response: { ...response } } }));
+  return result.user;
+}

@@ -4,7 +4,7 @@ import { paths } from '@/config/paths.ts';
 import { Button } from '@/components/button.tsx';
 import { TextField } from '@/components/text-field.tsx';
 import { ApiError } from '@/lib/api-client.ts';
-import { signIn } from '../api/auth-api.ts';
+import { signIn, signInWithPasskey } from '../api/auth-api.ts';
 import { useSessionStore } from '../stores/session-store.ts';
 import { SecondFactorForm } from './second-factor-form.tsx';
 
@@ -15,6 +15,27 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const [error, setError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
   const [codeNeeded, setCodeNeeded] = useState(false);
+  const [passkeyPending, setPasskeyPending] = useState(false);
+
+  async function handlePasskey() {
+    setPasskeyPending(true);
+    setError(undefined);
+    try {
+      setUser(await signInWithPasskey());
+      onSignedIn();
+    } catch (caught) {
+      const cancelled = (caught as Error | undefined)?.name === 'NotAllowedError';
+      setError(
+        cancelled
+          ? 'No passkey was used (cancelled, or this device holds none for this site).'
+          : caught instanceof ApiError
+            ? caught.message
+            : 'Passkey sign-in failed. Please try again.',
+      );
+    } finally {
+      setPasskeyPending(false);
+    }
+  }
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -80,6 +101,9 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
       )}
       <Button type="submit" loading={submitting}>
         Sign in
+      </Button>
+      <Button variant="secondary" loading={passkeyPending} onClick={() => void handlePasskey()}>
+        Use a passkey instead
       </Button>
     </form>
   );
