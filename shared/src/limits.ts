@@ -25,6 +25,9 @@ export const DISPLAY_NAME_MAX_LENGTH = 50;
 export const BIO_MAX_LENGTH = 300;
 
 /** Usernames become URLs (`/:username`). */
+/** What an owner calls a passkey ("My laptop"). */
+export const PASSKEY_NAME_MAX_LENGTH = 60;
+
 /** Passwords: long enough to resist guessing, short enough that hashing one stays cheap. */
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSKEY_NAME_MAX_LENGTH } from '@streamhouse/contract';
 
 export const passwordResetRequestBody = z.strictObject({
   /** The account's email address or username. */
@@ -126,7 +127,7 @@ const webAuthnResponse = z.looseObject({ id: z.string().max(2048), type: z.liter
 
 export const addPasskeyBody = z.strictObject({
   challengeId: z.string().min(1).max(64),
-  name: z.string().trim().min(1, 'Give the passkey a name.').max(60),
+  name: z.string().trim().min(1, 'Give the passkey a name.').max(PASSKEY_NAME_MAX_LENGTH),
   response: webAuthnResponse,
 });
 

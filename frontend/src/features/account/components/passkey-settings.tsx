@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { PASSKEY_NAME_MAX_LENGTH } from '@streamhouse/contract';
 import { Button } from '@/components/button.tsx';
 import { Spinner } from '@/components/spinner.tsx';
 import { TextField } from '@/components/text-field.tsx';
@@ -106,7 +107,7 @@ export function PasskeySettings() {
           label="Name for a new passkey"
           name="passkey-name"
           placeholder="e.g. My laptop"
-          maxLength={60}
+          maxLength={PASSKEY_NAME_MAX_LENGTH}
           value={name}
           onChange={(event) => setName(event.target.value)}
         />
