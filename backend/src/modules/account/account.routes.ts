@@ -1,7 +1,7 @@
 import { accepted, apiRouter, created, noBody, noContent, ok } from '../../http/api-router.ts';
 import { security } from '../../http/api-security.ts';
 import { clientNetworkOf } from '../../lib/client-network.ts';
-import { requireUser, signedInUser } from '../auth/auth.guards.ts';
+import { requireUser, signedInSessionId, signedInUser } from '../auth/auth.guards.ts';
 import {
   addPasskeyBody,
   passkeyCeremony,
@@ -22,7 +22,6 @@ import { changeEmail, resendEmailConfirmation } from './email.service.ts';
 import { deleteAccount } from './account-deletion.service.ts';
 import { exportAccount } from './account-export.service.ts';
 import { listPasskeys, registerPasskey, registrationOptions, removePasskey, signInOptions } from './passkeys.service.ts';
-import { enforceRateLimit } from '../rate-limit/rate-limit.service.ts';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { requestPasswordReset } from './password-reset.service.ts';
 import { endOtherSessions, endSession, listSessions } from './sessions.service.ts';
@@ -35,8 +34,6 @@ export const accountApi = apiRouter('/api/account', {
   tag: 'Accounts',
   description: 'Password reset requests, email address and confirmation, and the sessions signed in to your account.',
 });
-
-const signedInSession = (sessionId: string | undefined) => sessionId ?? '';
 
 accountApi.post('/password-reset', {
   summary: 'Mail a password reset link',
@@ -82,7 +79,8 @@ accountApi.get('/sessions', {
   summary: 'The sessions signed in to your account',
   guards: [requireUser],
   responses: { 200: accountSessions },
-  handler: async (_input, req) => ok({ sessions: await listSessions(signedInUser(req.user).id, signedInSession(req.sessionId)) }),
+  handler: async (_input, req) =>
+    ok({ sessions: await listSessions(signedInUser(req.user).id, signedInSessionId(req.sessionId)) }),
 });
 
 accountApi.delete('/sessions/:sessionId', {
@@ -104,7 +102,7 @@ accountApi.post('/sessions/end-others', {
   body: noBody,
   responses: { 200: endedSessions },
   handler: async (_input, req) =>
-    ok({ ended: await endOtherSessions(signedInUser(req.user).id, signedInSession(req.sessionId)) }),
+    ok({ ended: await endOtherSessions(signedInUser(req.user).id, signedInSessionId(req.sessionId)) }),
 });
 
 accountApi.get('/export', {
@@ -190,9 +188,6 @@ accountApi.delete('/passkeys/:passkeyId', {
   },
 });
 
-/** Sign-in ceremonies per network: each stores a challenge, so a script cannot fill the table. */
-const PASSKEY_SIGN_IN_OPTIONS_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
-
 accountApi.post('/passkeys/sign-in-options', {
   summary: 'Start signing in with a passkey',
   description: 'Answers the options for navigator.credentials.get(); send its answer to POST /api/auth/passkey/sign-in.',
@@ -200,12 +195,5 @@ accountApi.post('/passkeys/sign-in-options', {
   body: noBody,
   responses: { 200: passkeyCeremony },
   errors: { 429: 'Too many from this network (`retryAfterMs`).' },
-  handler: async (_input, req) => {
-    await enforceRateLimit(
-      `passkey-options:ip:${clientNetworkOf(req.ip)}`,
-      PASSKEY_SIGN_IN_OPTIONS_LIMIT,
-      (when) => `Too many passkey sign-ins from your network. Please try again ${when}.`,
-    );
-    return ok(await signInOptions());
-  },
+  handler: async (_input, req) => ok(await signInOptions(clientNetworkOf(req.ip))),
 });

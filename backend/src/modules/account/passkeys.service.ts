@@ -11,6 +11,7 @@ import {
 import { env } from '../../config/env.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { prisma } from '../../lib/prisma.ts';
+import { enforceRateLimit } from '../rate-limit/rate-limit.service.ts';
 
 /**
  * Passkeys (WebAuthn) on @simplewebauthn/server: better-auth's own passkey plugin is not served for this
@@ -117,8 +118,16 @@ export async function removePasskey(userId: string, id: string): Promise<void> {
   if (!count) throw notFound('That passkey is already removed.');
 }
 
+/** Sign-in ceremonies per network: each stores a challenge, so a script cannot fill the table. */
+export const PASSKEY_SIGN_IN_OPTIONS_LIMIT = { limit: 30, windowMs: 10 * 60_000 } as const;
+
 /** Options for "Sign in with a passkey": any passkey of this site (the authenticator offers its own). */
-export async function signInOptions(): Promise<Ceremony> {
+export async function signInOptions(network: string): Promise<Ceremony> {
+  await enforceRateLimit(
+    `passkey-options:ip:${network}`,
+    PASSKEY_SIGN_IN_OPTIONS_LIMIT,
+    (when) => `Too many passkey sign-ins from your network. Please try again ${when}.`,
+  );
   const options = await generateAuthenticationOptions({ rpID: RP.id, userVerification: 'required' });
   const challengeId = randomBytes(16).toString('hex');
   await saveChallenge(signInKey(challengeId), options.challenge);

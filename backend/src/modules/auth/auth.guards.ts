@@ -41,6 +41,12 @@ export function signedInUser(user: SessionUser | undefined): SessionUser {
   return user;
 }
 
+/** The session id requireUser set, for handlers behind it. */
+export function signedInSessionId(sessionId: string | undefined): string {
+  if (!sessionId) throw unauthenticated();
+  return sessionId;
+}
+
 /**
  * Creator-owner only: the signed-in user must own the channel named by the route's `:username`
  * (401 when signed out, 403 for anyone else), so handlers never compare ids themselves.
