@@ -41,5 +41,18 @@ export default defineConfig({
   },
   // The LiveKit chunk is large but only loaded by pages that play or publish video.
   // The manifest lets the bundle budget (scripts/bundle-budget.ts) follow each page's chunks.
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 700, manifest: true },
+  // The watch boot (src/app/watch-boot.ts) is a second entry: the backend puts it before the app's own script in the
+  // watch pages it serves with a viewer pass, finding its file through the manifest.
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 700,
+    manifest: true,
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        'watch-boot': fileURLToPath(new URL('./src/app/watch-boot.ts', import.meta.url)),
+      },
+    },
+  },
 });

@@ -1,3 +1,4 @@
+import type { BrowserContext } from '@playwright/test';
 import { test, expect } from '../support/test.ts';
 import { expectVideoPlaying } from '../support/video.ts';
 import { endBrowserStream, goLiveFromBrowser } from '../support/go-live.ts';
@@ -7,12 +8,19 @@ test('a signed-in viewer and a guest both watch a creator who is live', async ({
   const creator = await users.signUp(creatorContext.request, 'cam');
   await goLiveFromBrowser(await creatorContext.newPage());
 
+  // The served page carries each visitor's pass: the room connects without asking the token route.
+  const tokenRequests: string[] = [];
+  const countTokenRequests = (context: BrowserContext) =>
+    context.on('request', (request) => request.url().endsWith('/api/viewer/token') && tokenRequests.push(request.url()));
+
   const viewerContext = await browser.newContext();
+  countTokenRequests(viewerContext);
   await users.signUp(viewerContext.request, 'viewer');
   const viewerPage = await viewerContext.newPage();
   await viewerPage.goto(`/${creator.username}/live`);
 
   const guestContext = await browser.newContext();
+  countTokenRequests(guestContext);
   const guestPage = await guestContext.newPage();
   await guestPage.goto(`/${creator.username}/live`);
 
@@ -21,6 +29,7 @@ test('a signed-in viewer and a guest both watch a creator who is live', async ({
     await expect(page.getByTestId('live-badge')).toBeVisible();
     await expect(page.getByTestId('viewer-count')).toHaveText(/2 watching/);
   }
+  expect(tokenRequests).toEqual([]);
 
   // Sound starts muted (autoplay rules) until the viewer asks for it.
   await guestPage.getByRole('button', { name: 'Click to unmute' }).click();

@@ -38,7 +38,10 @@
     const video = document.querySelector('[data-testid="host-video"]');
     if (!video) return void setTimeout(watchFirstFrame, 5);
     mark('videoElement');
-    video.requestVideoFrameCallback(() => mark('firstFrame'));
+    video.requestVideoFrameCallback(() => {
+      mark('firstFrame');
+      console.debug('first-frame');
+    });
   };
   watchFirstFrame();
 

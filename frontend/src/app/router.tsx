@@ -14,16 +14,15 @@ import { WatchLoading, WatchRoute, watchLoader } from './routes/watch.tsx';
 import { SearchRoute } from './routes/search.tsx';
 import { BrowseCategoryRoute, BrowseRoute } from './routes/browse.tsx';
 import { DashboardAnalyticsRoute } from './routes/dashboard-analytics.tsx';
-import { DashboardAnalyticsSessionRoute } from './routes/dashboard-analytics-session.tsx';
 import { ProfileRoute } from './routes/profile.tsx';
 import { FollowingRoute } from './routes/following.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
 import { ReplayRoute } from './routes/replay.tsx';
 import { DashboardRecordingsRoute } from './routes/dashboard-recordings.tsx';
-import { AdminCreatorsRoute } from './routes/admin-creators.tsx';
 import { EmbedChatRoute, EmbedPlayerRoute } from './routes/embed.tsx';
 
-// Pages few visits need (account settings, password recovery) load on demand, outside the first page's JavaScript.
+// Pages few visits need (account settings, password recovery, one viewing session's analytics, the admins' page)
+// load on demand, outside the first page's JavaScript.
 const accountPasswordPages = () => import('./routes/account-password.tsx');
 
 export const router = createBrowserRouter([
@@ -56,14 +55,22 @@ export const router = createBrowserRouter([
           { path: paths.dashboardChat.pattern, element: <DashboardChatRoute /> },
           { path: paths.dashboardRecordings.pattern, element: <DashboardRecordingsRoute /> },
           { path: paths.analytics.pattern, element: <DashboardAnalyticsRoute /> },
-          { path: paths.analyticsSession.pattern, element: <DashboardAnalyticsSessionRoute /> },
+          {
+            path: paths.analyticsSession.pattern,
+            lazy: async () => ({
+              Component: (await import('./routes/dashboard-analytics-session.tsx')).DashboardAnalyticsSessionRoute,
+            }),
+          },
         ],
       },
       { path: paths.search.pattern, element: <SearchRoute /> },
       { path: paths.browse.pattern, element: <BrowseRoute /> },
       { path: paths.browseCategory.pattern, element: <BrowseCategoryRoute /> },
       { path: paths.settings.pattern, lazy: async () => ({ Component: (await import('./routes/settings.tsx')).SettingsRoute }) },
-      { path: paths.adminCreators.pattern, element: <AdminCreatorsRoute /> },
+      {
+        path: paths.adminCreators.pattern,
+        lazy: async () => ({ Component: (await import('./routes/admin-creators.tsx')).AdminCreatorsRoute }),
+      },
       { path: paths.following.pattern, element: <FollowingRoute /> },
       // The loader only starts the viewer's connection early; nothing on the page is loader data to revalidate.
       {

@@ -5,6 +5,9 @@ import { Spinner } from '@/components/spinner.tsx';
 import { StatusPanel } from '@/components/status-panel.tsx';
 import { ApiError } from '@/lib/api-client.ts';
 import { startWatching } from '@/features/watch/api/watch-connection.ts';
+import { takeWatchPagePass } from '@/features/watch/api/watch-page-pass.ts';
+import { publicStreamQuery } from '@/features/watch/api/watch-queries.ts';
+import { queryClient } from '@/lib/query-client.ts';
 import { useSessionStore } from '@/features/auth/stores/session-store.ts';
 import { FollowButton } from '@/features/social/components/follow-button.tsx';
 import { MuteButton } from '@/features/notifications/components/mute-button.tsx';
@@ -29,9 +32,15 @@ export function WatchLoading() {
   );
 }
 
-/** Starts the viewer's connection (see startWatching); renders nothing of its own, so it returns at once. */
-export function watchLoader({ params }: LoaderFunctionArgs): null {
-  if (params.username) startWatching(params.username);
+/**
+ * Starts the viewer's connection (see startWatching) — with the channel and pass the served page carried, when it
+ * did, so neither waits for a request; renders nothing of its own, so it returns at once.
+ */
+export function watchLoader({ params: { username } }: LoaderFunctionArgs): null {
+  if (!username) return null;
+  const pass = takeWatchPagePass(username);
+  if (pass) queryClient.setQueryData(publicStreamQuery(username).queryKey, pass.stream);
+  startWatching(username, 'video', pass?.token);
   return null;
 }
 

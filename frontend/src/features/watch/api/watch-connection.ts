@@ -1,5 +1,6 @@
 import type { Room } from 'livekit-client';
 import { getViewerToken, type ViewerToken } from './get-viewer-token.ts';
+import { takeHeadStart } from './watch-page-pass.ts';
 
 export type WatchConnection = { token: ViewerToken; room: Room };
 
@@ -32,11 +33,12 @@ function rememberedLiveKitUrl(url?: string): string | null {
 
 /**
  * Token, LiveKit client and room connection, all started at once: nothing waits for the player's chunk or for
- * React to mount it. The token request and the client download run side by side; the room connects as soon as
- * both are there. Connection errors are left to the room's own events, which the player listens to.
+ * React to mount it. The token request (unless the page carried a pass) and the client download run side by
+ * side; the room connects as soon as both are there. Connection errors are left to the room's own events, which
+ * the player listens to.
  */
-async function connect(username: string, mode: WatchMode): Promise<WatchConnection> {
-  const token = getViewerToken(username);
+async function connect(username: string, mode: WatchMode, pass?: ViewerToken): Promise<WatchConnection> {
+  const token = pass ? Promise.resolve(pass) : getViewerToken(username);
   // Awaited below, once the client has loaded; this keeps an early failure from being reported as unhandled.
   token.catch(() => undefined);
   const { Room } = await import('livekit-client');
@@ -54,16 +56,18 @@ function disconnectLater(connection: Promise<WatchConnection>): void {
 }
 
 /**
- * Starts watching a channel ahead of the player (the watch route's loader calls it as the navigation starts);
- * idempotent until the player claims the connection.
+ * Starts watching a channel ahead of the player (the watch route's loader calls it as the navigation starts, with
+ * the pass the served page carried, if any); idempotent until the player claims the connection. The room the
+ * watch boot already opened for the channel, if any, is taken over.
  */
-export function startWatching(username: string, mode: WatchMode = 'video'): void {
+export function startWatching(username: string, mode: WatchMode = 'video', pass?: ViewerToken): void {
   if (started && started.username === username && started.mode === mode && !started.claimed) return;
   if (started && !started.claimed) {
     clearTimeout(started.expiry);
     disconnectLater(started.connection);
   }
-  const connection = connect(username, mode);
+  const early = mode === 'video' ? takeHeadStart(username) : undefined;
+  const connection = early ? Promise.resolve(early) : connect(username, mode, pass);
   started = {
     username,
     mode,
