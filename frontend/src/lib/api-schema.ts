@@ -782,6 +782,15 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Too many attempts for this account or from this network (`RATE_LIMITED`, with `retryAfterMs` and `Retry-After`). Password checks count like sign-ins. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Something failed on the server. */
                 500: {
                     headers: {
@@ -949,6 +958,15 @@ export type paths = {
                 };
                 /** @description The body is not JSON. */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts for this account or from this network (`RATE_LIMITED`, with `retryAfterMs` and `Retry-After`). Password checks count like sign-ins. */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1295,6 +1313,15 @@ export type paths = {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Too many attempts for this account or from this network (`RATE_LIMITED`, with `retryAfterMs` and `Retry-After`). Password checks count like sign-ins. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Something failed on the server. */
                 500: {
                     headers: {
@@ -1396,6 +1423,15 @@ export type paths = {
                 };
                 /** @description The body is not JSON. */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts for this account or from this network (`RATE_LIMITED`, with `retryAfterMs` and `Retry-After`). Password checks count like sign-ins. */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -7,6 +7,7 @@ import { signedInAgent, testClientIp } from '../../test/fixtures.ts';
 import { linkIn, mailsTo, waitForMail } from '../../test/mailpit.ts';
 import { EMAIL_LIMITS } from './email.service.ts';
 import { PASSWORD_RESET_LIMITS } from './password-reset.service.ts';
+import { SIGN_IN_LIMITS } from '../auth/sign-in-limit.service.ts';
 
 const app = createApp();
 const PASSWORD = 'correct-horse-battery';
@@ -244,6 +245,51 @@ describe('changing the password', () => {
     expect((await other.agent.get('/api/account/sessions')).status).toBe(401);
     expect((await agent.get('/api/account/sessions')).status).toBe(200);
     await waitForMail(user.email, /password was changed/);
+  });
+});
+
+describe('password checks while signed in count like sign-ins', () => {
+  it.each([
+    ['/api/auth/change-password', (password: string) => ({ currentPassword: password, newPassword: 'a-new-password' })],
+    ['/api/auth/two-factor/enable', (password: string) => ({ password })],
+    ['/api/auth/two-factor/get-totp-uri', (password: string) => ({ password })],
+  ])('%s: a stolen session cannot guess the password without limit', async (path, body) => {
+    const { agent, user } = await signedInAgent(app, 'guessed');
+    const ip = testClientIp();
+    const attempt = (password: string) =>
+      agent.post(path).set('Origin', env.PUBLIC_URL).set('X-Forwarded-For', ip).send(body(password));
+    const { limit } = SIGN_IN_LIMITS.perAccountAndIp;
+    for (let guess = 0; guess < limit; guess++) expect((await attempt(`wrong-guess-${guess}`)).status).toBe(400);
+    // Past the limit even the right password is refused, and so is a sign-in from that network.
+    const refused = await attempt(PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBeDefined();
+    const signIn = await request(app)
+      .post('/api/auth/sign-in/username')
+      .set('Origin', env.PUBLIC_URL)
+      .set('X-Forwarded-For', ip)
+      .send({ username: user.username, password: PASSWORD });
+    expect(signIn.status).toBe(429);
+    // The owner elsewhere is not locked out.
+    expect((await signInAgain(user.username)).response.status).toBe(200);
+  });
+
+  it('the right password forgives the guesses made before it', async () => {
+    const { agent } = await signedInAgent(app, 'forgiven');
+    const ip = testClientIp();
+    const change = (currentPassword: string, newPassword: string) =>
+      agent
+        .post('/api/auth/change-password')
+        .set('Origin', env.PUBLIC_URL)
+        .set('X-Forwarded-For', ip)
+        .send({ currentPassword, newPassword });
+    const { limit } = SIGN_IN_LIMITS.perAccountAndIp;
+    for (let guess = 0; guess < limit - 1; guess++)
+      expect((await change(`wrong-guess-${guess}`, 'x-new-password')).status).toBe(400);
+    expect((await change(PASSWORD, 'second-password')).status).toBe(200);
+    for (let guess = 0; guess < limit - 1; guess++)
+      expect((await change(`wrong-again-${guess}`, 'x-new-password')).status).toBe(400);
+    expect((await change('second-password', 'third-password')).status).toBe(200);
   });
 });
 

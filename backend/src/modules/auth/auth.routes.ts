@@ -70,6 +70,8 @@ const json = (
 
 const TOO_MANY_SIGN_INS =
   'Too many attempts for this account or from this network (`RATE_LIMITED`, with `retryAfterMs` and `Retry-After`).';
+/** A password checked while signed in is a guess like a sign-in's, counted against the same limits. */
+const TOO_MANY_PASSWORD_TRIES = `${TOO_MANY_SIGN_INS} Password checks count like sign-ins.`;
 
 authApi.post('/sign-up/email', {
   summary: 'Create an account and sign in',
@@ -141,7 +143,11 @@ authApi.post('/change-password', {
   security: [security.session],
   requestBody: json(changePasswordBody),
   responses: { 200: signedIn },
-  errors: { 400: 'The current password is wrong (`INVALID_PASSWORD`), or the new one breaks a rule.', 401: 'Not signed in.' },
+  errors: {
+    400: 'The current password is wrong (`INVALID_PASSWORD`), or the new one breaks a rule.',
+    401: 'Not signed in.',
+    429: TOO_MANY_PASSWORD_TRIES,
+  },
   handler: (_input, req, res) => toBetterAuth(req, res),
 });
 
@@ -164,7 +170,7 @@ authApi.post('/two-factor/enable', {
   security: [security.session],
   requestBody: json(passwordOnlyBody),
   responses: { 200: twoFactorSetup },
-  errors: { 400: 'Wrong password (`INVALID_PASSWORD`), or already on.', 401: 'Not signed in.' },
+  errors: { 400: 'Wrong password (`INVALID_PASSWORD`), or already on.', 401: 'Not signed in.', 429: TOO_MANY_PASSWORD_TRIES },
   handler: (_input, req, res) => toBetterAuth(req, res),
 });
 
@@ -198,7 +204,7 @@ authApi.post('/two-factor/generate-backup-codes', {
   security: [security.session],
   requestBody: json(passwordOnlyBody),
   responses: { 200: backupCodesAnswer },
-  errors: { 400: 'Wrong password, or two-factor sign-in is off.', 401: 'Not signed in.' },
+  errors: { 400: 'Wrong password, or two-factor sign-in is off.', 401: 'Not signed in.', 429: TOO_MANY_PASSWORD_TRIES },
   handler: (_input, req, res) => toBetterAuth(req, res),
 });
 
@@ -207,7 +213,7 @@ authApi.post('/two-factor/disable', {
   security: [security.session],
   requestBody: json(passwordOnlyBody),
   responses: { 200: statusAnswer },
-  errors: { 400: 'Wrong password (`INVALID_PASSWORD`).', 401: 'Not signed in.' },
+  errors: { 400: 'Wrong password (`INVALID_PASSWORD`).', 401: 'Not signed in.', 429: TOO_MANY_PASSWORD_TRIES },
   handler: (_input, req, res) => toBetterAuth(req, res),
 });
 

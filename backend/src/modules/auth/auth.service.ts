@@ -50,6 +50,19 @@ const SIGN_IN_PATHS = new Set(['/sign-in/username', '/sign-in/email']);
  */
 const SECOND_FACTOR_PATHS = new Set(['/two-factor/verify-totp', '/two-factor/verify-backup-code', '/passkey/sign-in']);
 
+/**
+ * Signed-in paths that check the account's password (change it, turn two-factor on or off, new backup codes, the
+ * authenticator key): each is a password guess, so each counts against the account's sign-in limits — otherwise a
+ * stolen session could guess the password here without limit.
+ */
+const PASSWORD_CHECK_PATHS = new Set([
+  '/change-password',
+  '/two-factor/enable',
+  '/two-factor/disable',
+  '/two-factor/generate-backup-codes',
+  '/two-factor/get-totp-uri',
+]);
+
 /** Paths that change who a session is (its user's email, password or sessions): every cached session is dropped. */
 const SESSION_CHANGING_PATHS = new Set([
   '/change-password',
@@ -160,6 +173,12 @@ export const auth = betterAuth({
         await asAuthError(() => countSignInAttempt({ ip }));
         return;
       }
+      if (PASSWORD_CHECK_PATHS.has(ctx.path)) {
+        const token = sessionTokenOf(ctx.headers?.get('cookie'));
+        const { user } = token ? await sessions.get(token) : { user: null };
+        await asAuthError(() => countSignInAttempt({ ip, name: user?.username ?? undefined }));
+        return;
+      }
       if (ctx.path === '/sign-up/email') {
         const problem = signUpProblem(ctx.body ?? {}) ?? (await lookAlikeProblem(String(ctx.body?.username)));
         if (problem) throw new APIError('BAD_REQUEST', problem);
@@ -187,6 +206,10 @@ export const auth = betterAuth({
       const newSession = ctx.context.newSession;
       if (SIGN_IN_PATHS.has(ctx.path) && newSession)
         await forgiveSignInAttempts(newSession.user.id, ctx.headers?.get(CLIENT_IP_HEADER) ?? 'unknown');
+      // The right password, like a successful sign-in, forgives the guesses made from that address.
+      const checkedUser = ctx.context.session?.user;
+      if (PASSWORD_CHECK_PATHS.has(ctx.path) && !failed && checkedUser)
+        await forgiveSignInAttempts(checkedUser.id, ctx.headers?.get(CLIENT_IP_HEADER) ?? 'unknown');
     }),
   },
   advanced: {
