@@ -6,6 +6,8 @@ type Executor = Parameters<typeof notify>[0];
 
 /** The notification payload that drops every key. */
 const ALL = '*';
+/** A payload starting with this drops every entry carrying the tag after it (keys never start with it). */
+const TAG = '#';
 
 export type InvalidatedCache<V extends object> = {
   /** The cached value, or a fresh load (cached only while this instance hears invalidations). */
@@ -17,6 +19,11 @@ export type InvalidatedCache<V extends object> = {
   invalidate: (db: Executor, key: string) => Promise<void>;
   /** After a change that touches every entry (e.g. any list of live streams). */
   invalidateAll: (db: Executor) => Promise<void>;
+  /**
+   * After a change to everything one tag names (`tagsOf`; e.g. every session of one user, whose keys cannot be
+   * told from the user): drops those entries here and on every other instance, and nothing else.
+   */
+  invalidateTag: (db: Executor, tag: string) => Promise<void>;
   /** Drops everything held here (tests, and a lost LISTEN connection). */
   clear: () => void;
 };
@@ -32,6 +39,8 @@ export function invalidatedCache<V extends object>(options: {
   max: number;
   ttlMs: number;
   load: (key: string) => Promise<V>;
+  /** The tags an entry carries, for invalidateTag. */
+  tagsOf?: (value: V) => string[];
 }): InvalidatedCache<V> {
   const entries = new LRUCache<string, V>({ max: options.max, ttl: options.ttlMs });
   /** Bumped on every invalidation of a key, so a load that raced an invalidation is not stored. */
@@ -53,10 +62,18 @@ export function invalidatedCache<V extends object>(options: {
     versions.clear();
     generation += 1;
   };
+  const dropTagged = (tag: string) => {
+    const tagged = [...entries.entries()].filter(([, value]) => options.tagsOf?.(value).includes(tag));
+    for (const [key] of tagged) entries.delete(key);
+    // A load under way may be of a tagged entry: it is not kept.
+    generation += 1;
+  };
+  const onMessage = (payload: string) =>
+    payload === ALL ? clear() : payload.startsWith(TAG) ? dropTagged(payload.slice(TAG.length)) : drop(payload);
 
   function ensureListening(): Promise<boolean> {
     listening ??= listen(options.channel, {
-      onMessage: (key) => (key === ALL ? clear() : drop(key)),
+      onMessage,
       onLost: () => {
         clear();
         listening = undefined;
@@ -89,6 +106,10 @@ export function invalidatedCache<V extends object>(options: {
     async invalidateAll(db) {
       clear();
       await notify(db, options.channel, ALL);
+    },
+    async invalidateTag(db, tag) {
+      dropTagged(tag);
+      await notify(db, options.channel, `${TAG}${tag}`);
     },
     clear,
   };

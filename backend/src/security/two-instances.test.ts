@@ -225,6 +225,49 @@ describe('sessions across two instances', () => {
     await expect.poll(async () => (await mySettings(instanceB)).status, { interval: 50, timeout: 2000 }).toBe(401);
     expect((await mySettings(instanceA)).status).toBe(401);
   });
+
+  it('ending a session from the account page, or changing the password, ends it on the other instance at once', async () => {
+    const member = await signUp(instanceA, 'laptop');
+    const signIn = async () => {
+      const response = await request(instanceB)
+        .post('/api/auth/sign-in/username')
+        .set('Origin', env.PUBLIC_URL)
+        .set('X-Forwarded-For', testClientIp())
+        .send({ username: member.user.username, password: PASSWORD });
+      expect(response.status).toBe(200);
+      const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).map((line) => line.split(';')[0]!);
+      return { ...member, cookie: cookie.join('; ') };
+    };
+    const bystander = await signUp(instanceB, 'bystander');
+    const settings = (instance: string, who: Member) =>
+      request(instance).get('/api/stream/chat-settings').set('Cookie', who.cookie);
+
+    // A phone signed in through B, which keeps its session in memory; the laptop ends it through A.
+    const phone = await signIn();
+    expect((await settings(instanceB, phone)).status).toBe(200);
+    expect((await settings(instanceB, bystander)).status).toBe(200);
+    const sessions = await request(instanceA).get('/api/account/sessions').set('Cookie', member.cookie);
+    const other = (sessions.body.sessions as Array<{ id: string; current: boolean }>).find((session) => !session.current)!;
+    const ended = await request(instanceA)
+      .delete(`/api/account/sessions/${other.id}`)
+      .set('Cookie', member.cookie)
+      .set('Origin', env.PUBLIC_URL);
+    expect(ended.status).toBe(204);
+    await expect.poll(async () => (await settings(instanceB, phone)).status, { interval: 50, timeout: 2000 }).toBe(401);
+
+    // A tablet through B; the laptop changes the password through A, signing the others out.
+    const tablet = await signIn();
+    expect((await settings(instanceB, tablet)).status).toBe(200);
+    const changed = await write(instanceA, member, 'post', '/api/auth/change-password', {
+      currentPassword: PASSWORD,
+      newPassword: 'another-horse-battery',
+      revokeOtherSessions: true,
+    });
+    expect(changed.status).toBe(200);
+    await expect.poll(async () => (await settings(instanceB, tablet)).status, { interval: 50, timeout: 2000 }).toBe(401);
+    // Someone else's session is untouched.
+    expect((await settings(instanceB, bystander)).status).toBe(200);
+  });
 });
 
 describe('sign-in limits across two instances', () => {

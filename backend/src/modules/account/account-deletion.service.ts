@@ -92,6 +92,6 @@ export async function deleteAccount(
     return (await tx.user.deleteMany({ where: { id } })).count;
   });
   if (!deleted) throw new AppError(404, 'NOT_FOUND', 'This account was already deleted.');
-  await forgetCachedSessions();
+  await forgetCachedSessions(id);
   await publicChannelChanged(username);
 }

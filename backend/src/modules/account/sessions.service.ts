@@ -25,12 +25,12 @@ export async function listSessions(userId: string, currentSessionId: string): Pr
 export async function endSession(userId: string, sessionId: string): Promise<void> {
   const { count } = await prisma.session.deleteMany({ where: { id: sessionId, userId } });
   if (!count) throw notFound('That session has already ended.');
-  await forgetCachedSessions();
+  await forgetCachedSessions(userId);
 }
 
 /** Signs out every session of the user but `keepSessionId`; how many ended. */
 export async function endOtherSessions(userId: string, keepSessionId: string): Promise<number> {
   const { count } = await prisma.session.deleteMany({ where: { userId, id: { not: keepSessionId } } });
-  if (count) await forgetCachedSessions();
+  if (count) await forgetCachedSessions(userId);
   return count;
 }

@@ -63,11 +63,15 @@ const PASSWORD_CHECK_PATHS = new Set([
   '/two-factor/get-totp-uri',
 ]);
 
-/** Paths that change who a session is (its user's email, password or sessions): every cached session is dropped. */
+/**
+ * Paths that change who a session is (its user's email, password or sessions): the cached sessions of the signed-in
+ * user are dropped on every instance. The two reached by a mailed link name their user by the link's token, not by
+ * the session (there may be none, or another account's), so they drop every cached session.
+ */
+const LINK_PATHS = new Set(['/reset-password', '/verify-email']);
 const SESSION_CHANGING_PATHS = new Set([
+  ...LINK_PATHS,
   '/change-password',
-  '/reset-password',
-  '/verify-email',
   '/change-email',
   // Turning two-factor sign-in off replaces the session. (Turning it on does too, through the first code entered —
   // the path every two-factor sign-in also takes, too often to drop every cache; the replaced session was this
@@ -199,8 +203,8 @@ export const auth = betterAuth({
       const returned = ctx.context.returned;
       const failed = returned instanceof APIError ? returned.statusCode >= 400 : returned instanceof Error;
       if (SESSION_CHANGING_PATHS.has(ctx.path) && !failed) {
-        await sessions.invalidateAll(prisma);
         const user = ctx.context.session?.user;
+        await (user && !LINK_PATHS.has(ctx.path) ? forgetCachedSessions(user.id) : sessions.invalidateAll(prisma));
         if (ctx.path === '/change-password' && user) sendMailInBackground(passwordChangedMail(user));
       }
       const newSession = ctx.context.newSession;
@@ -235,22 +239,23 @@ const SESSION_COOKIE = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE_NAME.replaceAll('
 /**
  * Sessions as every signed-in request needs them, held per instance for half a minute and dropped on every
  * instance (PostgreSQL NOTIFY) at sign-out, so a copy of a signed-out cookie stops working everywhere at once.
- * Keyed by the signed cookie value. Whatever ends or changes other sessions (a password reset or change, an email
- * confirmed, a session signed out from the account page) drops every entry on every instance (`forgetCachedSessions`):
- * those are rare, and a session's cache key cannot be told from its id.
+ * Keyed by the signed cookie value and tagged with the user's id: whatever ends or changes a user's other sessions
+ * (a password change, a session signed out from the account page, the account deleted) drops that user's entries
+ * on every instance (`forgetCachedSessions`) — a session's cache key cannot be told from its id.
  */
 const sessions = invalidatedCache<{ user: SessionUser | null; sessionId: string | null }>({
   channel: 'auth_session',
   max: 100_000,
   ttlMs: 30_000,
+  tagsOf: (cached) => (cached.user ? [cached.user.id] : []),
   load: async (token) => {
     const session = await auth.api.getSession({ headers: new Headers({ cookie: `${SESSION_COOKIE_NAME}=${token}` }) });
     return { user: session?.user ?? null, sessionId: session?.session.id ?? null };
   },
 });
 
-/** After sessions were ended or their user changed outside better-auth's own paths (see above). */
-export const forgetCachedSessions = () => sessions.invalidateAll(prisma);
+/** After a user's sessions were ended or the user changed outside better-auth's own paths (see above). */
+export const forgetCachedSessions = (userId: string) => sessions.invalidateTag(prisma, userId);
 
 const sessionTokenOf = (cookie: string | null | undefined) => (cookie ? SESSION_COOKIE.exec(cookie)?.[1] : undefined);
 
