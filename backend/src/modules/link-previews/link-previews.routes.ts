@@ -38,7 +38,12 @@ function beforeHeadEnd(html: string, block: string): string {
  * title with `$&` or `` $` `` in it must stay text (a string replacement would expand those patterns).
  */
 export function withPreviewTags(html: string, preview: PreviewTags): string {
-  return beforeHeadEnd(html, metaTags(preview));
+  // The channel's description replaces the site's own for search results.
+  const described = html.replace(
+    /<meta name="description" content="[^"]*" \/>/,
+    () => `<meta name="description" content="${escapeHtml(preview.description)}" />`,
+  );
+  return beforeHeadEnd(described, metaTags(preview));
 }
 
 /**

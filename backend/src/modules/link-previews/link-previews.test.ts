@@ -64,4 +64,17 @@ describe('link preview tags in the served page', () => {
     expect(page.match(/<title>/g)).toHaveLength(1);
     expect(unescape(contentOf(page, 'og:title')!)).toBe('Price: $` off');
   });
+
+  it('puts the channel description in place of the site’s own meta description', () => {
+    const shell = SHELL.replace('<title>', '<meta name="description" content="The site." />\n    <title>');
+    const page = withPreviewTags(shell, {
+      title: 't',
+      description: 'Cooking "live" & <answers>',
+      image: null,
+      url: 'https://s/a/live',
+      oEmbedUrl: 'https://s/api/oembed',
+    });
+    expect(page.match(/<meta name="description"/g)).toHaveLength(1);
+    expect(page).toContain('<meta name="description" content="Cooking &#34;live&#34; &#38; &#60;answers&#62;" />');
+  });
 });

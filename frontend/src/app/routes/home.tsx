@@ -11,12 +11,14 @@ import type { StreamCard } from '@/features/discovery/api/discovery-api.ts';
 const watchHref = (card: StreamCard) => paths.watch.to(card.username);
 
 export function HomeRoute() {
-  const { status, user } = useSessionStore();
+  const { status, user, likelySignedIn } = useSessionStore();
+  // Shown from the first paint for a likely visitor, so the page does not shift down when the session is known.
+  const welcome = status === 'signed-out' || (status === 'loading' && !likelySignedIn);
   // One subscription for the whole page: counts and titles change in place, go-live and offline re-read once.
   useLiveCardUpdates();
   return (
     <div className="mx-auto flex max-w-screen-2xl flex-col gap-10 px-4 py-6 sm:py-8">
-      {status === 'signed-out' && (
+      {welcome && (
         <section className="flex flex-col items-start gap-3 rounded-2xl border border-zinc-800 bg-gradient-to-br from-accent-600/20 via-zinc-900 to-zinc-950 p-6 sm:p-10">
           <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">
             Live streams with <span className="text-accent-400">sub-second</span> delay

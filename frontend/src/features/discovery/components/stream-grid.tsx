@@ -5,6 +5,11 @@ import type { QueryState } from '@/lib/use-server-state.ts';
 import { StreamCard } from './stream-card.tsx';
 
 const GRID = 'grid grid-cols-1 gap-x-4 gap-y-6 min-[480px]:grid-cols-2 md:grid-cols-3 xl:grid-cols-4';
+/**
+ * While loading: one row of card-shaped placeholders at every width (1, 2, 3 or 4 columns, as GRID), about as tall
+ * as a row of cards, so the sections below do not jump when a short list arrives.
+ */
+const PLACEHOLDERS = ['flex', 'hidden min-[480px]:flex', 'hidden md:flex', 'hidden xl:flex'];
 
 /** A titled list of channels with its loading, error and empty states. */
 export function StreamGrid({
@@ -30,8 +35,11 @@ export function StreamGrid({
       </h2>
       {state.status === 'loading' && (
         <div className={GRID} aria-busy="true" aria-label={`Loading ${title}`}>
-          {Array.from({ length: 4 }, (_, index) => (
-            <div key={index} className="aspect-video animate-pulse rounded-xl bg-zinc-900" />
+          {PLACEHOLDERS.map((visibility) => (
+            <div key={visibility} className={`${visibility} flex-col gap-2`}>
+              <div className="aspect-video animate-pulse rounded-xl bg-zinc-900" />
+              <div className="h-10 animate-pulse rounded-lg bg-zinc-900/60" />
+            </div>
           ))}
         </div>
       )}
