@@ -12,6 +12,7 @@ import { checkResponses } from './http/response-check.ts';
 import { warnOnUntrustedForwarding } from './http/untrusted-forwarding.ts';
 import { timeRequests } from './http/request-metrics.ts';
 import { inlineScriptHashes, securityHeaders } from './http/security-headers.ts';
+import { IMMUTABLE_ASSET, precompressedAssets } from './http/precompressed-assets.ts';
 import { storage as recordingStorage } from './modules/recordings/recordings.storage.ts';
 import { apis } from './api.ts';
 import { linkPreviewsRouter } from './modules/link-previews/link-previews.routes.ts';
@@ -53,7 +54,17 @@ export function createApp() {
   app.use('/api', notFoundHandler);
 
   if (staticDir) {
-    app.use(express.static(staticDir, { index: false, maxAge: '1h' }));
+    app.use(precompressedAssets(staticDir));
+    app.use(
+      express.static(staticDir, {
+        index: false,
+        maxAge: '1h',
+        // Hashed build output (/assets/) never changes under its name.
+        setHeaders: (res, file) => {
+          if (path.dirname(file) === path.join(staticDir, 'assets')) res.setHeader('Cache-Control', IMMUTABLE_ASSET);
+        },
+      }),
+    );
     app.use(linkPreviewsRouter(staticDir));
     // Client-side routes all render the app shell.
     app.get('/{*rest}', (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
