@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { PASSKEY_NAME_MAX_LENGTH } from '@streamhouse/contract';
 import { Button } from '@/components/button.tsx';
-import { Spinner } from '@/components/spinner.tsx';
+import { LoadFallback } from '@/components/load-fallback.tsx';
 import { TextField } from '@/components/text-field.tsx';
 import { useServerState } from '@/lib/use-server-state.ts';
 import { addPasskey, removePasskey, type Passkey } from '../api/account-api.ts';
@@ -70,22 +70,8 @@ export function PasskeySettings() {
     }, 'Could not add the passkey. Please try again.');
   }
 
-  if (state.status === 'loading')
-    return (
-      <div className="flex justify-center py-6" role="status">
-        <Spinner />
-        <span className="sr-only">Loading passkeys…</span>
-      </div>
-    );
-  if (state.status === 'error')
-    return (
-      <div className="flex items-center gap-3 text-sm text-red-400" role="alert">
-        Could not load your passkeys.
-        <Button variant="secondary" onClick={reload}>
-          Try again
-        </Button>
-      </div>
-    );
+  if (state.status !== 'ready')
+    return <LoadFallback what="your passkeys" error={state.status === 'error' ? state.error : undefined} onRetry={reload} />;
   return (
     <div className="flex flex-col gap-4">
       {state.data.passkeys.length ? (

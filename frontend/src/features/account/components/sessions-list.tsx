@@ -1,5 +1,5 @@
 import { Button } from '@/components/button.tsx';
-import { Spinner } from '@/components/spinner.tsx';
+import { LoadFallback } from '@/components/load-fallback.tsx';
 import { formatAgo } from '@/lib/format-time.ts';
 import { useServerState } from '@/lib/use-server-state.ts';
 import { endOtherSessions, endSession, type AccountSession } from '../api/account-api.ts';
@@ -49,22 +49,8 @@ export function SessionsList() {
   const { state, reload, setData } = useServerState(sessionsQuery());
   const endOthers = useAccountAction();
 
-  if (state.status === 'loading')
-    return (
-      <div className="flex justify-center py-6" role="status">
-        <Spinner />
-        <span className="sr-only">Loading sessions…</span>
-      </div>
-    );
-  if (state.status === 'error')
-    return (
-      <div className="flex items-center gap-3 text-sm text-red-400" role="alert">
-        Could not load your sessions.
-        <Button variant="secondary" onClick={reload}>
-          Try again
-        </Button>
-      </div>
-    );
+  if (state.status !== 'ready')
+    return <LoadFallback what="your sessions" error={state.status === 'error' ? state.error : undefined} onRetry={reload} />;
   const others = state.data.sessions.filter((session) => !session.current).length;
   return (
     <div className="flex flex-col gap-3">

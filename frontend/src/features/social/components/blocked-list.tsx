@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Avatar } from '@/components/avatar.tsx';
 import { Button } from '@/components/button.tsx';
-import { Spinner } from '@/components/spinner.tsx';
+import { LoadFallback } from '@/components/load-fallback.tsx';
 import { ApiError } from '@/lib/api-client.ts';
 import { useServerState } from '@/lib/use-server-state.ts';
 import { unblock, type BlockedUser } from '../api/social-api.ts';
@@ -46,21 +46,9 @@ function BlockedRow({ user, onUnblocked }: { user: BlockedUser; onUnblocked: () 
 export function BlockedList({ owner }: { owner: string }) {
   const { state, reload, setData } = useServerState(blockedQuery(owner));
 
-  if (state.status === 'loading')
+  if (state.status !== 'ready')
     return (
-      <div className="flex justify-center py-6" role="status">
-        <Spinner />
-        <span className="sr-only">Loading blocked users…</span>
-      </div>
-    );
-  if (state.status === 'error')
-    return (
-      <div className="flex items-center gap-3 text-sm text-red-400" role="alert">
-        Could not load the users you blocked.
-        <Button variant="secondary" onClick={reload}>
-          Try again
-        </Button>
-      </div>
+      <LoadFallback what="the users you blocked" error={state.status === 'error' ? state.error : undefined} onRetry={reload} />
     );
   if (!state.data.users.length) return <p className="text-sm text-zinc-400">You haven't blocked anyone.</p>;
   return (
