@@ -55,7 +55,12 @@ test('a creator confirms their email from the sign-up mail, then moves to a new 
   const context = await browser.newContext();
   const creator = await users.signUp(context.request, 'confirmer');
   const page = await context.newPage();
-  await page.goto('/settings');
+  // Until the address is confirmed, the dashboard says so and leads to the settings.
+  await page.goto('/dashboard');
+  const note = page.getByTestId('confirm-email-note');
+  await expect(note).toContainText(`Confirm your email address: we sent a link to ${creator.email}.`);
+  await note.getByRole('link', { name: 'Resend the link or change the address' }).click();
+  await expect(page).toHaveURL(/\/settings$/);
   const emailSection = page.getByRole('region', { name: 'Email address' });
   await expect(emailSection.getByText('Not confirmed')).toBeVisible();
 
@@ -64,6 +69,10 @@ test('a creator confirms their email from the sign-up mail, then moves to a new 
   await expect(page).toHaveURL(/\/settings\?email=confirmed$/);
   await expect(page.getByText('Your email address is confirmed.')).toBeVisible();
   await expect(emailSection.getByText('Confirmed', { exact: true })).toBeVisible();
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  await expect(page.getByTestId('confirm-email-note')).toHaveCount(0);
+  await page.goto('/settings');
 
   const newEmail = `moved_${creator.username}@example.test`;
   await emailSection.getByLabel('New email address').fill(newEmail);

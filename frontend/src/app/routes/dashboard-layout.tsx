@@ -26,6 +26,22 @@ const SECTIONS = [
   { label: 'Analytics', to: paths.analytics.to() },
 ];
 
+/** A creator's address is how they get back in and hear about their channel; some sites require it to go live. */
+function ConfirmEmailNote({ email }: { email: string }) {
+  return (
+    <p
+      role="note"
+      className="rounded-lg border border-amber-500/30 bg-amber-500/10 px-4 py-3 text-sm text-amber-100"
+      data-testid="confirm-email-note"
+    >
+      Confirm your email address: we sent a link to <span className="font-semibold break-all">{email}</span>.{' '}
+      <Link to={paths.settings.to()} className="font-semibold whitespace-nowrap text-amber-300 underline hover:text-amber-200">
+        Resend the link or change the address
+      </Link>
+    </p>
+  );
+}
+
 function DashboardFrame({ user }: { user: SessionUser }) {
   const { state } = useStreamStatus(user.id);
   const navRef = useRef<HTMLElement>(null);
@@ -79,6 +95,7 @@ function DashboardFrame({ user }: { user: SessionUser }) {
           ))}
         </ul>
       </nav>
+      {!user.emailVerified && <ConfirmEmailNote email={user.email} />}
       <Outlet context={{ user, status: state } satisfies DashboardContext} />
     </div>
   );
