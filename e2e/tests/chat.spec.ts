@@ -115,6 +115,9 @@ test('viewers’ reactions float over the live video', async ({ browser, users }
   await visitor.page.goto(`/${creator.user.username}/live`);
   await viewer.page.goto(`/${creator.user.username}/live`);
   await expect(viewer.page.getByTestId('host-video')).toBeVisible();
+  // The reactions (their bar and their listener) come in after the video: a reaction sent before the viewer's have
+  // mounted is not theirs to see.
+  await expect(viewer.page.getByRole('button', { name: 'React: Fire' })).toBeVisible();
 
   await visitor.page.getByRole('button', { name: 'React: Fire' }).click();
   await expect(viewer.page.getByTestId('floating-reaction').filter({ hasText: '🔥' })).toHaveCount(1);
