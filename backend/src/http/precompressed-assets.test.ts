@@ -1,31 +1,24 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { Express } from 'express';
+import { appServingBuild } from '../test/built-frontend.ts';
 
 // A build as Vite writes it: a hashed script with its Brotli and gzip copies, a stylesheet without copies.
-const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assets-'));
 const SCRIPT = `console.log(${JSON.stringify('streamhouse '.repeat(200))});`;
-fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
-fs.mkdirSync(path.join(staticDir, 'assets'));
-fs.writeFileSync(path.join(staticDir, 'assets/index-abc123.js'), SCRIPT);
-fs.writeFileSync(path.join(staticDir, 'assets/index-abc123.js.br'), brotliCompressSync(SCRIPT));
-fs.writeFileSync(path.join(staticDir, 'assets/index-abc123.js.gz'), gzipSync(SCRIPT));
-fs.writeFileSync(path.join(staticDir, 'assets/index-abc123.css'), 'body{color:red}');
 
 let app: Express;
+let remove: () => void;
 beforeAll(async () => {
-  vi.resetModules();
-  vi.stubEnv('STATIC_DIR', staticDir);
-  app = (await import('../app.ts')).createApp();
+  ({ app, remove } = await appServingBuild({
+    'index.html': '<!doctype html><html><head></head><body></body></html>',
+    'assets/index-abc123.js': SCRIPT,
+    'assets/index-abc123.js.br': brotliCompressSync(SCRIPT),
+    'assets/index-abc123.js.gz': gzipSync(SCRIPT),
+    'assets/index-abc123.css': 'body{color:red}',
+  }));
 });
-afterAll(() => {
-  vi.unstubAllEnvs();
-  fs.rmSync(staticDir, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
 const script = (encoding: string) => request(app).get('/assets/index-abc123.js').set('Accept-Encoding', encoding);
 

@@ -17,6 +17,8 @@ const ENCODINGS = [
  */
 export function precompressedAssets(staticDir: string): RequestHandler {
   const assets = path.join(staticDir, 'assets');
+  // The build does not change under a running server: its copies are listed once, not looked up per request.
+  const copies = new Set(fs.existsSync(assets) ? fs.readdirSync(assets) : []);
   return (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !/^\/assets\/[\w.-]+\.(?:js|css)$/.test(req.path)) return next();
     // Ours is the preference (Brotli is smaller); browsers list gzip first with the same weight.
@@ -24,11 +26,11 @@ export function precompressedAssets(staticDir: string): RequestHandler {
       ? (ENCODINGS.find(([encoding]) => req.acceptsEncodings(encoding) === encoding) ?? [])
       : [];
     // One file name, no folders (the pattern above): the copy lies in the assets folder itself.
-    const copy = suffix && path.join(assets, `${path.basename(req.path)}${suffix}`);
+    const copy = suffix && `${path.basename(req.path)}${suffix}`;
     res.vary('Accept-Encoding');
-    if (!copy || !fs.existsSync(copy)) return next();
+    if (!copy || !copies.has(copy)) return next();
     res.set({ 'Content-Encoding': accepted, 'Cache-Control': IMMUTABLE_ASSET }).type(path.extname(req.path));
-    res.sendFile(copy, { cacheControl: false }, (error) => {
+    res.sendFile(path.join(assets, copy), { cacheControl: false }, (error) => {
       if (error && !res.headersSent) next(error);
     });
   };

@@ -1,17 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { Express } from 'express';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { env } from '../../config/env.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { createTestUser, signedInAgent, testClientIp } from '../../test/fixtures.ts';
+import { appServingBuild } from '../../test/built-frontend.ts';
 import { GUEST_PASSES_PER_MINUTE } from '../tokens/tokens.service.ts';
 
 // A built app shell as Vite writes it: the app's module script in the head, and the manifest naming the watch boot.
-const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'watch-shell-'));
 const SHELL = `<!doctype html>
 <html lang="en">
   <head>
@@ -20,23 +17,16 @@ const SHELL = `<!doctype html>
   </head>
   <body><div id="root"></div></body>
 </html>`;
-fs.writeFileSync(path.join(staticDir, 'index.html'), SHELL);
-fs.mkdirSync(path.join(staticDir, '.vite'));
-fs.writeFileSync(
-  path.join(staticDir, '.vite/manifest.json'),
-  JSON.stringify({ 'src/app/watch-boot.ts': { file: 'assets/watch-boot-xyz.js', isEntry: true } }),
-);
 
 let app: Express;
+let remove: () => void;
 beforeAll(async () => {
-  vi.resetModules();
-  vi.stubEnv('STATIC_DIR', staticDir);
-  app = (await import('../../app.ts')).createApp();
+  ({ app, remove } = await appServingBuild({
+    'index.html': SHELL,
+    '.vite/manifest.json': JSON.stringify({ 'src/app/watch-boot.ts': { file: 'assets/watch-boot-xyz.js', isEntry: true } }),
+  }));
 });
-afterAll(() => {
-  vi.unstubAllEnvs();
-  fs.rmSync(staticDir, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
 const verifier = new TokenVerifier(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
 
