@@ -3,11 +3,21 @@ import { test, expect } from '../support/test.ts';
 import { sendChat } from '../support/chat.ts';
 import { expectVideoPlaying } from '../support/video.ts';
 import { stopAllBroadcasts, startRtmpBroadcast } from '../support/obs.ts';
+import { killRecorderOf, segmentsWritten } from '../support/recorder.ts';
 
 test.afterEach(async () => stopAllBroadcasts());
 
 const currentTime = (video: Locator) => video.evaluate((element: HTMLVideoElement) => element.currentTime);
-const seek = (video: Locator, seconds: number) =>
+/** The video's length once its metadata (the MP4 index, or the HLS playlist) is loaded. */
+const mediaDuration = (video: Locator) =>
+  video.evaluate((element: HTMLVideoElement) =>
+    element.readyState >= 1
+      ? element.duration
+      : new Promise<number>((resolve) =>
+          element.addEventListener('loadedmetadata', () => resolve(element.duration), { once: true }),
+        ),
+  );
+const seekTo = (video: Locator, seconds: number) =>
   video.evaluate(
     (element: HTMLVideoElement, to) =>
       new Promise<void>((resolve) => {
@@ -79,21 +89,23 @@ test("a creator's broadcast is recorded and the replay plays with its chat", asy
   await expect(viewer.getByRole('heading', { name: 'Recorded pottery session' })).toBeVisible();
   await expect(viewer.getByTestId('replay-duration')).toHaveText(/^0:\d\d$/);
 
+  // Recorded as HLS (H.264 + AAC segments).
+  const replayId = viewer.url().split('/').pop()!;
+  const details = (await (await viewerContext.request.get(`/api/recordings/replays/${replayId}`)).json()) as {
+    mediaUrl: string;
+    mediaType: string;
+  };
+  expect(details.mediaType).toBe('application/vnd.apple.mpegurl');
   const video = viewer.getByTestId('replay-video');
-  const duration = await video.evaluate((element: HTMLVideoElement) =>
-    element.readyState >= 1
-      ? element.duration
-      : new Promise<number>((resolve) =>
-          element.addEventListener('loadedmetadata', () => resolve(element.duration), { once: true }),
-        ),
-  );
-  expect(duration).toBeGreaterThan(8);
+  const duration = await mediaDuration(video);
+  // It holds at least the 5 s watched go by after the message, which was sent once the recorder's first picture
+  // was on the home page (the recorder may take a few seconds to start after going live).
+  expect(duration).toBeGreaterThan(5);
   await video.evaluate((element: HTMLVideoElement) => element.play());
   await expectVideoPlaying(video);
 
   // The message appears when the video reaches the moment it was sent, and seeking back takes it away.
   const chatLines = viewer.getByTestId('replay-chat-message');
-  const replayId = viewer.url().split('/').pop()!;
   const chat = (await (await viewerContext.request.get(`/api/recordings/replays/${replayId}/chat`)).json()) as {
     items: Array<{ body: string; offsetMs: number }>;
   };
@@ -101,14 +113,14 @@ test("a creator's broadcast is recorded and the replay plays with its chat", asy
   expect(message).toBeDefined();
   expect(message!.offsetMs).toBeGreaterThan(1_000);
 
-  await seek(video, 0);
+  await seekTo(video, 0);
   await video.evaluate((element: HTMLVideoElement) => element.pause());
   await expect(chatLines.filter({ hasText: 'what glaze is that?' })).toHaveCount(0);
   const target = message!.offsetMs / 1000 + 0.5;
-  await seek(video, target);
+  await seekTo(video, target);
   expect(Math.abs((await currentTime(video)) - target)).toBeLessThan(1);
   await expect(chatLines.filter({ hasText: 'what glaze is that?' })).toBeVisible();
-  // Playback goes on from the new position (the backend answered the byte ranges the browser asked for).
+  // Playback goes on from the new position (the player fetched the segments there).
   await video.evaluate((element: HTMLVideoElement) => element.play());
   await expect.poll(() => currentTime(video)).toBeGreaterThan(target + 0.5);
 
@@ -117,8 +129,47 @@ test("a creator's broadcast is recorded and the replay plays with its chat", asy
   await expect(viewer.getByTestId('replay-card').filter({ hasText: 'Recorded pottery session' })).toBeVisible();
   const removed = await creatorContext.request.delete(`/api/recordings/replays/${replayId}`);
   expect(removed.status()).toBe(204);
-  expect((await viewerContext.request.get(`/api/recordings/replays/${replayId}/media`)).status()).toBe(404);
+  expect((await viewerContext.request.get(details.mediaUrl)).status()).toBe(404);
 
   await creatorContext.close();
   await viewerContext.close();
+});
+
+test('a recorder killed mid-broadcast is followed by a new one, and the replay plays both parts', async ({ browser, users }) => {
+  test.setTimeout(150_000);
+  const creatorContext = await browser.newContext();
+  const creator = await users.signUp(creatorContext.request, 'crash', { recorded: true });
+  await creatorContext.request.put('/api/stream/info', { data: { title: 'Raku firing' } });
+  const key = await creatorContext.request.post('/api/stream/ingress', { data: { type: 'RTMP', quality: '720p' } });
+  const { serverUrl, streamKey } = (await key.json()) as { serverUrl: string; streamKey: string };
+  const obs = startRtmpBroadcast(serverUrl, streamKey);
+
+  // Once the recorder has finished a few 2 s segments it is killed, as by the OOM killer: it closes nothing.
+  await expect.poll(() => segmentsWritten(creator.id), { timeout: 45_000, intervals: [500] }).toBeGreaterThanOrEqual(3);
+  killRecorderOf(creator.id);
+  const atKill = segmentsWritten(creator.id);
+  // The broadcast goes on, and a new recorder writes the rest (the egress service restarts after losing a handler).
+  await expect.poll(() => segmentsWritten(creator.id), { timeout: 60_000, intervals: [500] }).toBeGreaterThanOrEqual(atKill + 3);
+  await obs.stop();
+
+  const creatorPage = await creatorContext.newPage();
+  await creatorPage.goto('/dashboard/recordings');
+  const recording = creatorPage.getByTestId('my-replay').filter({ hasText: 'Raku firing' });
+  // The list looks again while a recording is in progress.
+  await expect(recording).toHaveAttribute('data-status', 'READY', { timeout: 30_000 });
+  await expect(recording.getByTestId('replay-error')).toHaveText(
+    'A recorder stopped during the broadcast and a new one took over once: the replay skips what was missed.',
+  );
+
+  await recording.getByRole('link', { name: 'Watch' }).click();
+  const video = creatorPage.getByTestId('replay-video');
+  const duration = await mediaDuration(video);
+  expect(duration).toBeGreaterThanOrEqual(2 * (atKill + 3) - 2);
+  // It plays across the point where the second recorder took over.
+  const firstPartEnds = 2 * atKill;
+  await seekTo(video, firstPartEnds - 1);
+  await video.evaluate((element: HTMLVideoElement) => element.play());
+  await expect.poll(() => currentTime(video), { timeout: 15_000 }).toBeGreaterThan(firstPartEnds + 1);
+  await expectVideoPlaying(video);
+  await creatorContext.close();
 });

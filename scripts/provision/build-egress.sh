@@ -10,7 +10,7 @@
 # pkg-config or GStreamer are missing it names the apt packages and exits 3.
 # Built binaries are also kept per version in $STREAMHOUSE_TOOLS_CACHE (default ~/.cache/streamhouse/tools).
 # Time on 2 cores: ~5 min cold (empty Go build and module caches), seconds when the Go build cache is warm.
-# Details, limits (no AAC) and a working config: EGRESS_NOTES.md next to this script.
+# Details, the AAC patch and a working config: EGRESS_NOTES.md next to this script.
 set -euo pipefail
 
 # The newest egress release the Go module proxy serves here (later tags answer 403). It speaks to
@@ -32,7 +32,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/gstreamer-prerequisites.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/patched-build.sh"
 patched_build egress "$EGRESS_VERSION" "$1"
 
-# Runtime: the GStreamer elements a participant egress to MP4 (H.264 + Opus) with JPEG snapshots creates.
+# Runtime: the GStreamer elements a participant egress to HLS or MP4 (H.264 + AAC/Opus), RTMP and JPEG snapshots creates.
 check_plugin coreelements   libgstreamer1.0-0           "queue, tee, capsfilter, filesink"
 check_plugin app            gstreamer1.0-plugins-base   "appsrc"
 check_plugin "videoconvertscale|videoconvert" gstreamer1.0-plugins-base "videoconvert, videoscale"
@@ -49,6 +49,10 @@ check_plugin isomp4         gstreamer1.0-plugins-good   "mp4mux"
 check_plugin jpeg           gstreamer1.0-plugins-good   "jpegenc (live snapshots)"
 check_plugin multifile      gstreamer1.0-plugins-good   "multifilesink (live snapshots)"
 check_plugin videoparsersbad gstreamer1.0-plugins-bad   "h264parse"
+check_plugin voaacenc       gstreamer1.0-plugins-bad    "voaacenc: AAC for HLS segments and RTMP restreams (patches/egress/0002)"
+check_plugin audioparsers   gstreamer1.0-plugins-good   "aacparse"
+check_plugin mpegtsmux      gstreamer1.0-plugins-bad    "mpegtsmux (HLS segments)"
+check_plugin flv            gstreamer1.0-plugins-good   "flvmux (RTMP restreams)"
 check_plugin x264           gstreamer1.0-plugins-ugly   "x264enc: every recording is re-encoded to H.264"
 check_plugin libav          gstreamer1.0-libav          "avdec_h264"
 

@@ -39,7 +39,8 @@ export function contentSecurityPolicy(origins: SiteOrigins, { framable = false }
     'img-src': ["'self'", 'data:', 'blob:', ...media],
     'media-src': ["'self'", 'blob:', ...media],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'", ...livekitOrigins(origins.livekitUrl)],
+    // Media: HLS players fetch replay segments with XHR (from the bucket, when recordings are in object storage).
+    'connect-src': ["'self'", ...livekitOrigins(origins.livekitUrl), ...media],
     'worker-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],

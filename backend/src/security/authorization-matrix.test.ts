@@ -12,7 +12,7 @@ import { prisma } from '../lib/prisma.ts';
 import { signedInAgent, testClientIp } from '../test/fixtures.ts';
 import { cleanUpChatOf, guestHeaders, guestInRoom, joinAndListen } from '../modules/chat/chat.test-support.ts';
 import { closeLiveEvents } from '../modules/live/live-events.service.ts';
-import { recordedBroadcast } from '../modules/recordings/recordings.test-support.ts';
+import { hlsReplay, recordedBroadcast } from '../modules/recordings/recordings.test-support.ts';
 import { apis } from '../api.ts';
 import { COVERED_ELSEWHERE, PNG, ROLES, ROWS, type Answers, type Cell, type Role, type World } from './authorization-table.ts';
 
@@ -54,6 +54,7 @@ beforeAll(async () => {
     ip: CLIENT_IPS.viewer,
   });
   const { replayId } = await recordedBroadcast(hostId);
+  const hlsReplayOfHost = await hlsReplay(hostId);
   const uploadUrl = (await host!.agent.post('/api/uploads').set('Content-Type', 'application/octet-stream').send(PNG).expect(201))
     .body.url;
   world = {
@@ -70,6 +71,7 @@ beforeAll(async () => {
     bannedGuest,
     uploadUrl,
     replayId,
+    hlsReplay: hlsReplayOfHost,
     // Straight into the table: the per-sender rate limit is not what these cells are about.
     message: async () =>
       (

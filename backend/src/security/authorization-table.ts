@@ -49,6 +49,8 @@ export type World = {
   uploadUrl: string;
   /** A finished broadcast of the host's, watchable by everyone the host has not blocked. */
   replayId: string;
+  /** The host's replay recorded as HLS: its id and a segment's name. */
+  hlsReplay: { id: string; segment: string };
 };
 
 export type Cell = {
@@ -357,6 +359,14 @@ export const ROWS: Row[] = [
   ...(['', '/media', '/thumbnail.jpg', '/chat'] as const).map((suffix): Row => ({
     route: `GET /api/recordings/replays/:id${suffix}`,
     call: (w) => ({ method: 'get', path: `/api/recordings/replays/${w.replayId}${suffix}` }),
+    expect: { ...all('200'), blocked: BLOCKED, blockedModerator: BLOCKED },
+  })),
+  ...(['index.m3u8', ':segment'] as const).map((file): Row => ({
+    route: `GET /api/recordings/replays/:id/hls/${file}`,
+    call: (w) => ({
+      method: 'get',
+      path: `/api/recordings/replays/${w.hlsReplay.id}/hls/${file === ':segment' ? w.hlsReplay.segment : file}`,
+    }),
     expect: { ...all('200'), blocked: BLOCKED, blockedModerator: BLOCKED },
   })),
   {

@@ -13,7 +13,7 @@ const { createApp } = await import('../app.ts');
 const { apis } = await import('../api.ts');
 const { prisma } = await import('../lib/prisma.ts');
 const { signedInAgent } = await import('../test/fixtures.ts');
-const { recordedBroadcast } = await import('../modules/recordings/recordings.test-support.ts');
+const { hlsReplay, recordedBroadcast } = await import('../modules/recordings/recordings.test-support.ts');
 const { roomChanged } = await import('../modules/chat/chat-settings.service.ts');
 const { relationChanged } = await import('../modules/social/social.service.ts');
 const { signWebhook, ingressEvent, roomEvent } = await import('../modules/live/live.test-support.ts');
@@ -66,6 +66,11 @@ beforeAll(async () => {
     followersOnly: await broadcastWithSecret(followersOnly!.user.id),
     onlyMe: await broadcastWithSecret(onlyMe!.user.id),
   };
+  const hlsReplays = {
+    everyone: await hlsReplay(everyone!.user.id),
+    followersOnly: await hlsReplay(followersOnly!.user.id),
+    onlyMe: await hlsReplay(onlyMe!.user.id),
+  };
   const spareReplayId = (await recordedBroadcast(onlyMe!.user.id)).replayId;
   const deletedReplayId = await broadcastWithSecret(everyone!.user.id);
   await everyone!.agent.delete(`/api/recordings/replays/${deletedReplayId}`).expect(204);
@@ -90,6 +95,7 @@ beforeAll(async () => {
     hosts,
     members: { viewer: viewer!, follower: follower!, blocked: blocked! },
     replays,
+    hlsReplays,
     spareReplayId,
     deletedReplayId,
     notificationId: notification.id,

@@ -18,6 +18,8 @@ export type PrivacyWorld = {
   members: Record<Exclude<Caller, 'anonymous' | 'owner'>, Agent>;
   /** A finished broadcast per host, with a chat message (SECRET) sent during it. */
   replays: Record<'everyone' | 'followersOnly' | 'onlyMe', string>;
+  /** The same, recorded as HLS: its id and a segment's name. */
+  hlsReplays: Record<'everyone' | 'followersOnly' | 'onlyMe', { id: string; segment: string }>;
   /** Another replay of the `onlyMe` creator, for the delete cells. */
   spareReplayId: string;
   /** A broadcast whose replay the creator deleted (its chat had SECRET in it too). */
@@ -72,14 +74,26 @@ const replayList = ({ status, body }: { status: number; body: unknown }) => {
   return list.locked ? `${status} locked ${list.locked.reason}` : `${status} ${list.items?.length ?? 0} shown`;
 };
 
-const replayRoutes = (key: 'everyone' | 'followersOnly' | 'onlyMe', thing: string, refused: Answers): PrivacyRow[] =>
-  ['', '/media', '/thumbnail.jpg', '/chat'].map((suffix) => ({
+const replayRoutes = (key: 'everyone' | 'followersOnly' | 'onlyMe', thing: string, refused: Answers): PrivacyRow[] => [
+  ...['', '/media', '/thumbnail.jpg', '/chat'].map((suffix) => ({
     thing,
     host: key,
     route: `GET /api/recordings/replays/:id${suffix}`,
-    call: (w) => ({ method: 'get', path: `/api/recordings/replays/${w.replays[key]}${suffix}` }),
+    call: (w: PrivacyWorld) => ({ method: 'get' as const, path: `/api/recordings/replays/${w.replays[key]}${suffix}` }),
     expect: refused,
-  }));
+  })),
+  // An HLS replay's playlist and every segment go through the same check.
+  ...(['index.m3u8', ':segment'] as const).map((file) => ({
+    thing: `${thing} (HLS)`,
+    host: key,
+    route: `GET /api/recordings/replays/:id/hls/${file}`,
+    call: (w: PrivacyWorld) => {
+      const { id, segment } = w.hlsReplays[key];
+      return { method: 'get' as const, path: `/api/recordings/replays/${id}/hls/${file === ':segment' ? segment : file}` };
+    },
+    expect: refused,
+  })),
+];
 
 export const PRIVACY_ROWS: PrivacyRow[] = [
   // ── Replays under their creator's visibility, and a past broadcast's chat with them
@@ -100,8 +114,8 @@ export const PRIVACY_ROWS: PrivacyRow[] = [
       path: `/api/recordings/channels/${w.hosts.onlyMe.user.username}/replays`,
       observe: replayList,
     }),
-    // The owner also sees the spare replay (deleted by a later row).
-    expect: { ...all('200 locked PRIVATE'), blocked: '200 locked BLOCKED', owner: '200 2 shown' },
+    // The owner sees the MP4 and the HLS replay, and the spare one (deleted by a later row).
+    expect: { ...all('200 locked PRIVATE'), blocked: '200 locked BLOCKED', owner: '200 3 shown' },
   },
   {
     thing: 'a followers-only replay',
@@ -112,7 +126,8 @@ export const PRIVACY_ROWS: PrivacyRow[] = [
       path: `/api/recordings/channels/${w.hosts.followersOnly.user.username}/replays`,
       observe: replayList,
     }),
-    expect: { ...all('200 locked FOLLOWERS_ONLY'), follower: '200 1 shown', blocked: '200 locked BLOCKED', owner: '200 1 shown' },
+    // Its MP4 and its HLS replay.
+    expect: { ...all('200 locked FOLLOWERS_ONLY'), follower: '200 2 shown', blocked: '200 locked BLOCKED', owner: '200 2 shown' },
   },
   ...(['onlyMe', 'followersOnly', 'everyone'] as const).map((key): PrivacyRow => ({
     thing: `the chat of a past broadcast (${key} replay)`,

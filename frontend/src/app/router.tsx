@@ -17,12 +17,11 @@ import { DashboardAnalyticsRoute } from './routes/dashboard-analytics.tsx';
 import { ProfileRoute } from './routes/profile.tsx';
 import { FollowingRoute } from './routes/following.tsx';
 import { NotFoundRoute } from './routes/not-found.tsx';
-import { ReplayRoute } from './routes/replay.tsx';
 import { DashboardRecordingsRoute } from './routes/dashboard-recordings.tsx';
 import { EmbedChatRoute, EmbedPlayerRoute } from './routes/embed.tsx';
 
-// Pages few visits need (account settings, password recovery, one viewing session's analytics, the admins' page)
-// load on demand, outside the first page's JavaScript.
+// Pages few visits need (account settings, password recovery, a replay with its player, one viewing session's
+// analytics, the admins' page) load on demand, outside the first page's JavaScript.
 const accountPasswordPages = () => import('./routes/account-password.tsx');
 
 export const router = createBrowserRouter([
@@ -80,7 +79,7 @@ export const router = createBrowserRouter([
         shouldRevalidate: () => false,
         HydrateFallback: WatchLoading,
       },
-      { path: paths.replay.pattern, element: <ReplayRoute /> },
+      { path: paths.replay.pattern, lazy: async () => ({ Component: (await import('./routes/replay.tsx')).ReplayRoute }) },
       { path: paths.profile.pattern, element: <ProfileRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],

@@ -8163,7 +8163,7 @@ export type paths = {
         };
         /**
          * The video of a replay
-         * @description MP4 (H.264 + Opus). Answers `Range` requests, so players can seek.
+         * @description Recordings made before HLS: MP4 (H.264 + Opus). Answers `Range` requests, so players can seek.
          */
         get: {
             parameters: {
@@ -8230,6 +8230,192 @@ export type paths = {
                 };
                 /** @description The range is outside the file. */
                 416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/replays/{id}/hls/index.m3u8": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The HLS playlist of a replay
+         * @description H.264 + AAC segments of 2 s, every recorder of the broadcast in order (a discontinuity where one took over from another).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The playlist (VOD). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.apple.mpegurl": unknown;
+                    };
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The creator blocked the caller (`reason: BLOCKED`), keeps replays private (`PRIVATE`) or to followers (`FOLLOWERS_ONLY`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such replay, or it is not ready yet. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something failed on the server. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description PostgreSQL or LiveKit is not answering (`UNAVAILABLE`, with `retryAfterMs` and a `Retry-After` header): try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/replays/{id}/hls/{segment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A segment of an HLS replay */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    segment: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "video/mp2t": unknown;
+                    };
+                };
+                /** @description The byte range asked for with `Range`. */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "video/mp2t": unknown;
+                    };
+                };
+                /** @description With S3 storage: a short-lived signed URL of the file (it answers ranges itself). */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The address has a control character or a malformed %-escape (`BAD_REQUEST`). The input is invalid (`VALIDATION_FAILED`, with `fields` naming each problem). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The creator blocked the caller (`reason: BLOCKED`), keeps replays private (`PRIVATE`) or to followers (`FOLLOWERS_ONLY`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such replay, or it is not ready yet. */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10953,6 +11139,8 @@ export type components = {
                 durationMs: number;
                 sizeBytes: number;
                 mediaUrl: string;
+                /** @enum {string} */
+                mediaType: "application/vnd.apple.mpegurl" | "video/mp4";
                 thumbnailUrl: string | null;
                 /** @enum {string} */
                 status: "STARTING" | "RECORDING" | "PROCESSING" | "READY" | "FAILED";
@@ -10982,6 +11170,8 @@ export type components = {
             durationMs: number;
             sizeBytes: number;
             mediaUrl: string;
+            /** @enum {string} */
+            mediaType: "application/vnd.apple.mpegurl" | "video/mp4";
             thumbnailUrl: string | null;
         };
         ReplayDetails: {
@@ -10997,6 +11187,8 @@ export type components = {
             durationMs: number;
             sizeBytes: number;
             mediaUrl: string;
+            /** @enum {string} */
+            mediaType: "application/vnd.apple.mpegurl" | "video/mp4";
             thumbnailUrl: string | null;
             isOwner: boolean;
         };

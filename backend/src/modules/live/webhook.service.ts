@@ -10,7 +10,7 @@ import { isViewer, readRoomState } from './room-state.service.ts';
 import type { WebhookOutcome } from './live.schemas.ts';
 import { removeRecordingsOf } from '../recordings/replay-retention.service.ts';
 import { applyEgressUpdate } from '../recordings/egress-reports.service.ts';
-import { startRecording, stopRecording } from '../recordings/recorder.service.ts';
+import { settleAfterRecorderEnded, startRecording, stopRecording } from '../recordings/recorder.service.ts';
 import { Histogram } from 'prom-client';
 import { metrics } from '../../lib/metrics.ts';
 import { mayBroadcast } from '../eligibility/eligibility.service.ts';
@@ -125,6 +125,8 @@ export async function receiveLiveKitWebhook(rawBody: string, authorization: stri
     const outcome = await prisma.$transaction(async (tx) =>
       (await firstDelivery(tx)).count === 0 ? 'duplicate' : applyEgressUpdate(tx, egressInfo),
     );
+    // A recorder that ended: the replay is finished, or a new recorder follows one that died.
+    if (outcome === 'applied') await settleAfterRecorderEnded(egressInfo);
     if (outcome !== 'orphaned') return outcome;
     await removeRecordingsOf(egressInfo.roomName);
     return 'ignored';

@@ -1,5 +1,6 @@
 import { EgressStatus, type EgressInfo } from 'livekit-server-sdk';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import type { Prisma, ReplayFormat } from '../../generated/prisma/client.ts';
+import { OPEN_STATUSES } from './recording-states.ts';
 import { storage } from './recordings.storage.ts';
 import { Counter } from 'prom-client';
 import { metrics } from '../../lib/metrics.ts';
@@ -13,22 +14,42 @@ type Tx = Prisma.TransactionClient;
 
 const nsToDate = (ns: bigint) => new Date(Number(ns / 1_000_000n));
 
-/** Maps the egress's file path back to our storage key (local paths are absolute). */
-function fileKeyOf(info: EgressInfo): string | undefined {
-  const request = info.request.case === 'participant' ? info.request.value : undefined;
-  const location = info.fileResults[0]?.filename || request?.fileOutputs[0]?.filepath;
+/** Maps the egress's output path back to our storage key (local paths are absolute). */
+function keyOf(location: string | undefined): string | undefined {
   if (!location) return undefined;
   if (storage.kind === 's3') return location;
   const root = storage.egressLocation('');
   return location.startsWith(root) ? location.slice(root.length).replace(/^\/+/, '') : undefined;
 }
 
+/** The replay key a report is about: the MP4 (older recordings), or the folder's playlist of an HLS part. */
+function fileKeyOf(info: EgressInfo): string | undefined {
+  const request = info.request.case === 'participant' ? info.request.value : undefined;
+  const mp4 = keyOf(info.fileResults[0]?.filename || request?.fileOutputs[0]?.filepath);
+  if (mp4) return mp4;
+  const part = keyOf(request?.segmentOutputs[0]?.playlistName);
+  return part && `${part.slice(0, part.lastIndexOf('/'))}/index.m3u8`;
+}
+
 function snapshotName(index: number): string {
   return `snapshot_${String(index).padStart(5, '0')}.jpeg`;
 }
 
-/** What a report means for the replay. Terminal reports settle it: READY only with a real file. */
-function changesFor(info: EgressInfo, snapshotPrefix: string): Prisma.ReplayUpdateManyMutationInput {
+/** What the creator is told about a recorder that died (its part stays in the replay). */
+export const recorderStopped = (reason: string) => `The recorder stopped during the broadcast (${reason}).`;
+
+/**
+ * What a report means for the replay. Terminal reports settle an MP4 replay: READY only with a real file. An HLS
+ * replay's part ending leaves it PROCESSING: what it becomes (ready, continued by a new recorder, failed) is read
+ * from the parts' playlists afterwards (replay-settle.service.ts).
+ */
+function changesFor(
+  info: EgressInfo,
+  replay: { snapshotPrefix: string; format: ReplayFormat },
+): Prisma.ReplayUpdateManyMutationInput {
+  if (replay.format === 'HLS' && FINISHED.has(info.status))
+    return { status: 'PROCESSING', ...(info.error && { error: recorderStopped(info.error) }) };
+  const { snapshotPrefix } = replay;
   const file = info.fileResults[0];
   const mediaStartedAt = file && file.startedAt > 0n ? nsToDate(file.startedAt) : undefined;
   switch (info.status) {
@@ -80,7 +101,7 @@ const egressReports = new Counter({
   registers: [metrics],
 });
 
-const FINISHED = new Set([
+export const FINISHED = new Set([
   EgressStatus.EGRESS_COMPLETE,
   EgressStatus.EGRESS_FAILED,
   EgressStatus.EGRESS_ABORTED,
@@ -96,7 +117,7 @@ export async function applyEgressUpdate(tx: Tx, info: EgressInfo): Promise<'appl
   // By id; by file while our start call has not returned yet. A replaced egress's reports match neither.
   const replay = await tx.replay.findFirst({
     where: { OR: [{ egressId: info.egressId }, ...(fileKey ? [{ fileKey, hostId: info.roomName, egressId: null }] : [])] },
-    select: { id: true, snapshotPrefix: true },
+    select: { id: true, snapshotPrefix: true, format: true },
   });
   if (!replay) {
     const hostGone =
@@ -105,8 +126,13 @@ export async function applyEgressUpdate(tx: Tx, info: EgressInfo): Promise<'appl
   }
   const reportedAt = info.updatedAt || info.endedAt || info.startedAt;
   const updated = await tx.replay.updateMany({
-    where: { id: replay.id, OR: [{ egressUpdatedAt: null }, { egressUpdatedAt: { lt: reportedAt } }] },
-    data: { ...changesFor(info, replay.snapshotPrefix), egressId: info.egressId, egressUpdatedAt: reportedAt },
+    where: {
+      id: replay.id,
+      OR: [{ egressUpdatedAt: null }, { egressUpdatedAt: { lt: reportedAt } }],
+      // A finished HLS replay was settled from its parts: a late report of its last recorder cannot reopen it.
+      ...(replay.format === 'HLS' && { status: { in: OPEN_STATUSES } }),
+    },
+    data: { ...changesFor(info, replay), egressId: info.egressId, egressUpdatedAt: reportedAt },
   });
   if (updated.count) egressReports.inc({ status: EgressStatus[info.status] ?? String(info.status) });
   return updated.count ? 'applied' : 'stale';

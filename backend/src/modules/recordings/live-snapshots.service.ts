@@ -6,6 +6,7 @@ import { forbidden, notFound } from '../../http/errors.ts';
 import { isBlockedBy } from '../social/social.service.ts';
 import { storage } from './recordings.storage.ts';
 import { hostByUsername, type Viewer } from './replay-access.service.ts';
+import { snapshotImages } from './snapshot-manifest.ts';
 
 /** Live pictures: the recorder's JPEG snapshots of a live broadcast, for cards and link previews. */
 
@@ -31,21 +32,6 @@ export const liveSnapshotSelect = {
     select: { replay: { select: { status: true, mediaStartedAt: true, createdAt: true } } },
   },
 } satisfies Prisma.StreamSelect;
-
-/**
- * The images a snapshot manifest lists. The egress rewrites the manifest after every picture, so a reader can
- * meet it half-written: that counts as no picture yet, not as an error.
- */
-function snapshotImages(manifest: string): Array<{ name: string }> {
-  try {
-    const images = (JSON.parse(manifest) as { images?: unknown }).images;
-    const isFileName = (image: unknown): image is { name: string } =>
-      typeof (image as { name?: unknown })?.name === 'string' && /^\w[\w.-]*$/.test((image as { name: string }).name);
-    return Array.isArray(images) ? images.filter(isFileName) : [];
-  } catch {
-    return [];
-  }
-}
 
 export async function sendLiveSnapshot(res: Response, username: string, viewer: Viewer): Promise<void> {
   const host = await hostByUsername(username);

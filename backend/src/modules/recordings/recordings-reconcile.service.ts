@@ -1,25 +1,24 @@
-import { EgressStatus, ServerError, type EgressInfo } from 'livekit-server-sdk';
+import { EgressStatus } from 'livekit-server-sdk';
 import { env } from '../../config/env.ts';
 import { egressClient } from '../../lib/livekit.ts';
 import { logger } from '../../lib/logger.ts';
 import { prisma } from '../../lib/prisma.ts';
-import { OPEN_STATUSES, restartIfStalled, startRecording, stopEgress } from './recorder.service.ts';
+import {
+  egressById,
+  launchableSelect,
+  restartIfStalled,
+  settleAfterRecorderEnded,
+  startRecording,
+  stopEgress,
+} from './recorder.service.ts';
+import { OPEN_STATUSES } from './recording-states.ts';
+import { finishHlsReplay } from './hls-recording.service.ts';
 import { applyEgressUpdate } from './egress-reports.service.ts';
 
 /** Recordings brought in line with LiveKit's record when a webhook was missed or an egress outlived its broadcast. */
 
 /** Recordings still "starting" after this long lost their start (backend crash between the two steps). */
 const START_GIVE_UP_MS = 2 * 60_000;
-
-/** LiveKit's record of an egress; undefined when it has none (it answers not_found). */
-async function egressById(egressId: string): Promise<EgressInfo | undefined> {
-  try {
-    return (await egressClient.listEgress({ egressId }))[0];
-  } catch (error) {
-    if (error instanceof ServerError && error.code === 'not_found') return undefined;
-    throw error;
-  }
-}
 
 export type RecordingsReconcileReport = { stopped: string[]; settled: string[]; started: string[] };
 
@@ -52,7 +51,7 @@ export async function reconcileRecordings(options: { only?: string[] } = {}): Pr
   const settleBefore = new Date(Date.now() - 30_000);
   const open = await prisma.replay.findMany({
     where: { status: { in: OPEN_STATUSES }, createdAt: { lt: settleBefore }, ...hostFilter },
-    select: { id: true, egressId: true, createdAt: true },
+    select: { ...launchableSelect, format: true, createdAt: true },
   });
   for (const replay of open) {
     if (replay.egressId && activeIds.has(replay.egressId)) {
@@ -62,12 +61,13 @@ export async function reconcileRecordings(options: { only?: string[] } = {}): Pr
     const info = replay.egressId ? await egressById(replay.egressId) : undefined;
     if (info && info.status > EgressStatus.EGRESS_ENDING) {
       await prisma.$transaction((tx) => applyEgressUpdate(tx, info));
+      await settleAfterRecorderEnded(info);
       report.settled.push(replay.id);
     } else if (!info && replay.createdAt.getTime() < Date.now() - START_GIVE_UP_MS) {
-      await prisma.replay.update({
-        where: { id: replay.id },
-        data: { status: 'FAILED', error: 'The recorder never confirmed this recording.', endedAt: new Date() },
-      });
+      const never = 'The recorder never confirmed this recording.';
+      if (replay.format === 'HLS') await finishHlsReplay(replay, replay.egressId, never);
+      else
+        await prisma.replay.update({ where: { id: replay.id }, data: { status: 'FAILED', error: never, endedAt: new Date() } });
       report.settled.push(replay.id);
     }
   }

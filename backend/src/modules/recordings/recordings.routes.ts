@@ -9,6 +9,7 @@ import {
   replayChatPage,
   replayDetails,
   replayParams,
+  segmentParams,
   settingsBody,
 } from './recordings.schemas.ts';
 import { sendLiveSnapshot } from './live-snapshots.service.ts';
@@ -18,7 +19,9 @@ import {
   listChannelReplays,
   listMyReplays,
   replayChat,
+  replayPlaylist,
   sendReplayMedia,
+  sendReplaySegment,
   sendReplayThumbnail,
 } from './replay-access.service.ts';
 import { deleteReplay } from './replay-retention.service.ts';
@@ -28,6 +31,8 @@ export const recordingsApi = apiRouter('/api/recordings', {
   tag: 'Replays',
   description: 'Recorded broadcasts with their chat, live pictures, and what creators choose about recording.',
 });
+
+const HLS_PLAYLIST = 'application/vnd.apple.mpegurl';
 
 const WHO_MAY_WATCH = {
   403: 'The creator blocked the caller (`reason: BLOCKED`), keeps replays private (`PRIVATE`) or to followers (`FOLLOWERS_ONLY`).',
@@ -113,12 +118,36 @@ recordingsApi.delete('/replays/:id', {
 
 recordingsApi.get('/replays/:id/media', {
   summary: 'The video of a replay',
-  description: 'MP4 (H.264 + Opus). Answers `Range` requests, so players can seek.',
+  description: 'Recordings made before HLS: MP4 (H.264 + Opus). Answers `Range` requests, so players can seek.',
   guards: [optionalUser],
   params: replayParams,
   responses: file('video/mp4'),
   errors: { ...WHO_MAY_WATCH, 416: 'The range is outside the file.' },
   handler: async ({ params }, req, res) => sendReplayMedia(res, params.id, req.user),
+});
+
+recordingsApi.get('/replays/:id/hls/index.m3u8', {
+  summary: 'The HLS playlist of a replay',
+  description:
+    'H.264 + AAC segments of 2 s, every recorder of the broadcast in order (a discontinuity where one took over from another).',
+  guards: [optionalUser],
+  params: replayParams,
+  responses: { 200: { description: 'The playlist (VOD).', contentType: HLS_PLAYLIST } },
+  errors: WHO_MAY_WATCH,
+  handler: async ({ params }, req, res) => {
+    const playlist = await replayPlaylist(params.id, req.user);
+    // Per viewer (visibility rules), and short: a block or "only me" holds at the next load.
+    res.status(200).type(HLS_PLAYLIST).set('Cache-Control', 'private, max-age=60').send(playlist);
+  },
+});
+
+recordingsApi.get('/replays/:id/hls/:segment', {
+  summary: 'A segment of an HLS replay',
+  guards: [optionalUser],
+  params: segmentParams,
+  responses: file('video/mp2t'),
+  errors: WHO_MAY_WATCH,
+  handler: async ({ params }, req, res) => sendReplaySegment(res, params.id, params.segment, req.user),
 });
 
 recordingsApi.get('/replays/:id/thumbnail.jpg', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEGMENT_NAME } from './hls-playlist.ts';
 
 const MAX_RETENTION_DAYS = 3650;
 const CHAT_PAGE_MAX = 1000;
@@ -13,6 +14,11 @@ export const chatPageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(CHAT_PAGE_MAX).default(CHAT_PAGE_MAX),
 });
 export type ChatPageQuery = z.infer<typeof chatPageQuery>;
+
+/** A segment of an HLS replay, as its playlist names it (`<part>_<number>.ts`). */
+export const segmentParams = replayParams.extend({
+  segment: z.string().regex(SEGMENT_NAME, { error: 'is not a segment of this replay' }),
+});
 
 export const replayVisibility = z.enum(['EVERYONE', 'FOLLOWERS', 'ONLY_ME']);
 
@@ -50,8 +56,9 @@ export const replay = z
     recordedAt: z.iso.datetime(),
     durationMs: z.number().int().min(0),
     sizeBytes: z.number().int().min(0),
-    /** The MP4 (H.264 + Opus), with HTTP Range support. */
+    /** The video: an HLS playlist (H.264 + AAC segments), or for older recordings an MP4 (H.264 + Opus, HTTP Range). */
     mediaUrl: z.string(),
+    mediaType: z.enum(['application/vnd.apple.mpegurl', 'video/mp4']),
     thumbnailUrl: z.string().nullable(),
   })
   .meta({ id: 'Replay', description: 'A recorded broadcast.' });

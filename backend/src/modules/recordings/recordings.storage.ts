@@ -19,6 +19,8 @@ export type RecordingStorage = {
   serve(res: Response, key: string, cacheControl: string): Promise<void>;
   /** Deletes every object whose key starts with the prefix. */
   removeAll(prefix: string): Promise<void>;
+  /** The bytes of every object whose key starts with the prefix. */
+  totalBytes(prefix: string): Promise<number>;
   /** Where browsers are redirected to fetch files (the bucket's origin), for the Content-Security-Policy. */
   browserOrigin?: string;
 };
@@ -29,6 +31,13 @@ export type RecordingStorage = {
  * check) for every range it reads, and gets a fresh link each time.
  */
 export const SIGNED_URL_SECONDS = 5 * 60;
+
+async function filesStartingWith(prefixPath: string): Promise<{ directory: string; names: string[] }> {
+  const directory = path.dirname(prefixPath);
+  const stem = path.basename(prefixPath);
+  const entries = await fs.readdir(directory).catch(() => [] as string[]);
+  return { directory, names: entries.filter((name) => name.startsWith(stem)) };
+}
 
 function localStorage(root: string): RecordingStorage {
   const pathOf = (key: string) => path.join(root, key);
@@ -66,14 +75,20 @@ function localStorage(root: string): RecordingStorage {
       });
     },
     async removeAll(prefix) {
-      const directory = path.dirname(pathOf(prefix));
-      const stem = path.basename(prefix);
-      const entries = await fs.readdir(directory).catch(() => [] as string[]);
-      await Promise.all(
-        entries
-          .filter((name) => name.startsWith(stem))
-          .map((name) => fs.rm(path.join(directory, name), { recursive: true, force: true })),
+      const { directory, names } = await filesStartingWith(pathOf(prefix));
+      await Promise.all(names.map((name) => fs.rm(path.join(directory, name), { recursive: true, force: true })));
+    },
+    async totalBytes(prefix) {
+      const { directory, names } = await filesStartingWith(pathOf(prefix));
+      const sizes = await Promise.all(
+        names.map((name) =>
+          fs.stat(path.join(directory, name)).then(
+            (stat) => stat.size,
+            () => 0,
+          ),
+        ),
       );
+      return sizes.reduce((sum, size) => sum + size, 0);
     },
   };
 }
@@ -97,6 +112,14 @@ export function s3Storage({
 }: S3Location): RecordingStorage {
   const client = new S3Client({ region, endpoint, forcePathStyle, credentials: { accessKeyId, secretAccessKey } });
   const base = new URL(endpoint ?? `https://s3.${region}.amazonaws.com`);
+  async function* pagesOf(prefix: string) {
+    let token: string | undefined;
+    do {
+      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      yield page.Contents ?? [];
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
   return {
     kind: 's3',
     browserOrigin: forcePathStyle ? base.origin : `${base.protocol}//${bucket}.${base.host}`,
@@ -118,13 +141,15 @@ export function s3Storage({
       res.status(302).set({ Location: url, 'Cache-Control': 'no-store' }).end();
     },
     async removeAll(prefix) {
-      let token: string | undefined;
-      do {
-        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
-        const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [{ Key: object.Key }] : []));
+      for await (const objects of pagesOf(prefix)) {
+        const keys = objects.flatMap((object) => (object.Key ? [{ Key: object.Key }] : []));
         if (keys.length) await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys } }));
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (token);
+      }
+    },
+    async totalBytes(prefix) {
+      let total = 0;
+      for await (const objects of pagesOf(prefix)) total += objects.reduce((sum, object) => sum + (object.Size ?? 0), 0);
+      return total;
     },
   };
 }

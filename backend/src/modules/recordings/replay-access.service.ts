@@ -3,6 +3,8 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { isBlockedBy } from '../social/social.service.ts';
+import { offsetOnTimeline, type TimelinePart } from './hls-playlist.ts';
+import { folderOf, readRecording } from './hls-recording.service.ts';
 import { storage } from './recordings.storage.ts';
 import type { ChatPageQuery } from './recordings.schemas.ts';
 import { recorderStatus } from './recorder.service.ts';
@@ -19,6 +21,9 @@ const replaySelect = {
   error: true,
   storage: true,
   fileKey: true,
+  format: true,
+  hlsParts: true,
+  timeline: true,
   thumbnailKey: true,
   durationMs: true,
   sizeBytes: true,
@@ -60,7 +65,9 @@ function toReplay(row: ReplayRow, host: Host) {
     recordedAt: row.session.startedAt.toISOString(),
     durationMs: row.durationMs ?? 0,
     sizeBytes: row.sizeBytes === null ? 0 : Number(row.sizeBytes),
-    mediaUrl: `/api/recordings/replays/${row.id}/media`,
+    ...(row.format === 'HLS'
+      ? { mediaUrl: `/api/recordings/replays/${row.id}/hls/index.m3u8`, mediaType: 'application/vnd.apple.mpegurl' as const }
+      : { mediaUrl: `/api/recordings/replays/${row.id}/media`, mediaType: 'video/mp4' as const }),
     thumbnailUrl: row.thumbnailKey ? `/api/recordings/replays/${row.id}/thumbnail.jpg` : null,
   };
 }
@@ -84,8 +91,28 @@ export async function getReplay(id: string, viewer: Viewer) {
 
 export async function sendReplayMedia(res: Response, id: string, viewer: Viewer): Promise<void> {
   const { row } = await watchableReplay(id, viewer);
+  if (row.format !== 'MP4') throw notFound('This replay is served as HLS (its mediaUrl).');
   // Per viewer (visibility rules): never kept by a shared cache.
   await storage.serve(res, row.fileKey, 'private, max-age=3600');
+}
+
+/**
+ * The replay's HLS playlist, composed from its recorders' parts. Segment names are relative, so the player asks
+ * for them here too, and each goes through the same access check.
+ */
+export async function replayPlaylist(id: string, viewer: Viewer): Promise<string> {
+  const { row } = await watchableReplay(id, viewer);
+  if (row.format !== 'HLS') throw notFound('This replay is an MP4 file (its mediaUrl).');
+  return (await readRecording(row, true)).playlist;
+}
+
+export async function sendReplaySegment(res: Response, id: string, segment: string, viewer: Viewer): Promise<void> {
+  const { row } = await watchableReplay(id, viewer);
+  // Only a segment of one of this replay's parts: the name is checked by the route, the part here.
+  if (row.format !== 'HLS' || !row.hlsParts.includes(segment.slice(0, segment.lastIndexOf('_'))))
+    throw notFound('This replay has no such segment.');
+  // A segment never changes; per viewer all the same (visibility rules), so never in a shared cache.
+  await storage.serve(res, `${folderOf(row.fileKey)}/${segment}`, 'private, max-age=31536000, immutable');
 }
 
 export async function sendReplayThumbnail(res: Response, id: string, viewer: Viewer): Promise<void> {
@@ -98,6 +125,10 @@ export async function sendReplayThumbnail(res: Response, id: string, viewer: Vie
 export async function replayChat(id: string, viewer: Viewer, page: ChatPageQuery) {
   const { row } = await watchableReplay(id, viewer);
   const timelineStart = row.mediaStartedAt ?? row.session.startedAt;
+  // HLS replays whose recorder was replaced skip the gap: the parts' clocks place each message.
+  const timeline = row.timeline as TimelinePart[] | null;
+  const offsetOf = (at: Date) =>
+    timeline?.length ? offsetOnTimeline(timeline, at) : Math.max(0, at.getTime() - timelineStart.getTime());
   const until = row.session.endedAt ?? row.endedAt ?? new Date();
   const after = page.after
     ? await prisma.chatMessage.findFirst({ where: { id: page.after, hostId: row.hostId }, select: { id: true, createdAt: true } })
@@ -123,7 +154,7 @@ export async function replayChat(id: string, viewer: Viewer, page: ChatPageQuery
     body: message.body,
     sentAt: message.createdAt.toISOString(),
     // Messages sent while the recorder was starting are shown from the first second.
-    offsetMs: Math.max(0, message.createdAt.getTime() - timelineStart.getTime()),
+    offsetMs: offsetOf(message.createdAt),
   }));
   return { items, next: messages.length > page.limit ? items[items.length - 1]!.id : null };
 }

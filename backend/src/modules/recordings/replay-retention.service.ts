@@ -2,7 +2,7 @@ import { logger } from '../../lib/logger.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { storage } from './recordings.storage.ts';
-import { OPEN_STATUSES } from './recorder.service.ts';
+import { OPEN_STATUSES } from './recording-states.ts';
 
 /** Deleting replays: by their creator, and by the retention period a creator chose. */
 

@@ -11,7 +11,16 @@ export const channelReplaysQuery = (username: string, viewer: string) =>
     queryFn: ({ signal }) => getChannelReplays(username, signal),
   });
 
-export const myReplaysQuery = () => queryOptions({ queryKey: replayKeys.mine(), queryFn: ({ signal }) => getMyReplays(signal) });
+const OPEN = new Set(['STARTING', 'RECORDING', 'PROCESSING']);
+/** While a recording is in progress its row changes (recording → processing → ready): the list looks again. */
+const IN_PROGRESS_REFRESH_MS = 5_000;
+
+export const myReplaysQuery = () =>
+  queryOptions({
+    queryKey: replayKeys.mine(),
+    queryFn: ({ signal }) => getMyReplays(signal),
+    refetchInterval: (query) => (query.state.data?.items.some((item) => OPEN.has(item.status)) ? IN_PROGRESS_REFRESH_MS : false),
+  });
 
 export const replayChatQuery = (id: string) =>
   queryOptions({ queryKey: replayKeys.chat(id), queryFn: ({ signal }) => getReplayChat(id, signal) });

@@ -39,7 +39,11 @@ function ReplayRow({ replay, onDelete }: { replay: MyReplay; onDelete: (replay: 
               ` · ${formatClock(replay.durationMs)} · ${(replay.sizeBytes / 1_000_000).toFixed(1)} MB`}
           </p>
           {replay.error && (
-            <p className="mt-1 text-sm text-red-400" data-testid="replay-error">
+            // On a replay that is ready, a note about a recorder that stopped (what was kept); otherwise why it failed.
+            <p
+              className={`mt-1 text-sm ${replay.status === 'READY' ? 'text-amber-300' : 'text-red-400'}`}
+              data-testid="replay-error"
+            >
               {replay.error}
             </p>
           )}

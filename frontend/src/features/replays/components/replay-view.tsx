@@ -8,12 +8,14 @@ import { formatClock } from '@/lib/format-time.ts';
 import { formatRecordedAt } from '../format.ts';
 import { ReplayChat } from './replay-chat.tsx';
 import { replayChatQuery } from '../api/replay-queries.ts';
+import { useHlsSource } from '../hooks/use-hls-source.ts';
 
 /** A past broadcast: the video (seekable), what it was, and its chat in step with the video. */
 export function ReplayView({ replay }: { replay: ReplayDetails }) {
   const [positionMs, setPositionMs] = useState(0);
   const chat = useServerState(replayChatQuery(replay.id));
   const track = (video: HTMLVideoElement) => setPositionMs(video.currentTime * 1000);
+  const video = useHlsSource(replay.mediaUrl, replay.mediaType);
   return (
     <div className="mx-auto flex w-full max-w-screen-2xl flex-col gap-4 sm:p-4 lg:flex-row">
       <title>{`${replay.title || 'Replay'} · ${replay.displayName} · Streamhouse`}</title>
@@ -21,7 +23,7 @@ export function ReplayView({ replay }: { replay: ReplayDetails }) {
         <div className="aspect-video w-full overflow-hidden bg-black sm:rounded-xl">
           <video
             data-testid="replay-video"
-            src={replay.mediaUrl}
+            ref={video}
             poster={replay.thumbnailUrl ?? undefined}
             controls
             playsInline
