@@ -14,6 +14,7 @@ import { liveEventsApi, webhookApi } from './modules/live/live.routes.ts';
 import { healthApi } from './modules/health/health.routes.ts';
 import { metricsApi } from './modules/metrics/metrics.routes.ts';
 import { recordingsApi } from './modules/recordings/recordings.routes.ts';
+import { restreamApi } from './modules/restream/restream.routes.ts';
 import { adminApi, creatorAccessApi } from './modules/admin/admin.routes.ts';
 import { notificationsApi } from './modules/notifications/notifications.routes.ts';
 import { oEmbedApi } from './modules/link-previews/oembed.routes.ts';
@@ -42,6 +43,7 @@ export const apis: ApiRouter[] = [
   uploadsApi,
   analyticsApi,
   recordingsApi,
+  restreamApi,
   creatorAccessApi,
   adminApi,
   notificationsApi,

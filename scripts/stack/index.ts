@@ -74,7 +74,12 @@ export async function startStack(
   const { applied } = await applyMigrations(databaseUrl);
   log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migrations: up to date');
 
-  const env: Record<string, string> = { DATABASE_URL: databaseUrl, RECORDINGS_DIR: path.join(dataRoot, 'recordings') };
+  const env: Record<string, string> = {
+    DATABASE_URL: databaseUrl,
+    RECORDINGS_DIR: path.join(dataRoot, 'recordings'),
+    // Restreaming to this stack's own ingress (a second channel) is how it is tried out and tested here.
+    RESTREAM_ALLOW_PRIVATE_HOSTS: 'true',
+  };
   let ingressAvailable = false;
   let egressAvailable = false;
   let livekitPid: number | undefined;

@@ -49,3 +49,9 @@ export type ImageType = (typeof IMAGE_TYPES)[number];
 /** Creator approval: a creator's note to the admins, and an admin's reason for the decision. */
 export const CREATOR_NOTE_MAX_LENGTH = 500;
 export const DECISION_REASON_MAX_LENGTH = 300;
+
+/** Restream destinations (other platforms a creator's broadcast is sent on to) per creator. */
+export const RESTREAM_DESTINATIONS_MAX = 5;
+export const RESTREAM_NAME_MAX_LENGTH = 40;
+export const RESTREAM_URL_MAX_LENGTH = 300;
+export const RESTREAM_KEY_MAX_LENGTH = 300;

@@ -127,6 +127,19 @@ export const envSchema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
+  /**
+   * Encrypts creators' restream keys (other platforms' stream keys) at rest. Unset, a key derived from AUTH_SECRET
+   * is used; set it to rotate AUTH_SECRET without losing the saved keys.
+   */
+  RESTREAM_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Whether restream destinations may be private or loopback addresses (the egress would connect to them from
+   * inside your network). Off unless set; the dev and test stacks turn it on to restream to their own ingress.
+   */
+  RESTREAM_ALLOW_PRIVATE_HOSTS: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
 });
 
 /** Secrets published in this repository (defaults, livekit.yaml, docker-compose.yml): fine locally, never in production. */

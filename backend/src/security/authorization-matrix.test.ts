@@ -14,7 +14,17 @@ import { cleanUpChatOf, guestHeaders, guestInRoom, joinAndListen } from '../modu
 import { closeLiveEvents } from '../modules/live/live-events.service.ts';
 import { hlsReplay, recordedBroadcast } from '../modules/recordings/recordings.test-support.ts';
 import { apis } from '../api.ts';
-import { COVERED_ELSEWHERE, PNG, ROLES, ROWS, type Answers, type Cell, type Role, type World } from './authorization-table.ts';
+import {
+  COVERED_ELSEWHERE,
+  PNG,
+  ROLES,
+  ROWS,
+  restreamDestinationOf,
+  type Answers,
+  type Cell,
+  type Role,
+  type World,
+} from './authorization-table.ts';
 
 const app = createApp();
 
@@ -70,6 +80,7 @@ beforeAll(async () => {
     guest,
     bannedGuest,
     uploadUrl,
+    restreamDestinationId: await restreamDestinationOf(host!),
     replayId,
     hlsReplay: hlsReplayOfHost,
     // Straight into the table: the per-sender rate limit is not what these cells are about.

@@ -47,6 +47,8 @@ export type World = {
   /** A message in the host's chat, a fresh one per cell that needs one. */
   message: () => Promise<string>;
   uploadUrl: string;
+  /** The host's restream destination. */
+  restreamDestinationId: string;
   /** A finished broadcast of the host's, watchable by everyone the host has not blocked. */
   replayId: string;
   /** The host's replay recorded as HLS: its id and a segment's name. */
@@ -396,6 +398,35 @@ export const ROWS: Row[] = [
     },
   },
 
+  // ── Restream: a creator's own destinations only (another's answers 404, as if it did not exist)
+  {
+    route: 'GET /api/restream/destinations',
+    call: () => ({ method: 'get', path: '/api/restream/destinations' }),
+    expect: members('200'),
+  },
+  {
+    route: 'POST /api/restream/destinations',
+    call: () => ({
+      method: 'post',
+      path: '/api/restream/destinations',
+      body: { name: 'YouTube', url: 'rtmp://a.rtmp.youtube.com/live2', streamKey: 'abcd-efgh-ijkl' },
+    }),
+    expect: members('201'),
+  },
+  {
+    route: 'PATCH /api/restream/destinations/:id',
+    call: (w) => ({ method: 'patch', path: `/api/restream/destinations/${w.restreamDestinationId}`, body: { enabled: false } }),
+    expect: members(NOT_FOUND, { owner: '200' }),
+  },
+  {
+    route: 'DELETE /api/restream/destinations/:id',
+    call: (w) => ({ method: 'delete', path: `/api/restream/destinations/${w.restreamDestinationId}` }),
+    expect: members(NOT_FOUND, { owner: '204' }),
+    restore: async (w) => {
+      w.restreamDestinationId = await restreamDestinationOf(w.host);
+    },
+  },
+
   // ── Creator approval: anyone signed in asks for themselves; only admins decide (nobody in this world is one)
   { route: 'GET /api/creator-access', call: () => ({ method: 'get', path: '/api/creator-access' }), expect: members('200') },
   {
@@ -636,3 +667,12 @@ export const COVERED_ELSEWHERE: Record<string, string> = {
   'POST /api/auth/passkey/sign-in': 'creates sessions; modules/account/passkeys.test.ts and the passkey journey (e2e)',
   'ALL /api/auth/{*rest}': "better-auth's other endpoints; modules/auth/auth.test.ts",
 };
+
+/** A restream destination of `host`'s own, as the dashboard adds one. */
+export async function restreamDestinationOf(host: Agent): Promise<string> {
+  const response = await host.agent
+    .post('/api/restream/destinations')
+    .send({ name: 'Twitch', url: 'rtmp://live.twitch.tv/app', streamKey: 'live_123456789' })
+    .expect(201);
+  return response.body.id as string;
+}

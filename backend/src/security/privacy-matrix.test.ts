@@ -18,7 +18,7 @@ const { roomChanged } = await import('../modules/chat/chat-settings.service.ts')
 const { relationChanged } = await import('../modules/social/social.service.ts');
 const { signWebhook, ingressEvent, roomEvent } = await import('../modules/live/live.test-support.ts');
 const { closeLiveEvents } = await import('../modules/live/live-events.service.ts');
-const { CALLERS, EXPOSES_NOTHING_PRIVATE, PRIVACY_ROWS, SECRET } = await import('./privacy-table.ts');
+const { CALLERS, EXPOSES_NOTHING_PRIVATE, PRIVACY_ROWS, RESTREAM_KEY, SECRET } = await import('./privacy-table.ts');
 
 const app = createApp();
 let world: World;
@@ -72,6 +72,12 @@ beforeAll(async () => {
     onlyMe: await hlsReplay(onlyMe!.user.id),
   };
   const spareReplayId = (await recordedBroadcast(onlyMe!.user.id)).replayId;
+  const restreamDestinationId = (
+    await onlyMe!.agent
+      .post('/api/restream/destinations')
+      .send({ name: 'Twitch', url: 'rtmp://live.twitch.tv/app', streamKey: RESTREAM_KEY })
+      .expect(201)
+  ).body.id as string;
   const deletedReplayId = await broadcastWithSecret(everyone!.user.id);
   await everyone!.agent.delete(`/api/recordings/replays/${deletedReplayId}`).expect(204);
   // The channel has announced its next stream (its schedule and calendar file).
@@ -97,6 +103,7 @@ beforeAll(async () => {
     replays,
     hlsReplays,
     spareReplayId,
+    restreamDestinationId,
     deletedReplayId,
     notificationId: notification.id,
     uploadUrl: upload.body.url,

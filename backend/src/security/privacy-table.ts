@@ -27,6 +27,8 @@ export type PrivacyWorld = {
   /** Things of the `onlyMe` creator's own: a notification, an upload, a broadcast's analytics. */
   notificationId: string;
   uploadUrl: string;
+  /** A restream destination of the `onlyMe` creator (its stream key is a secret for another platform). */
+  restreamDestinationId: string;
   sessionId: string;
   /** A correctly signed LiveKit webhook putting `host` on the air. */
   goLiveWebhook: (host: Agent, event: 'ingress_started' | 'track_published') => Promise<{ body: string; authorization: string }>;
@@ -34,6 +36,8 @@ export type PrivacyWorld = {
 
 /** A message sent during each recorded broadcast: it must reach nobody the replay is not for. */
 export const SECRET = 'only-for-the-replay-audience';
+/** The `onlyMe` creator's stream key on another platform: returned to nobody, its owner included. */
+export const RESTREAM_KEY = 'live_secret_key_for_another_platform';
 
 export type PrivacyCell = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -255,6 +259,44 @@ export const PRIVACY_ROWS: PrivacyRow[] = [
     expect: { ...all('400 VALIDATION_FAILED'), anonymous: SIGN_IN, owner: '200' },
   },
   {
+    thing: "another user's restream destination and key",
+    host: 'onlyMe',
+    route: 'GET /api/restream/destinations',
+    call: (w) => ({
+      method: 'get',
+      path: '/api/restream/destinations',
+      observe: ({ status, text }) =>
+        text.includes(RESTREAM_KEY)
+          ? `${status} LEAKS the key`
+          : text.includes(w.restreamDestinationId)
+            ? `${status} shows it`
+            : `${status}`,
+    }),
+    // Not even its owner gets the key back.
+    expect: { ...all('200'), anonymous: SIGN_IN, owner: '200 shows it' },
+  },
+  {
+    thing: "another user's restream destination and key",
+    host: 'onlyMe',
+    route: 'PATCH /api/restream/destinations/:id',
+    // Each caller tries to point the creator's restream (and so their broadcast) somewhere else.
+    call: (w) => ({
+      method: 'patch',
+      path: `/api/restream/destinations/${w.restreamDestinationId}`,
+      body: { url: 'rtmp://203.0.113.9/live' },
+      observe: ({ status, text }) => (text.includes(RESTREAM_KEY) ? `${status} LEAKS the key` : `${status}`),
+    }),
+    expect: { ...all(NOT_FOUND), anonymous: SIGN_IN, owner: '200' },
+  },
+  {
+    thing: "another user's restream destination and key",
+    host: 'onlyMe',
+    route: 'DELETE /api/restream/destinations/:id',
+    // The owner is asked last (CALLERS order) and removes it.
+    call: (w) => ({ method: 'delete', path: `/api/restream/destinations/${w.restreamDestinationId}` }),
+    expect: { ...all(NOT_FOUND), anonymous: SIGN_IN, owner: '204' },
+  },
+  {
     thing: "another user's recordings",
     host: 'onlyMe',
     route: 'GET /api/recordings/mine',
@@ -385,6 +427,7 @@ export const EXPOSES_NOTHING_PRIVATE: Record<string, string> = {
   'GET /api/admin/creator-requests': 'admins only (authorization matrix)',
   'POST /api/admin/creator-requests/:userId/decision': 'admins only (authorization matrix)',
   'POST /api/notifications/read-all': 'the caller’s own notifications',
+  'POST /api/restream/destinations': 'creates a destination of the caller’s own (the key is never returned)',
   'GET /api/notifications/mutes/:username': 'the caller’s own mutes',
   'PUT /api/notifications/mutes/:username': 'the caller’s own mutes',
   'DELETE /api/notifications/mutes/:username': 'the caller’s own mutes',

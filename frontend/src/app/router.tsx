@@ -53,6 +53,10 @@ export const router = createBrowserRouter([
           { path: paths.dashboardStream.pattern, element: <DashboardStreamRoute /> },
           { path: paths.dashboardChat.pattern, element: <DashboardChatRoute /> },
           { path: paths.dashboardRecordings.pattern, element: <DashboardRecordingsRoute /> },
+          {
+            path: paths.dashboardRestream.pattern,
+            lazy: async () => ({ Component: (await import('./routes/dashboard-restream.tsx')).DashboardRestreamRoute }),
+          },
           { path: paths.analytics.pattern, element: <DashboardAnalyticsRoute /> },
           {
             path: paths.analyticsSession.pattern,

@@ -14,6 +14,7 @@ export const paths = {
   dashboardStream: { pattern: '/dashboard/stream', to: () => '/dashboard/stream' },
   dashboardChat: { pattern: '/dashboard/chat', to: () => '/dashboard/chat' },
   dashboardRecordings: { pattern: '/dashboard/recordings', to: () => '/dashboard/recordings' },
+  dashboardRestream: { pattern: '/dashboard/restream', to: () => '/dashboard/restream' },
   analytics: { pattern: '/dashboard/analytics', to: () => '/dashboard/analytics' },
   analyticsSession: {
     pattern: '/dashboard/analytics/:sessionId',

@@ -3,6 +3,7 @@ import { roomService } from '../../lib/livekit.ts';
 import { logger } from '../../lib/logger.ts';
 import { goOffline, markApplied, withLockedStream } from './live-state.service.ts';
 import { stopRecording } from '../recordings/recorder.service.ts';
+import { stopRestream } from '../restream/restream.service.ts';
 import { revokeStreamKeys } from '../streams/streams.service.ts';
 
 /** Takes the creator's publisher (browser or ingress: both join as the creator's user id) out of their room. */
@@ -30,7 +31,10 @@ export async function endBroadcasting(hostId: string): Promise<void> {
     // Later reports of what happened before now (LiveKit's own leave and unpublish events) change nothing.
     await markApplied(tx, stream, at);
   });
-  if (wentOffline) await stopRecording(hostId);
+  if (wentOffline) {
+    await stopRecording(hostId);
+    await stopRestream(hostId);
+  }
 }
 
 /** A broadcast by a creator who may not broadcast: stopped at the source, and never shown as live. */

@@ -11,6 +11,7 @@ import type { WebhookOutcome } from './live.schemas.ts';
 import { removeRecordingsOf } from '../recordings/replay-retention.service.ts';
 import { applyEgressUpdate } from '../recordings/egress-reports.service.ts';
 import { settleAfterRecorderEnded, startRecording, stopRecording } from '../recordings/recorder.service.ts';
+import { applyRestreamReport, startRestream, stopRestream } from '../restream/restream.service.ts';
 import { Histogram } from 'prom-client';
 import { metrics } from '../../lib/metrics.ts';
 import { mayBroadcast } from '../eligibility/eligibility.service.ts';
@@ -122,9 +123,12 @@ export async function receiveLiveKitWebhook(rawBody: string, authorization: stri
   // Recorder reports (egress_started / _updated / _ended) carry their own ordering clock; the recordings module applies them.
   const egressInfo = event.egressInfo;
   if (egressInfo) {
-    const outcome = await prisma.$transaction(async (tx) =>
-      (await firstDelivery(tx)).count === 0 ? 'duplicate' : applyEgressUpdate(tx, egressInfo),
-    );
+    const outcome = await prisma.$transaction(async (tx) => {
+      if ((await firstDelivery(tx)).count === 0) return 'duplicate';
+      const replay = await applyEgressUpdate(tx, egressInfo);
+      // An egress that records nothing of ours may be a broadcast's restream.
+      return replay === 'ignored' ? applyRestreamReport(tx, egressInfo) : replay;
+    });
     // A recorder that ended: the replay is finished, or a new recorder follows one that died.
     if (outcome === 'applied') await settleAfterRecorderEnded(egressInfo);
     if (outcome !== 'orphaned') return outcome;
@@ -175,11 +179,19 @@ export async function receiveLiveKitWebhook(rawBody: string, authorization: stri
   return outcome;
 }
 
-/** Starts or stops the broadcast's recording; a failure is logged and left to the reconciliation. */
+/** Starts or stops the broadcast's recording and its restream, each on its own; a failure is logged (recordings are
+ * also corrected by the reconciliation). */
 async function followTransition(hostId: string, transition: 'live' | 'offline'): Promise<void> {
-  try {
-    await (transition === 'live' ? startRecording(hostId) : stopRecording(hostId));
-  } catch (error) {
-    logger.warn({ err: error, hostId, transition }, 'recording did not follow the live state; the reconciliation retries');
+  const live = transition === 'live';
+  const steps = [
+    ['recording', live ? startRecording : stopRecording],
+    ['restream', live ? startRestream : stopRestream],
+  ] as const;
+  for (const [what, step] of steps) {
+    try {
+      await step(hostId);
+    } catch (error) {
+      logger.warn({ err: error, hostId, transition }, `the ${what} did not follow the live state`);
+    }
   }
 }

@@ -23,6 +23,7 @@ const SECTIONS = [
   { label: 'Stream info', to: paths.dashboardStream.to() },
   { label: 'Chat', to: paths.dashboardChat.to() },
   { label: 'Recordings', to: paths.dashboardRecordings.to() },
+  { label: 'Restream', to: paths.dashboardRestream.to() },
   { label: 'Analytics', to: paths.analytics.to() },
 ];
 
