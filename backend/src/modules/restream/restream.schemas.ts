@@ -20,10 +20,15 @@ const ingestUrl = z
 export const destinationParams = z.object({ id: z.uuid({ error: 'is not a destination id' }) });
 
 export const destinationBody = z.strictObject({
-  name: z.string().trim().min(1).max(RESTREAM_NAME_MAX_LENGTH),
+  name: z.string().trim().min(1, { error: 'is required' }).max(RESTREAM_NAME_MAX_LENGTH),
   url: ingestUrl,
   /** Write-only: never returned. */
-  streamKey: z.string().trim().min(1).max(RESTREAM_KEY_MAX_LENGTH).regex(/^\S+$/, { error: 'must not contain spaces' }),
+  streamKey: z
+    .string()
+    .trim()
+    .min(1, { error: 'is required (from the platform’s stream settings)' })
+    .max(RESTREAM_KEY_MAX_LENGTH)
+    .regex(/^\S*$/, { error: 'must not contain spaces' }),
   enabled: z.boolean().default(true),
 });
 export type DestinationInput = z.infer<typeof destinationBody>;
