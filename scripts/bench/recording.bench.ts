@@ -152,8 +152,9 @@ export default async function run(context: BenchContext): Promise<BenchResult> {
   const section = `## Recording: egress CPU and time to a replay
 
 ${ROUNDS} broadcasts from ffmpeg (640x360, 30 fps, H.264 + AAC over RTMP, the e2e "OBS") into the ingress, each
-recorded by a participant egress to MP4 (H.264 1280x720 30 fps 3 Mbit/s + Opus) with a JPEG snapshot every
-30 s. CPU is read from \`/proc/<pid>/stat\` (user + system) of the egress and ingress handler processes of the
+recorded by a participant egress to HLS (2 s segments, H.264 1280x720 30 fps 3 Mbit/s + AAC 128 kbit/s through the
+patched voaacenc) with a JPEG snapshot every 30 s. "Replay playable" is the replay's READY state: the parts'
+playlists read back and composed. CPU is read from \`/proc/<pid>/stat\` (user + system) of the egress and ingress handler processes of the
 stream over ${WINDOW_MS / 1000} s of recording, on a ${os.cpus().length}-core machine shared with other work.
 Medians of the rounds.
 
