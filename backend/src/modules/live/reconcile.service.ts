@@ -3,6 +3,7 @@ import { logger } from '../../lib/logger.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { goLive, goOffline, markApplied, syncViewers, withLockedStream } from './live-state.service.ts';
 import { listOpenRooms, readRoomState, type RoomState } from './room-state.service.ts';
+import { reconcileRestreams } from '../restream/restream.service.ts';
 import { reconcileRecordings } from '../recordings/recordings-reconcile.service.ts';
 import { mayBroadcast } from '../eligibility/eligibility.service.ts';
 import { refuseBroadcast } from './broadcast-control.service.ts';
@@ -79,6 +80,11 @@ export async function reconcileLiveState(options: { only?: string[] } = {}): Pro
     await reconcileRecordings({ only: options.only });
   } catch (error) {
     logger.warn({ err: error }, 'reconcile: recordings could not be checked (is the egress service reachable?)');
+  }
+  try {
+    await reconcileRestreams({ only: options.only });
+  } catch (error) {
+    logger.warn({ err: error }, 'reconcile: restreams could not be checked (is the egress service reachable?)');
   }
   return report;
 }

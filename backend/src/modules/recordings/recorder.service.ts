@@ -120,35 +120,37 @@ export async function launchEgress(replay: Launchable): Promise<void> {
   const folder = folderOf(replay.fileKey);
   let egressId: string;
   try {
-    const info = await egressClient.startParticipantEgress(
-      replay.hostId,
-      replay.hostId,
-      {
-        segments: new SegmentedFileOutput({
-          protocol: SegmentedFileProtocol.HLS_PROTOCOL,
-          playlistName: storage.egressLocation(`${folder}/${part}.m3u8`),
-          filenamePrefix: storage.egressLocation(`${folder}/${part}`),
-          segmentDuration: SEGMENT_SECONDS,
-          // The playlist is the manifest: no JSON beside it.
-          disableManifest: true,
-          ...(upload && { output: { case: 's3', value: upload } }),
-        }),
-        images: new ImageOutput({
-          captureInterval: env.RECORDINGS_SNAPSHOT_SECONDS,
-          ...LIVE_SNAPSHOT_SIZE,
-          imageCodec: ImageCodec.IC_JPEG,
-          filenamePrefix: storage.egressLocation(replay.snapshotPrefix),
-          ...(upload && { output: { case: 's3', value: upload } }),
-        }),
-      },
-      {
-        encodingOptions: new EncodingOptions({
-          ...ENCODING,
-          keyFrameInterval: SEGMENT_SECONDS,
-          videoCodec: VideoCodec.H264_MAIN,
-          audioCodec: AudioCodec.AAC,
-        }),
-      },
+    const info = await withRetries(() =>
+      egressClient.startParticipantEgress(
+        replay.hostId,
+        replay.hostId,
+        {
+          segments: new SegmentedFileOutput({
+            protocol: SegmentedFileProtocol.HLS_PROTOCOL,
+            playlistName: storage.egressLocation(`${folder}/${part}.m3u8`),
+            filenamePrefix: storage.egressLocation(`${folder}/${part}`),
+            segmentDuration: SEGMENT_SECONDS,
+            // The playlist is the manifest: no JSON beside it.
+            disableManifest: true,
+            ...(upload && { output: { case: 's3', value: upload } }),
+          }),
+          images: new ImageOutput({
+            captureInterval: env.RECORDINGS_SNAPSHOT_SECONDS,
+            ...LIVE_SNAPSHOT_SIZE,
+            imageCodec: ImageCodec.IC_JPEG,
+            filenamePrefix: storage.egressLocation(replay.snapshotPrefix),
+            ...(upload && { output: { case: 's3', value: upload } }),
+          }),
+        },
+        {
+          encodingOptions: new EncodingOptions({
+            ...ENCODING,
+            keyFrameInterval: SEGMENT_SECONDS,
+            videoCodec: VideoCodec.H264_MAIN,
+            audioCodec: AudioCodec.AAC,
+          }),
+        },
+      ),
     );
     egressId = info.egressId;
   } catch (error) {
@@ -169,6 +171,24 @@ export async function launchEgress(replay: Launchable): Promise<void> {
     () => void restartIfStalled(replay.id).catch((error) => logger.warn({ err: error }, 'recording check failed')),
     START_STALL_MS,
   ).unref();
+}
+
+/**
+ * Asks again after a refusal: egress v1.8.6 shuts its whole service down when a recorder process dies (its
+ * supervisor restarts it), so the request for the recorder that takes over can arrive while no egress node is up.
+ */
+const START_TRIES = 3;
+const START_RETRY_MS = 2_000;
+async function withRetries<T>(start: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= START_TRIES) throw error;
+      logger.info({ err: error, attempt }, 'the egress service refused a recorder; asking again');
+      await new Promise((resolve) => setTimeout(resolve, START_RETRY_MS * attempt));
+    }
+  }
 }
 
 /** LiveKit's record of an egress; undefined when it has none (it answers not_found). */

@@ -235,3 +235,29 @@ export async function applyRestreamReport(tx: Tx, info: EgressInfo): Promise<'ap
   }
   return applied ? 'applied' : 'stale';
 }
+
+/**
+ * Destinations shown as starting or live whose egress LiveKit no longer runs (its final report never reached us) go
+ * idle, so the dashboard does not claim a restream that ended. Part of the minute reconciliation.
+ */
+export async function reconcileRestreams(options: { only?: string[] } = {}): Promise<number> {
+  if (!env.RECORDINGS_ENABLED) return 0;
+  const running = await prisma.restreamDestination.findMany({
+    where: {
+      status: { in: ['STARTING', 'LIVE'] },
+      egressId: { not: null },
+      ...(options.only && { userId: { in: options.only } }),
+    },
+    distinct: ['egressId'],
+    select: { egressId: true },
+  });
+  if (!running.length) return 0;
+  const active = new Set((await egressClient.listEgress({ active: true })).map((egress) => egress.egressId));
+  const ended = running.map((row) => row.egressId!).filter((egressId) => !active.has(egressId));
+  if (!ended.length) return 0;
+  const { count } = await prisma.restreamDestination.updateMany({
+    where: { egressId: { in: ended }, status: { in: ['STARTING', 'LIVE'] } },
+    data: { status: 'IDLE' },
+  });
+  return count;
+}

@@ -9,7 +9,7 @@ import { egressClient } from '../../lib/livekit.ts';
 import { signedInAgent } from '../../test/fixtures.ts';
 import { postWebhook, signWebhook } from '../live/live.test-support.ts';
 import { openStreamKey } from './restream-keys.ts';
-import { startRestream, stopRestream } from './restream.service.ts';
+import { reconcileRestreams, startRestream, stopRestream } from './restream.service.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -167,5 +167,19 @@ describe('restreaming a broadcast', () => {
     // A late, older report changes nothing.
     expect((await report('egress_updated', 'EGRESS_ACTIVE', t0 + 1_000, active)).body.outcome).toBe('stale');
     expect(await states()).toEqual({ twitch: ['IDLE', null], youtube: ['FAILED', 'connection refused'] });
+  });
+});
+
+describe('restream reconciliation', () => {
+  it('sets destinations idle whose egress LiveKit no longer runs (a final report that never arrived)', async () => {
+    const creator = await signedInAgent(app, 'lostrs');
+    const id = (await creator.agent.post('/api/restream/destinations').send(twitch).expect(201)).body.id as string;
+    await prisma.restreamDestination.update({
+      where: { id },
+      data: { status: 'LIVE', egressId: `EG_${randomBytes(6).toString('hex')}` },
+    });
+    expect(await reconcileRestreams({ only: [creator.user.id] })).toBe(1);
+    expect((await prisma.restreamDestination.findUniqueOrThrow({ where: { id } })).status).toBe('IDLE');
+    expect(await reconcileRestreams({ only: [creator.user.id] })).toBe(0);
   });
 });
