@@ -371,6 +371,15 @@ export const ROWS: Row[] = [
     }),
     expect: { ...all('200'), blocked: BLOCKED, blockedModerator: BLOCKED },
   })),
+  ...(['index.m3u8', ':segment'] as const).map((file): Row => ({
+    route: `GET /api/recordings/channels/:username/live/${file}`,
+    call: (w) => ({
+      method: 'get',
+      path: `/api/recordings/channels/${w.host.user.username}/live/${file === ':segment' ? 'p-0123456789ab_00000.ts' : file}`,
+    }),
+    // Not live, so there is no HLS; blocked callers are refused before that is looked at.
+    expect: { ...all(NOT_FOUND), blocked: BLOCKED, blockedModerator: BLOCKED },
+  })),
   {
     route: 'GET /api/recordings/channels/:username/snapshot.jpg',
     call: (w) => ({ method: 'get', path: `/api/recordings/channels/${w.host.user.username}/snapshot.jpg?v=0` }),

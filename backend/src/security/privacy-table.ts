@@ -172,6 +172,14 @@ export const PRIVACY_ROWS: PrivacyRow[] = [
     call: (w) => ({ method: 'get', path: `/api/recordings/channels/${w.hosts.everyone.user.username}/snapshot.jpg?v=0` }),
     expect: { ...all(NOT_FOUND), blocked: BLOCKED },
   },
+  ...['index.m3u8', 'p-0123456789ab_00000.ts'].map((file): PrivacyRow => ({
+    thing: 'a channel, to someone it blocked',
+    host: 'everyone',
+    route: `GET /api/recordings/channels/:username/live/${file === 'index.m3u8' ? file : ':segment'}`,
+    // Not live, so there is no HLS for anyone; the block is answered first (live: hls-replays.test.ts).
+    call: (w) => ({ method: 'get', path: `/api/recordings/channels/${w.hosts.everyone.user.username}/live/${file}` }),
+    expect: { ...all(NOT_FOUND), blocked: BLOCKED },
+  })),
   ...['/schedule', '/schedule.ics'].map((suffix): PrivacyRow => ({
     thing: 'a channel, to someone it blocked',
     host: 'everyone',

@@ -90,3 +90,29 @@ export function offsetOnTimeline(timeline: TimelinePart[], at: Date): number {
   const last = timeline[timeline.length - 1];
   return last ? last.offsetMs + last.durationMs : 0;
 }
+
+/** Segments a live playlist lists: about 12 s at 2 s each — players start 3 segments from the end. */
+export const LIVE_WINDOW_SEGMENTS = 6;
+
+/**
+ * A live (sliding window) playlist of the broadcast so far: its newest segments, numbered so a player that reloads
+ * it every couple of seconds follows along (media sequence = segments before the window; a discontinuity, counted
+ * in the discontinuity sequence, where one recorder took over from another). Segment URIs are prefixed with
+ * `segmentBase`.
+ */
+export function composeLiveWindow(parts: Segment[][], segmentBase: string): { playlist: string; segmentCount: number } {
+  const numbered = parts
+    .filter((segments) => segments.length > 0)
+    .flatMap((segments, part) => segments.map((segment) => ({ ...segment, part })));
+  const window = numbered.slice(-LIVE_WINDOW_SEGMENTS);
+  const target = Math.max(1, ...window.map((segment) => Math.ceil(segment.durationMs / 1000)));
+  const lines = ['#EXTM3U', '#EXT-X-VERSION:4', `#EXT-X-TARGETDURATION:${target}`];
+  lines.push(`#EXT-X-MEDIA-SEQUENCE:${numbered.length - window.length}`);
+  lines.push(`#EXT-X-DISCONTINUITY-SEQUENCE:${window[0]?.part ?? 0}`);
+  window.forEach((segment, index) => {
+    if (index > 0 && segment.part !== window[index - 1]!.part) lines.push('#EXT-X-DISCONTINUITY');
+    if (segment.programDateTime) lines.push(`#EXT-X-PROGRAM-DATE-TIME:${segment.programDateTime.toISOString()}`);
+    lines.push(`#EXTINF:${(segment.durationMs / 1000).toFixed(3)},`, `${segmentBase}${segment.uri}`);
+  });
+  return { playlist: `${lines.join('\n')}\n`, segmentCount: numbered.length };
+}

@@ -1,6 +1,6 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { prisma } from '../../lib/prisma.ts';
-import { composeRecording, parsePartPlaylist, type ComposedRecording } from './hls-playlist.ts';
+import { composeRecording, parsePartPlaylist, type ComposedRecording, type Segment } from './hls-playlist.ts';
 import { snapshotImages } from './snapshot-manifest.ts';
 import { OPEN_STATUSES } from './recording-states.ts';
 import { storage } from './recordings.storage.ts';
@@ -18,17 +18,19 @@ export type HlsReplay = {
 
 export const folderOf = (key: string) => key.slice(0, key.lastIndexOf('/'));
 
-/** The recording as its recorders wrote it so far (a part whose playlist is missing counts as empty). */
+/** Each part's segments as its recorder wrote them so far (a part whose playlist is missing counts as empty). */
+export async function readParts(replay: Pick<HlsReplay, 'fileKey' | 'hlsParts'>): Promise<Segment[][]> {
+  const folder = folderOf(replay.fileKey);
+  const playlists = await Promise.all(replay.hlsParts.map((part) => storage.readText(`${folder}/${part}.m3u8`)));
+  return playlists.map((text) => (text ? parsePartPlaylist(text) : []));
+}
+
+/** The recording so far, composed into one playlist. */
 export async function readRecording(
   replay: Pick<HlsReplay, 'fileKey' | 'hlsParts'>,
   finished: boolean,
 ): Promise<ComposedRecording> {
-  const folder = folderOf(replay.fileKey);
-  const playlists = await Promise.all(replay.hlsParts.map((part) => storage.readText(`${folder}/${part}.m3u8`)));
-  return composeRecording(
-    playlists.map((text) => (text ? parsePartPlaylist(text) : [])),
-    finished,
-  );
+  return composeRecording(await readParts(replay), finished);
 }
 
 const clock = (ms: number) => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EgressInfo, type SegmentedFileOutput } from 'livekit-server-sdk';
+import request from 'supertest';
 import { createApp } from '../../app.ts';
 import { prisma } from '../../lib/prisma.ts';
 import { egressClient } from '../../lib/livekit.ts';
@@ -161,5 +162,41 @@ describe('HLS replays', () => {
       status: 'FAILED',
       error: 'The recorder stopped during the broadcast (internal error).',
     });
+  });
+
+  it('serve a live broadcast as a sliding window of its newest segments, across a recorder that took over', async () => {
+    const host = await signedInAgent(app, 'livehls');
+    const viewer = await signedInAgent(app, 'dataviewer');
+    const blocked = await signedInAgent(app, 'nohls');
+    await prisma.block.create({ data: { blockerId: host.user.id, blockedId: blocked.user.id } });
+    const t0 = new Date(Date.now() - 60_000);
+    const first = { name: newPart(), startedAt: t0, segments: 5, closed: false };
+    const second = { name: newPart(), startedAt: new Date(t0.getTime() + 14_000), segments: 3, closed: false };
+    const { replayId, segmentBytes } = await hlsBroadcast(host.user.id, [first, second], { live: true, egressId: newEgressId() });
+    await prisma.replay.update({ where: { id: replayId }, data: { status: 'RECORDING' } });
+    const base = `/api/recordings/channels/${host.user.username}/live`;
+
+    const live = await request(app).get(`${base}/index.m3u8`);
+    expect(live.status).toBe(200);
+    expect(live.headers['cache-control']).toBe('private, no-cache');
+    const uris = live.text.split('\n').filter((line) => line && !line.startsWith('#'));
+    // The newest 6 of 8: the last 3 of the first recorder, then the 3 of the one that took over.
+    expect(uris).toEqual(
+      [2, 3, 4].map((i) => `${first.name}_0000${i}.ts`).concat([0, 1, 2].map((i) => `${second.name}_0000${i}.ts`)),
+    );
+    expect(live.text).toContain('#EXT-X-MEDIA-SEQUENCE:2');
+    expect(live.text).toContain('#EXT-X-DISCONTINUITY-SEQUENCE:0');
+    expect(live.text.match(/#EXT-X-DISCONTINUITY$/gm)).toHaveLength(1);
+    expect(live.text).not.toContain('#EXT-X-ENDLIST');
+
+    const segment = await viewer.agent.get(`${base}/${uris[5]}`).buffer(true);
+    expect([segment.status, segment.headers['content-type'], segment.body.length]).toEqual([200, 'video/mp2t', segmentBytes]);
+    expect((await blocked.agent.get(`${base}/index.m3u8`)).body.reason).toBe('BLOCKED');
+    expect((await blocked.agent.get(`${base}/${uris[5]}`)).status).toBe(403);
+    expect((await viewer.agent.get(`${base}/${newPart()}_00000.ts`)).status).toBe(404);
+
+    // Once the broadcast has ended there is no live playlist (the replay has it all).
+    await prisma.streamSession.updateMany({ where: { replay: { id: replayId } }, data: { endedAt: new Date() } });
+    expect((await request(app).get(`${base}/index.m3u8`)).status).toBe(404);
   });
 });

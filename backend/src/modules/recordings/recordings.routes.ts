@@ -4,6 +4,7 @@ import {
   channelParams,
   channelReplays,
   chatPageQuery,
+  liveSegmentParams,
   myReplays,
   recordingSettings,
   replayChatPage,
@@ -13,6 +14,7 @@ import {
   settingsBody,
 } from './recordings.schemas.ts';
 import { sendLiveSnapshot } from './live-snapshots.service.ts';
+import { livePlaylist, sendLiveSegment } from './live-hls.service.ts';
 import { getSettings, updateSettings } from './recording-settings.service.ts';
 import {
   getReplay,
@@ -92,6 +94,36 @@ recordingsApi.get('/channels/:username/snapshot.jpg', {
     404: 'No such creator, or no picture (not live or not recorded).',
   },
   handler: async ({ params }, req, res) => sendLiveSnapshot(res, params.username, req.user),
+});
+
+recordingsApi.get('/channels/:username/live/index.m3u8', {
+  summary: 'A live stream over HLS',
+  description:
+    'A live (sliding window) HLS playlist of the broadcast: its newest 2 s segments (H.264 + AAC) from the recorder, some seconds behind the WebRTC stream. For data saver and audiences beyond one LiveKit node.',
+  guards: [optionalUser],
+  params: channelParams,
+  responses: { 200: { description: 'The live playlist.', contentType: HLS_PLAYLIST } },
+  errors: {
+    403: 'The creator blocked the caller (`reason: BLOCKED`).',
+    404: 'No such creator, or not live with a recording (HLS comes from the recorder).',
+  },
+  handler: async ({ params }, req, res) => {
+    const playlist = await livePlaylist(params.username, req.user);
+    // Reloaded every segment by players: never cached, so each reload sees the newest segment.
+    res.status(200).type(HLS_PLAYLIST).set('Cache-Control', 'private, no-cache').send(playlist);
+  },
+});
+
+recordingsApi.get('/channels/:username/live/:segment', {
+  summary: 'A segment of a live stream over HLS',
+  guards: [optionalUser],
+  params: liveSegmentParams,
+  responses: file('video/mp2t'),
+  errors: {
+    403: 'The creator blocked the caller (`reason: BLOCKED`).',
+    404: 'No such creator or segment, or not live.',
+  },
+  handler: async ({ params }, req, res) => sendLiveSegment(res, params.username, params.segment, req.user),
 });
 
 recordingsApi.get('/replays/:id', {

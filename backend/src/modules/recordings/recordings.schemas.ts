@@ -20,6 +20,11 @@ export const segmentParams = replayParams.extend({
   segment: z.string().regex(SEGMENT_NAME, { error: 'is not a segment of this replay' }),
 });
 
+/** A segment of a channel's live broadcast. */
+export const liveSegmentParams = channelParams.extend({
+  segment: z.string().regex(SEGMENT_NAME, { error: 'is not a segment of this broadcast' }),
+});
+
 export const replayVisibility = z.enum(['EVERYONE', 'FOLLOWERS', 'ONLY_ME']);
 
 export const settingsBody = z

@@ -7,13 +7,22 @@ type PlayerControlsProps = {
   onToggleFullscreen: () => void;
   quality: string | undefined;
   connectionQuality: string;
+  /** Whether this stream can be watched over HLS (data saver). */
+  dataSaverAvailable: boolean;
 };
 
 const iconButton = 'rounded-md p-2 text-white/90 hover:bg-white/15 hover:text-white focus-visible:bg-white/15';
 
 /** The bar over the video: sound, volume, quality, theatre mode and fullscreen. */
-export function PlayerControls({ muted, onToggleMute, onToggleFullscreen, quality, connectionQuality }: PlayerControlsProps) {
-  const { volume, setVolume, theatre, toggleTheatre } = usePlayerPreferences();
+export function PlayerControls({
+  muted,
+  onToggleMute,
+  onToggleFullscreen,
+  quality,
+  connectionQuality,
+  dataSaverAvailable,
+}: PlayerControlsProps) {
+  const { volume, setVolume, theatre, toggleTheatre, dataSaver, toggleDataSaver } = usePlayerPreferences();
   return (
     <div className="absolute inset-x-0 bottom-0 flex items-center gap-1 bg-gradient-to-t from-black/80 to-transparent px-2 pb-2 pt-8 opacity-100 transition-opacity sm:opacity-0 sm:group-hover:opacity-100 sm:group-focus-within:opacity-100">
       <button type="button" className={iconButton} onClick={onToggleMute} aria-label={muted ? 'Unmute' : 'Mute'}>
@@ -43,6 +52,17 @@ export function PlayerControls({ muted, onToggleMute, onToggleFullscreen, qualit
         >
           {quality}
         </span>
+      )}
+      {dataSaverAvailable && (
+        <button
+          type="button"
+          className={`${iconButton} text-xs font-semibold ${dataSaver ? 'bg-white/20 text-white' : ''}`}
+          onClick={toggleDataSaver}
+          aria-pressed={dataSaver}
+          title="Watch a few seconds behind, using far less data"
+        >
+          Data saver
+        </button>
       )}
       <button
         type="button"

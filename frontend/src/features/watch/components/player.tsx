@@ -37,7 +37,8 @@ export function Player({ stream, startMuted = true, onHostChange, overlay, offli
   }, [hasVideo, onHostChange]);
 
   let content: ReactNode;
-  if (hostTrack && !endedByServer) content = <HostVideo trackRef={hostTrack} startMuted={startMuted} />;
+  if (hostTrack && !endedByServer)
+    content = <HostVideo trackRef={hostTrack} username={stream.username} startMuted={startMuted} />;
   // Once the site says it ended, that holds whatever the connection does meanwhile (LiveKit may be re-joining).
   else if (endedByServer || (seenLive && connection !== ConnectionState.Connecting))
     content = (
