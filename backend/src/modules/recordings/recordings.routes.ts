@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { apiRouter, noContent, ok } from '../../http/api-router.ts';
 import { optionalUser, requireUser, signedInUser } from '../auth/auth.guards.ts';
 import {
@@ -35,6 +36,8 @@ export const recordingsApi = apiRouter('/api/recordings', {
 });
 
 const HLS_PLAYLIST = 'application/vnd.apple.mpegurl';
+const sendPlaylist = (res: Response, playlist: string, cacheControl: string) =>
+  void res.status(200).type(HLS_PLAYLIST).set('Cache-Control', cacheControl).send(playlist);
 
 const WHO_MAY_WATCH = {
   403: 'The creator blocked the caller (`reason: BLOCKED`), keeps replays private (`PRIVATE`) or to followers (`FOLLOWERS_ONLY`).',
@@ -108,9 +111,8 @@ recordingsApi.get('/channels/:username/live/index.m3u8', {
     404: 'No such creator, or not live with a recording (HLS comes from the recorder).',
   },
   handler: async ({ params }, req, res) => {
-    const playlist = await livePlaylist(params.username, req.user);
     // Reloaded every segment by players: never cached, so each reload sees the newest segment.
-    res.status(200).type(HLS_PLAYLIST).set('Cache-Control', 'private, no-cache').send(playlist);
+    sendPlaylist(res, await livePlaylist(params.username, req.user), 'private, no-cache');
   },
 });
 
@@ -167,9 +169,8 @@ recordingsApi.get('/replays/:id/hls/index.m3u8', {
   responses: { 200: { description: 'The playlist (VOD).', contentType: HLS_PLAYLIST } },
   errors: WHO_MAY_WATCH,
   handler: async ({ params }, req, res) => {
-    const playlist = await replayPlaylist(params.id, req.user);
     // Per viewer (visibility rules), and short: a block or "only me" holds at the next load.
-    res.status(200).type(HLS_PLAYLIST).set('Cache-Control', 'private, max-age=60').send(playlist);
+    sendPlaylist(res, await replayPlaylist(params.id, req.user), 'private, max-age=60');
   },
 });
 
