@@ -42,7 +42,16 @@ export async function deleteUsers(ids: string[]): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
+    // The backend's live-state transactions lock a stream row first; taking the same locks first here means a
+    // webhook still arriving for a stream that just ended waits for this deletion (or this waits for it) instead
+    // of deadlocking with the cascade (seen: "deadlock detected" between this DELETE and a go-offline UPDATE).
+    await client.query('BEGIN');
+    await client.query('SELECT 1 FROM "Stream" WHERE "userId" = ANY($1) ORDER BY id FOR UPDATE', [ids]);
     await client.query('DELETE FROM "User" WHERE id = ANY($1)', [ids]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
   } finally {
     await client.end();
   }

@@ -72,6 +72,9 @@ export async function deleteAccount(
   // One stranger's name for all of this account's visits: unique-viewer counts of those broadcasts stay right.
   const anonymousViewer = `deleted-${randomUUID()}`;
   const deleted = await prisma.$transaction(async (tx) => {
+    // Live-state transactions (webhooks) lock the stream row first and then touch rows the cascade deletes: take
+    // the stream first here too, so a late webhook of the broadcast just ended waits instead of deadlocking.
+    await tx.$queryRaw`SELECT 1 FROM "Stream" WHERE "userId" = ${id} FOR UPDATE`;
     await tx.chatMessage.deleteMany({ where: { hostId: id } });
     await tx.chatMessage.updateMany({
       where: { OR: [{ senderUserId: id }, { senderIdentity: id }] },
