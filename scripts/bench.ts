@@ -97,6 +97,7 @@ try {
     livekitPid: stack.livekitPid!,
     postgresPid: stack.postgresPid!,
     ingressAvailable: stack.ingressAvailable,
+    egressAvailable: stack.egressAvailable,
   };
   for (const name of names) {
     console.log(`\n── benchmark: ${name}`);

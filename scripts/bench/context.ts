@@ -14,6 +14,8 @@ export type BenchContext = {
   postgresPid: number;
   /** The RTMP/WHIP ingress service runs beside LiveKit (it needs GStreamer; `pnpm provision` builds it). */
   ingressAvailable: boolean;
+  /** The egress service (recordings, HLS) runs beside LiveKit. */
+  egressAvailable: boolean;
 };
 
 /**

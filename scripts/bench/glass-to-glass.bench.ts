@@ -23,7 +23,7 @@ import { until } from './site.ts';
 /** Frames read per broadcast after a second of warm-up: 6 s at 30 fps, three tone bursts. */
 const FRAMES_PER_BROADCAST = 180;
 /** Broadcasts per path; the floor gets one before each path. */
-const BROADCASTS = { browser: 3, whip: 3, rtmp: 5 } as const;
+const BROADCASTS = { browser: 3, whip: 3, rtmp: 5, hls: 3 } as const;
 const HOST_VIDEO = '[data-testid="host-video"]';
 const LOOPBACK_PAGE = 'http://127.0.0.1/media-clock-loopback';
 
@@ -34,12 +34,14 @@ const HEADLINE_LABELS: Record<Exclude<PathName, 'loopback'>, string> = {
   browser: 'going live from the browser',
   whip: 'OBS over WHIP',
   rtmp: 'OBS over RTMP',
+  hls: 'OBS over RTMP, watched on data saver (HLS)',
 };
 const LABELS: Record<PathName, string> = {
   loopback: 'WebRTC loopback in one page, no server (the floor)',
   browser: 'Browser go-live → LiveKit → watch page',
   whip: 'WHIP (Chromium as the encoder) → ingress, passthrough → watch page',
   rtmp: 'RTMP (ffmpeg as OBS: x264 zerolatency, no B-frames, AAC) → ingress → watch page',
+  hls: 'RTMP → ingress → recorder (2 s HLS segments) → watch page on data saver (hls.js)',
 };
 
 /** The stream's live state as the creator's dashboard reads it (set by LiveKit's webhooks). */
@@ -130,21 +132,42 @@ async function measureWhip(browser: Browser, baseUrl: string, count: number): Pr
   return readings;
 }
 
+/** A guest on data saver: the same page playing the recorder's HLS segments (hls.js) instead of WebRTC. */
+async function watchClockOverHls(browser: Browser, baseUrl: string, username: string): Promise<ClockReading> {
+  const context = await browser.newContext({ ...MEDIA_CLOCK_CONTEXT_OPTIONS, baseURL: baseUrl });
+  try {
+    await installMediaClock(context);
+    const page = await context.newPage();
+    await page.goto(`/${username}/live`);
+    await page.locator(HOST_VIDEO).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Data saver' }).click();
+    // "~N s behind" shows once hls.js plays a segment.
+    await page.getByTestId('hls-behind').filter({ hasText: 'behind' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Click to unmute' }).click();
+    return await readClock(page, `${HOST_VIDEO}[data-source="hls"]`, { frames: FRAMES_PER_BROADCAST });
+  } finally {
+    await context.close();
+  }
+}
+
 async function measureRtmp(
   browser: Browser,
   baseUrl: string,
   count: number,
   encoder: EncoderOptions = {},
+  overHls = false,
 ): Promise<ClockReading[]> {
-  const { context, username } = await creatorBrowserContext(browser, baseUrl, 'g2g_rtmp');
+  const { context, username } = await creatorBrowserContext(browser, baseUrl, overHls ? 'g2g_hls' : 'g2g_rtmp');
   const readings: ClockReading[] = [];
   try {
+    // HLS comes from the recorder: this creator is recorded.
+    if (overHls) await context.request.put('/api/recordings/settings', { data: { recordingEnabled: true } });
     const { serverUrl, streamKey } = await createKey(context, 'RTMP');
     for (let broadcast = 0; broadcast < count; broadcast++) {
       const obs = startClockRtmpBroadcast(`${serverUrl}/${streamKey}`, encoder);
       try {
         await waitForLive(context, true);
-        readings.push(await watchClock(browser, baseUrl, username));
+        readings.push(await (overHls ? watchClockOverHls : watchClock)(browser, baseUrl, username));
       } finally {
         await obs.stop();
       }
@@ -197,9 +220,13 @@ export default async function run(context: BenchContext): Promise<BenchResult> {
     if (context.ingressAvailable) {
       await floorAndThen('whip', () => measureWhip(browser, context.baseUrl, BROADCASTS.whip));
       await floorAndThen('rtmp', () => measureRtmp(browser, context.baseUrl, BROADCASTS.rtmp));
+      if (context.egressAvailable)
+        await floorAndThen('hls', () => measureRtmp(browser, context.baseUrl, BROADCASTS.hls, {}, true));
+      else results.push({ path: 'hls', readings: [], skipped: 'skipped: the egress service is not installed' });
     } else {
       const skipped = 'skipped: the ingress service is not installed (`pnpm provision`)';
       results.push({ path: 'whip', readings: [], skipped }, { path: 'rtmp', readings: [], skipped });
+      results.push({ path: 'hls', readings: [], skipped });
     }
   } finally {
     await browser.close();
@@ -238,7 +265,9 @@ every broadcast is a new session (a new ingress pipeline for RTMP and WHIP). The
 a WebRTC peer connection inside one page (no server), measured in the same run (one broadcast before each path,
 so it shares the machine's load with them); ratios are to it.
 RTMP is ffmpeg playing OBS: raw frames painted in real time by Node, x264 \`veryfast\`/\`zerolatency\`, no
-B-frames, 2 s keyframes, AAC, 640×360 at 30 fps, transcoded by the ingress (720p ladder).
+B-frames, 2 s keyframes, AAC, 640×360 at 30 fps, transcoded by the ingress (720p ladder). The HLS path is the
+same RTMP broadcast, recorded (2 s segments, 360p in this stack) and played by a guest who chose data saver
+(hls.js, two segments behind the newest): its delay is the segment length plus the player's margin.
 
 | Ingest path | Broadcasts × frames | G2G p50 / p95 | ÷ floor (p50 / p95) | Median per broadcast | Sound − picture, heard: median (range) | … as it arrives | Frames seen |
 |---|---|---|---|---|---|---|---|
