@@ -79,8 +79,8 @@ const GROUPS = [
   },
   {
     who: 'signed in',
-    name: 'dashboard chat, recordings and analytics pages',
-    paths: () => ['/dashboard/chat', '/dashboard/recordings', '/dashboard/analytics'],
+    name: 'dashboard chat, recordings, restream and analytics pages',
+    paths: () => ['/dashboard/chat', '/dashboard/recordings', '/dashboard/restream', '/dashboard/analytics'],
   },
 ] as const;
 
