@@ -10,7 +10,6 @@ test('a viewer switches to data saver and watches the live stream over HLS, a fe
   browser,
   users,
 }) => {
-  test.setTimeout(120_000);
   const creatorContext = await browser.newContext();
   const creator = await users.signUp(creatorContext.request, 'hlslive', { recorded: true });
   const key = await creatorContext.request.post('/api/stream/ingress', { data: { type: 'RTMP', quality: '720p' } });

@@ -50,16 +50,24 @@ function waitForLive(creator: BrowserContext, live: boolean): Promise<void> {
   return until(`the stream to turn ${live ? 'live' : 'offline'}`, async () => (await isLive()) === live, 60_000);
 }
 
-/** A guest in a fresh context opens the watch page, unmutes (sound only flows then) and reads the clock. */
-async function watchClock(browser: Browser, baseUrl: string, username: string): Promise<ClockReading> {
+/**
+ * A guest in a fresh context opens the watch page, unmutes (sound only flows then) and reads the clock; `overHls`:
+ * on data saver, the recorder's HLS segments through hls.js instead of WebRTC.
+ */
+async function watchClock(browser: Browser, baseUrl: string, username: string, overHls = false): Promise<ClockReading> {
   const context = await browser.newContext({ ...MEDIA_CLOCK_CONTEXT_OPTIONS, baseURL: baseUrl });
   try {
     await installMediaClock(context);
     const page = await context.newPage();
     await page.goto(`/${username}/live`);
     await page.locator(HOST_VIDEO).waitFor({ timeout: 30_000 });
+    if (overHls) {
+      await page.getByRole('button', { name: 'Data saver' }).click();
+      // "~N s behind" shows once hls.js plays a segment.
+      await page.getByTestId('hls-behind').filter({ hasText: 'behind' }).waitFor({ timeout: 60_000 });
+    }
     await page.getByRole('button', { name: 'Click to unmute' }).click();
-    return await readClock(page, HOST_VIDEO, { frames: FRAMES_PER_BROADCAST });
+    return await readClock(page, overHls ? `${HOST_VIDEO}[data-source="hls"]` : HOST_VIDEO, { frames: FRAMES_PER_BROADCAST });
   } finally {
     await context.close();
   }
@@ -132,24 +140,6 @@ async function measureWhip(browser: Browser, baseUrl: string, count: number): Pr
   return readings;
 }
 
-/** A guest on data saver: the same page playing the recorder's HLS segments (hls.js) instead of WebRTC. */
-async function watchClockOverHls(browser: Browser, baseUrl: string, username: string): Promise<ClockReading> {
-  const context = await browser.newContext({ ...MEDIA_CLOCK_CONTEXT_OPTIONS, baseURL: baseUrl });
-  try {
-    await installMediaClock(context);
-    const page = await context.newPage();
-    await page.goto(`/${username}/live`);
-    await page.locator(HOST_VIDEO).waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Data saver' }).click();
-    // "~N s behind" shows once hls.js plays a segment.
-    await page.getByTestId('hls-behind').filter({ hasText: 'behind' }).waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: 'Click to unmute' }).click();
-    return await readClock(page, `${HOST_VIDEO}[data-source="hls"]`, { frames: FRAMES_PER_BROADCAST });
-  } finally {
-    await context.close();
-  }
-}
-
 async function measureRtmp(
   browser: Browser,
   baseUrl: string,
@@ -167,7 +157,7 @@ async function measureRtmp(
       const obs = startClockRtmpBroadcast(`${serverUrl}/${streamKey}`, encoder);
       try {
         await waitForLive(context, true);
-        readings.push(await (overHls ? watchClockOverHls : watchClock)(browser, baseUrl, username));
+        readings.push(await watchClock(browser, baseUrl, username, overHls));
       } finally {
         await obs.stop();
       }
